@@ -1,0 +1,380 @@
+package io.vigil.core.consume;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.Json;
+import io.vigil.core.error.JobNotFoundException;
+import io.vigil.core.error.LeaseMismatchException;
+import io.vigil.core.job.Backoff;
+import io.vigil.core.keys.QueueKeys;
+import io.vigil.core.queue.Engine;
+import io.vigil.core.queue.FetchOutcome;
+import io.vigil.core.queue.Lease;
+import io.vigil.core.redis.BlockingChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes one queue with a fixed concurrency, on one Vert.x context.
+ * 1. Fetches while it has free slots; a finished job fetches the next in the same round trip.
+ * 2. When the queue is empty it blocks on the queue's wake-up marker (never busy-polls), at most
+ *    until the next delayed job is due.
+ * 3. Extends every lease it holds in one call per heartbeat; a lease it cannot keep cancels the handler.
+ * 4. Enforces per-job timeouts, computes retry backoff, and joins the stalled-job check.
+ * 5. On stop, lets running jobs finish within a grace period and hands the rest back to waiting.
+ */
+public final class JobProcessor {
+  private static final Logger log = LoggerFactory.getLogger(JobProcessor.class);
+  private static final long REDIS_RETRY_MS = 200;
+  private static final int MAX_ERROR_LENGTH = 4000;
+
+  private final Vertx vertx;
+  private final Engine engine;
+  private final ProcessorSettings settings;
+  private final JobHandler handler;
+  private final ProcessorListener listener;
+  private final String markerKey;
+  private final Map<String, RunningJob> running = new LinkedHashMap<>();
+  private Context context;
+  private BlockingChannel channel;
+  private boolean fetching;
+  private boolean waiting;
+  private boolean stopping;
+  private long heartbeatTimer = -1;
+  private long stalledTimer = -1;
+  private long lastHeartbeatOk;
+  private boolean heartbeatRunning;
+  private boolean stalledRunning;
+  private Promise<Void> drained;
+
+  public JobProcessor(Vertx vertx, Engine engine, ProcessorSettings settings, JobHandler handler, ProcessorListener listener) {
+    this.vertx = vertx;
+    this.engine = engine;
+    this.settings = settings;
+    this.handler = handler;
+    this.listener = listener == null ? ProcessorListener.NONE : listener;
+    this.markerKey = new QueueKeys(engine.settings().prefix(), settings.queue()).marker();
+  }
+
+  /** Starts consuming on the caller's context. */
+  public Future<Void> start() {
+    context = vertx.getOrCreateContext();
+    lastHeartbeatOk = System.currentTimeMillis();
+    heartbeatTimer = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat());
+    if (settings.runStalledChecks()) {
+      stalledTimer = vertx.setPeriodic(engine.settings().stalledIntervalMs(), id -> checkStalled());
+    }
+    pump();
+    return Future.succeededFuture();
+  }
+
+  public int activeCount() {
+    return running.size();
+  }
+
+  public ProcessorSettings settings() {
+    return settings;
+  }
+
+  /** Cancels one running job (operator cancel); the handler is told and the attempt fails without retry. */
+  public boolean cancel(String jobId, String reason) {
+    RunningJob job = running.get(jobId);
+    if (job == null) {
+      return false;
+    }
+    job.context.cancel(reason);
+    settle(job, JobFailure.permanent(reason));
+    return true;
+  }
+
+  /**
+   * Stops fetching, waits up to {@code graceMs} for running jobs, then cancels the rest and hands them
+   * back to waiting at once.
+   */
+  public Future<Void> stop(long graceMs) {
+    if (drained != null) {
+      return drained.future();
+    }
+    stopping = true;
+    drained = Promise.promise();
+    vertx.cancelTimer(heartbeatTimer);
+    vertx.cancelTimer(stalledTimer);
+    if (channel != null) {
+      channel.close();
+      channel = null;
+    }
+    if (running.isEmpty()) {
+      drained.tryComplete();
+      return drained.future();
+    }
+    // Heartbeats continue during the grace period so running jobs keep their leases.
+    long keepAlive = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat());
+    vertx.setTimer(Math.max(1, graceMs), id -> handBack());
+    return drained.future().onComplete(ar -> vertx.cancelTimer(keepAlive));
+  }
+
+  private void handBack() {
+    List<RunningJob> left = new ArrayList<>(running.values());
+    List<Future<?>> releases = new ArrayList<>();
+    for (RunningJob job : left) {
+      job.settled = true;
+      job.context.cancel("shutdown");
+      running.remove(job.lease.jobId());
+      releases.add(engine.transitions().release(job.lease)
+          .onFailure(e -> log.warn("release failed queue={} jobId={} error={}", settings.queue(), job.lease.jobId(), e.toString())));
+    }
+    Future.join(releases).onComplete(ar -> drained.tryComplete());
+  }
+
+  private void pump() {
+    if (stopping || fetching || waiting || running.size() >= settings.concurrency()) {
+      return;
+    }
+    fetching = true;
+    engine.transitions().fetch(settings.queue(), settings.workerId()).onComplete(ar -> {
+      fetching = false;
+      if (ar.failed()) {
+        listener.redisError(settings.queue(), ar.cause());
+        vertx.setTimer(REDIS_RETRY_MS, id -> pump());
+        return;
+      }
+      if (ar.result() instanceof FetchOutcome.Fetched fetched) {
+        run(fetched.lease());
+        pump();
+      } else {
+        idle(ar.result());
+      }
+    });
+  }
+
+  /** Decides how long to wait when no job could be taken. */
+  private void idle(FetchOutcome outcome) {
+    if (stopping) {
+      return;
+    }
+    if (outcome instanceof FetchOutcome.RateLimited limited) {
+      waiting = true;
+      vertx.setTimer(Math.max(1, limited.waitMs()), id -> {
+        waiting = false;
+        pump();
+      });
+      return;
+    }
+    long wait = settings.maxIdleWaitMs();
+    if (outcome instanceof FetchOutcome.Idle idle && idle.nextDueAt() > 0) {
+      wait = Math.max(1, Math.min(wait, idle.nextDueAt() - engine.clock().millis()));
+    }
+    awaitMarker(wait);
+  }
+
+  private void awaitMarker(long waitMs) {
+    waiting = true;
+    Future<BlockingChannel> ready = channel != null ? Future.succeededFuture(channel)
+        : engine.broker().openBlockingChannel().onSuccess(c -> channel = c);
+    ready.compose(c -> c.popMarker(markerKey, waitMs)).onComplete(ar -> {
+      if (ar.failed()) {
+        if (channel != null) {
+          channel.close();
+          channel = null;
+        }
+        if (!stopping) {
+          listener.redisError(settings.queue(), ar.cause());
+          vertx.setTimer(REDIS_RETRY_MS, id -> {
+            waiting = false;
+            pump();
+          });
+        }
+        return;
+      }
+      waiting = false;
+      pump();
+    });
+  }
+
+  private void run(Lease lease) {
+    JobContext jobContext = new JobContext(vertx, lease, engine.transitions());
+    RunningJob job = new RunningJob(lease, jobContext);
+    running.put(lease.jobId(), job);
+    listener.started(lease);
+    Long timeout = lease.job().options().timeoutMs();
+    if (timeout != null) {
+      job.timeoutTimer = vertx.setTimer(timeout, id -> {
+        jobContext.cancel("timeout");
+        settle(job, new RuntimeException("timed out after " + timeout + " ms"));
+      });
+    }
+    Future<?> result;
+    try {
+      result = handler.handle(jobContext);
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    if (result == null) {
+      result = Future.succeededFuture();
+    }
+    result.onComplete(ar -> onContext(() -> {
+      if (ar.succeeded()) {
+        settleSuccess(job, ar.result());
+      } else {
+        settle(job, ar.cause());
+      }
+    }));
+  }
+
+  private void settleSuccess(RunningJob job, Object value) {
+    if (job.settled) {
+      return;
+    }
+    job.settled = true;
+    vertx.cancelTimer(job.timeoutTimer);
+    String resultJson;
+    try {
+      resultJson = Json.encode(value);
+    } catch (RuntimeException e) {
+      job.settled = false;
+      settle(job, new RuntimeException("result is not JSON-encodable: " + e.getMessage()));
+      return;
+    }
+    String fetchFor = stopping ? null : settings.workerId();
+    engine.transitions().complete(job.lease, resultJson, fetchFor).onComplete(ar -> {
+      if (ar.succeeded()) {
+        listener.completed(job.lease, job.elapsedMs());
+      } else {
+        finishFailed(job, ar.cause());
+      }
+      afterFinish(job, ar.succeeded() ? ar.result() : null);
+    });
+  }
+
+  private void settle(RunningJob job, Throwable error) {
+    if (job.settled) {
+      return;
+    }
+    job.settled = true;
+    vertx.cancelTimer(job.timeoutTimer);
+    String message = describe(error);
+    long retryDelay = retryDelay(job.lease, error);
+    String fetchFor = stopping ? null : settings.workerId();
+    engine.transitions().fail(job.lease, message, retryDelay, fetchFor).onComplete(ar -> {
+      if (ar.succeeded()) {
+        if (ar.result().outcome() == io.vigil.core.queue.FailOutcome.RETRYING) {
+          listener.retrying(job.lease, job.elapsedMs(), message);
+        } else {
+          listener.failed(job.lease, job.elapsedMs(), message);
+        }
+      } else {
+        finishFailed(job, ar.cause());
+      }
+      afterFinish(job, ar.succeeded() ? ar.result().next() : null);
+    });
+  }
+
+  /** The finishing call itself failed: a lost lease is fenced, anything else is left to stalled recovery. */
+  private void finishFailed(RunningJob job, Throwable cause) {
+    if (cause instanceof LeaseMismatchException || cause instanceof JobNotFoundException) {
+      listener.leaseLost(job.lease);
+    } else {
+      listener.redisError(settings.queue(), cause);
+      log.warn("could not record outcome queue={} jobId={} error={}", settings.queue(), job.lease.jobId(), cause.toString());
+    }
+  }
+
+  private void afterFinish(RunningJob job, FetchOutcome next) {
+    running.remove(job.lease.jobId());
+    if (stopping) {
+      if (running.isEmpty() && drained != null) {
+        drained.tryComplete();
+      }
+      return;
+    }
+    if (next instanceof FetchOutcome.Fetched fetched) {
+      run(fetched.lease());
+    }
+    pump();
+  }
+
+  private long retryDelay(Lease lease, Throwable error) {
+    if (error instanceof JobFailure failure) {
+      if (!failure.retryable()) {
+        return -1;
+      }
+      if (failure.retryDelayMs() != null) {
+        return failure.retryDelayMs();
+      }
+    }
+    Backoff backoff = lease.job().options().backoff() != null ? lease.job().options().backoff() : engine.settings().defaultBackoff();
+    return backoff.delayAfter(lease.job().attemptsMade() + 1, ThreadLocalRandom.current().nextDouble());
+  }
+
+  private void heartbeat() {
+    if (heartbeatRunning || running.isEmpty()) {
+      lastHeartbeatOk = System.currentTimeMillis();
+      return;
+    }
+    heartbeatRunning = true;
+    List<RunningJob> jobs = new ArrayList<>(running.values());
+    List<Lease> leases = jobs.stream().map(j -> j.lease).toList();
+    engine.transitions().extendLeases(settings.queue(), leases).onComplete(ar -> {
+      heartbeatRunning = false;
+      if (ar.succeeded()) {
+        lastHeartbeatOk = System.currentTimeMillis();
+        for (int i = 0; i < jobs.size(); i++) {
+          if (!ar.result().get(i)) {
+            fence(jobs.get(i), "lease lost");
+          }
+        }
+      } else if (System.currentTimeMillis() - lastHeartbeatOk >= engine.settings().leaseMs()) {
+        // The leases have expired by now: another worker may own these jobs, so stop racing it.
+        jobs.forEach(job -> fence(job, "lease could not be renewed"));
+      }
+    });
+  }
+
+  /** Stops a job whose lease is gone without recording any outcome: the new holder owns it. */
+  private void fence(RunningJob job, String reason) {
+    if (job.settled) {
+      return;
+    }
+    job.settled = true;
+    vertx.cancelTimer(job.timeoutTimer);
+    job.context.cancel(reason);
+    listener.leaseLost(job.lease);
+    afterFinish(job, null);
+  }
+
+  private void checkStalled() {
+    if (stalledRunning || stopping) {
+      return;
+    }
+    stalledRunning = true;
+    engine.recovery().recoverStalled(settings.queue(), false)
+        .onSuccess(report -> {
+          if (report.ran() && (report.requeued() > 0 || report.failed() > 0)) {
+            listener.stalledRecovered(settings.queue(), report.requeued(), report.failed());
+            log.info("stalled jobs recovered queue={} requeued={} failed={}", settings.queue(), report.requeued(), report.failed());
+          }
+        })
+        .onFailure(e -> listener.redisError(settings.queue(), e))
+        .onComplete(ar -> stalledRunning = false);
+  }
+
+  private void onContext(Runnable action) {
+    if (Vertx.currentContext() == context) {
+      action.run();
+    } else {
+      context.runOnContext(v -> action.run());
+    }
+  }
+
+  private static String describe(Throwable error) {
+    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
+  }
+}

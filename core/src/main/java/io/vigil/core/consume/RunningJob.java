@@ -1,0 +1,21 @@
+package io.vigil.core.consume;
+
+import io.vigil.core.queue.Lease;
+
+/** One job a processor is running: its lease, its context, and whether its outcome was already decided. */
+final class RunningJob {
+  final Lease lease;
+  final JobContext context;
+  final long startedAtNanos = System.nanoTime();
+  long timeoutTimer = -1;
+  boolean settled;
+
+  RunningJob(Lease lease, JobContext context) {
+    this.lease = lease;
+    this.context = context;
+  }
+
+  long elapsedMs() {
+    return (System.nanoTime() - startedAtNanos) / 1_000_000;
+  }
+}

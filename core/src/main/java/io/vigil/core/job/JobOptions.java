@@ -1,0 +1,178 @@
+package io.vigil.core.job;
+
+import io.vertx.core.json.JsonObject;
+import io.vigil.core.error.InvalidRequestException;
+import java.util.Set;
+
+/**
+ * Per-job options as the caller gave them; null means "the engine default", resolved at use time so a
+ * job stores only what differs from the defaults.
+ */
+public record JobOptions(Integer attempts, Backoff backoff, long delayMs, int priority, Long timeoutMs,
+                         Retention removeOnComplete, Retention removeOnFail) {
+  public static final int MAX_PRIORITY = 2_097_151;
+  public static final JobOptions DEFAULTS = new JobOptions(null, null, 0, 0, null, null, null);
+  private static final Set<String> KNOWN = Set.of("attempts", "backoff", "delayMs", "priority", "timeoutMs",
+      "removeOnComplete", "removeOnFail");
+  private static final long MAX_DELAY_MS = 365L * 24 * 3600 * 1000;
+
+  public JobOptions {
+    if (attempts != null && (attempts < 1 || attempts > 1000)) {
+      throw new InvalidRequestException("options.attempts must be between 1 and 1000");
+    }
+    if (delayMs < 0 || delayMs > MAX_DELAY_MS) {
+      throw new InvalidRequestException("options.delayMs must be between 0 and " + MAX_DELAY_MS);
+    }
+    if (priority < 0 || priority > MAX_PRIORITY) {
+      throw new InvalidRequestException("options.priority must be between 0 and " + MAX_PRIORITY);
+    }
+    if (timeoutMs != null && timeoutMs <= 0) {
+      throw new InvalidRequestException("options.timeoutMs must be > 0");
+    }
+  }
+
+  public JobOptions withDelayMs(long delay) {
+    return new JobOptions(attempts, backoff, delay, priority, timeoutMs, removeOnComplete, removeOnFail);
+  }
+
+  public JobOptions withAttempts(int value) {
+    return new JobOptions(value, backoff, delayMs, priority, timeoutMs, removeOnComplete, removeOnFail);
+  }
+
+  public JobOptions withPriority(int value) {
+    return new JobOptions(attempts, backoff, delayMs, value, timeoutMs, removeOnComplete, removeOnFail);
+  }
+
+  public JobOptions withBackoff(Backoff value) {
+    return new JobOptions(attempts, value, delayMs, priority, timeoutMs, removeOnComplete, removeOnFail);
+  }
+
+  public JobOptions withTimeoutMs(long value) {
+    return new JobOptions(attempts, backoff, delayMs, priority, value, removeOnComplete, removeOnFail);
+  }
+
+  public JobOptions withRemoveOnComplete(Retention value) {
+    return new JobOptions(attempts, backoff, delayMs, priority, timeoutMs, value, removeOnFail);
+  }
+
+  public JobOptions withRemoveOnFail(Retention value) {
+    return new JobOptions(attempts, backoff, delayMs, priority, timeoutMs, removeOnComplete, value);
+  }
+
+  /** Parses and validates the API form; unknown or mistyped fields are refused. */
+  public static JobOptions fromJson(JsonObject json) {
+    if (json == null) {
+      return DEFAULTS;
+    }
+    for (String field : json.fieldNames()) {
+      if (!KNOWN.contains(field)) {
+        throw new InvalidRequestException("options." + field + " is not a known option; known: " + KNOWN);
+      }
+    }
+    try {
+      return new JobOptions(integer(json, "attempts"), backoff(json.getValue("backoff")),
+          longOr(json, "delayMs", 0), integer(json, "priority") == null ? 0 : integer(json, "priority"),
+          json.containsKey("timeoutMs") ? longOr(json, "timeoutMs", 0) : null,
+          retention(json.getValue("removeOnComplete"), "removeOnComplete"),
+          retention(json.getValue("removeOnFail"), "removeOnFail"));
+    } catch (ClassCastException e) {
+      throw new InvalidRequestException("options have a field of the wrong type: " + e.getMessage());
+    }
+  }
+
+  /** The form stored with the job and shown by the API: only what the caller set. */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    if (attempts != null) {
+      json.put("attempts", attempts);
+    }
+    if (backoff != null) {
+      json.put("backoff", new JsonObject().put("type", backoff.type().name().toLowerCase(java.util.Locale.ROOT))
+          .put("delayMs", backoff.delayMs()).put("jitter", backoff.jitter()));
+    }
+    if (delayMs > 0) {
+      json.put("delayMs", delayMs);
+    }
+    if (priority > 0) {
+      json.put("priority", priority);
+    }
+    if (timeoutMs != null) {
+      json.put("timeoutMs", timeoutMs);
+    }
+    if (removeOnComplete != null) {
+      json.put("removeOnComplete", retentionJson(removeOnComplete));
+    }
+    if (removeOnFail != null) {
+      json.put("removeOnFail", retentionJson(removeOnFail));
+    }
+    return json;
+  }
+
+  private static JsonObject retentionJson(Retention retention) {
+    return new JsonObject().put("count", retention.count()).put("ageMs", retention.maxAgeMs());
+  }
+
+  private static Integer integer(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+      throw new InvalidRequestException("options." + field + " must be an integer");
+    }
+    return number.intValue();
+  }
+
+  private static long longOr(JsonObject json, String field, long fallback) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+      throw new InvalidRequestException("options." + field + " must be an integer");
+    }
+    return number.longValue();
+  }
+
+  private static Backoff backoff(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof JsonObject json)) {
+      throw new InvalidRequestException("options.backoff must be an object {type, delayMs, jitter}");
+    }
+    String type = json.getValue("type") instanceof String s ? s : "exponential";
+    BackoffType backoffType = switch (type) {
+      case "exponential" -> BackoffType.EXPONENTIAL;
+      case "fixed" -> BackoffType.FIXED;
+      default -> throw new InvalidRequestException("options.backoff.type must be exponential or fixed");
+    };
+    Object jitter = json.getValue("jitter", 0);
+    if (!(jitter instanceof Number)) {
+      throw new InvalidRequestException("options.backoff.jitter must be a number between 0 and 1");
+    }
+    return new Backoff(backoffType, longOr(json, "delayMs", Backoff.DEFAULT.delayMs()), ((Number) jitter).doubleValue());
+  }
+
+  /** Accepts true (remove at once), false (keep, age limit only), a count, or {count, ageMs}. */
+  private static Retention retention(Object value, String field) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Boolean remove) {
+      return remove ? new Retention(0, 0) : new Retention(-1, 0);
+    }
+    if (value instanceof Number number) {
+      return new Retention(number.intValue(), 0);
+    }
+    if (value instanceof JsonObject json) {
+      Object count = json.getValue("count", -1);
+      Object age = json.getValue("ageMs", 0);
+      if (!(count instanceof Number) || !(age instanceof Number)) {
+        throw new InvalidRequestException("options." + field + " count and ageMs must be numbers");
+      }
+      return new Retention(((Number) count).intValue(), ((Number) age).longValue());
+    }
+    throw new InvalidRequestException("options." + field + " must be true, false, a count or {count, ageMs}");
+  }
+}

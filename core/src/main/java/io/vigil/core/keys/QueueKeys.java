@@ -1,0 +1,108 @@
+package io.vigil.core.keys;
+
+import java.util.List;
+
+/**
+ * Builds every Redis key of one queue; no key is concatenated anywhere else.
+ * All keys of a queue share the {@code {queue}} hash tag so they live in one Cluster slot.
+ */
+public final class QueueKeys {
+  private final String prefix;
+  private final String queue;
+  private final String base;
+
+  public QueueKeys(String prefix, String queue) {
+    this.prefix = Names.requireValidPrefix(prefix);
+    this.queue = Names.requireValidQueue(queue);
+    this.base = prefix + ":{" + queue + "}:";
+  }
+
+  public String queue() {
+    return queue;
+  }
+
+  /** ZSET job ids ready to run, scored by priority band then sequence (FIFO within a priority). */
+  public String waiting() {
+    return base + "waiting";
+  }
+
+  /** ZSET job ids waiting for a time, scored by due epoch ms. */
+  public String delayed() {
+    return base + "delayed";
+  }
+
+  /** ZSET job ids under a lease, scored by lease expiry epoch ms. */
+  public String active() {
+    return base + "active";
+  }
+
+  /** ZSET finished job ids, scored by finish epoch ms. */
+  public String completed() {
+    return base + "completed";
+  }
+
+  /** ZSET failed job ids, scored by finish epoch ms. */
+  public String failed() {
+    return base + "failed";
+  }
+
+  /** HASH queue settings and counters: paused, maxActive, rateMax, rateWindowMs, staleResults. */
+  public String meta() {
+    return base + "meta";
+  }
+
+  /** LIST wake-up markers for idle workers blocked in BLPOP. */
+  public String marker() {
+    return base + "marker";
+  }
+
+  /** STRING jobs started in the current rate window, expiring with the window. */
+  public String rate() {
+    return base + "rate";
+  }
+
+  /** STREAM lifecycle events, capped. */
+  public String events() {
+    return base + "events";
+  }
+
+  /** STRING sequence used for FIFO order within a priority. */
+  public String sequence() {
+    return base + "seq";
+  }
+
+  /** STRING present while a stalled check ran recently (PX = stalled interval). */
+  public String stalledCheck() {
+    return base + "stalled-check";
+  }
+
+  /** SET of every queue name under this prefix (not hash-tagged: spans queues). */
+  public String queues() {
+    return queuesKey(prefix);
+  }
+
+  /** Prefix of job keys: {@code <jobPrefix><id>} is a HASH of the job, {@code <jobPrefix><id>:data} a STRING payload. */
+  public String jobPrefix() {
+    return base + "job:";
+  }
+
+  /** HASH of one job. */
+  public String job(String id) {
+    return jobPrefix() + Names.requireValidJobId(id);
+  }
+
+  /** STRING payload of one job. */
+  public String jobData(String id) {
+    return job(id) + ":data";
+  }
+
+  /** The standard key list every transition script receives, in this order (see lua headers). */
+  public List<String> scriptKeys() {
+    return List.of(waiting(), delayed(), active(), completed(), failed(), meta(), marker(), rate(),
+        events(), sequence(), stalledCheck(), queues());
+  }
+
+  public static String queuesKey(String prefix) {
+    return Names.requireValidPrefix(prefix) + ":queues";
+  }
+}

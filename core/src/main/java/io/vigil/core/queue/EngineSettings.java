@@ -1,0 +1,74 @@
+package io.vigil.core.queue;
+
+import io.vigil.core.job.Backoff;
+
+/**
+ * Engine-wide defaults and limits, validated once; each error names the setting.
+ *
+ * @param prefix REDIS_QUEUE_PREFIX, first part of every key
+ * @param maxJobsPerQueue REDIS_MAX_JOBS_PER_QUEUE, unfinished jobs per queue (0 = no cap)
+ * @param memoryWatermark share of Redis maxmemory above which submissions are refused (0 = off)
+ * @param retentionMs REDIS_JOB_RETENTION_HOURS in ms, finished jobs older than this are removed
+ */
+public record EngineSettings(String prefix, int defaultAttempts, Backoff defaultBackoff, int keepCompleted,
+                             int keepFailed, long retentionMs, int maxJobsPerQueue, double memoryWatermark,
+                             int maxPayloadBytes, int maxEvents, long leaseMs, long stalledIntervalMs,
+                             int maxStalledCount, int promoteBatch, int errorsKept, int stalledBatch) {
+
+  public EngineSettings {
+    io.vigil.core.keys.Names.requireValidPrefix(prefix);
+    require(defaultAttempts >= 1, "default attempts must be >= 1");
+    require(keepCompleted >= -1, "keep completed must be >= -1");
+    require(keepFailed >= -1, "keep failed must be >= -1");
+    require(retentionMs >= 0, "REDIS_JOB_RETENTION_HOURS must be >= 0");
+    require(maxJobsPerQueue >= 0, "REDIS_MAX_JOBS_PER_QUEUE must be >= 0");
+    require(memoryWatermark >= 0 && memoryWatermark <= 1, "REDIS_MEMORY_WATERMARK must be between 0 and 1");
+    require(maxPayloadBytes > 0, "VIGIL_MAX_PAYLOAD_BYTES must be > 0");
+    require(maxEvents > 0, "VIGIL_MAX_EVENTS must be > 0");
+    require(leaseMs >= 100, "VIGIL_LEASE_MS must be >= 100");
+    require(stalledIntervalMs >= 10, "VIGIL_STALLED_INTERVAL_MS must be >= 10");
+    require(maxStalledCount >= 0, "VIGIL_MAX_STALLED_COUNT must be >= 0");
+    require(promoteBatch > 0 && errorsKept > 0 && stalledBatch > 0, "batch sizes must be > 0");
+  }
+
+  public static EngineSettings defaults(String prefix) {
+    return new EngineSettings(prefix, 3, Backoff.DEFAULT, 100, 50, 24L * 3600 * 1000, 0, 0.9,
+        512 * 1024, 10_000, 30_000, 30_000, 1, 1000, 10, 1000);
+  }
+
+  public EngineSettings withMaxJobsPerQueue(int value) {
+    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs, value,
+        memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
+        errorsKept, stalledBatch);
+  }
+
+  public EngineSettings withMemoryWatermark(double value) {
+    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
+        maxJobsPerQueue, value, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
+        errorsKept, stalledBatch);
+  }
+
+  public EngineSettings withLease(long lease, long stalledInterval, int maxStalled) {
+    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
+        maxJobsPerQueue, memoryWatermark, maxPayloadBytes, maxEvents, lease, stalledInterval, maxStalled, promoteBatch,
+        errorsKept, stalledBatch);
+  }
+
+  public EngineSettings withMaxPayloadBytes(int value) {
+    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
+        maxJobsPerQueue, memoryWatermark, value, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
+        errorsKept, stalledBatch);
+  }
+
+  public EngineSettings withRetention(int completed, int failed, long ageMs) {
+    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, completed, failed, ageMs, maxJobsPerQueue,
+        memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
+        errorsKept, stalledBatch);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

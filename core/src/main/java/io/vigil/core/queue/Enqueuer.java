@@ -1,0 +1,114 @@
+package io.vigil.core.queue;
+
+import io.vertx.core.Future;
+import io.vigil.core.error.InvalidRequestException;
+import io.vigil.core.error.PayloadTooLargeException;
+import io.vigil.core.job.JobOptions;
+import io.vigil.core.job.NewJob;
+import io.vigil.core.job.Retention;
+import io.vigil.core.job.Submitted;
+import io.vigil.core.keys.IdGenerator;
+import io.vigil.core.keys.QueueKeys;
+import io.vigil.core.redis.Broker;
+import io.vigil.core.script.Script;
+import io.vigil.core.script.ScriptStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Submits jobs.
+ * 1. Validates payload size and mints missing ids in Java, so a retried call is idempotent.
+ * 2. Sends one enqueue script for a single job or a whole bulk, durably when configured.
+ * 3. Translates refusals (queue full, memory watermark) into typed errors; nothing is written then.
+ */
+public final class Enqueuer {
+  public static final int MAX_BULK = 1000;
+  private static final int PER_JOB_ARGS = 11;
+  private final Broker broker;
+  private final EngineSettings settings;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final QueueKeyCache keys;
+
+  public Enqueuer(Broker broker, EngineSettings settings, Clock clock, IdGenerator ids, QueueKeyCache keys) {
+    this.broker = broker;
+    this.settings = settings;
+    this.clock = clock;
+    this.ids = ids;
+    this.keys = keys;
+  }
+
+  public Future<Submitted> enqueue(String queue, NewJob job) {
+    return enqueueBulk(queue, List.of(job)).map(list -> list.get(0));
+  }
+
+  /** All jobs are created, or (queue full, memory watermark, invalid input) none is. */
+  public Future<List<Submitted>> enqueueBulk(String queue, List<NewJob> jobs) {
+    QueueKeys queueKeys;
+    List<String> args;
+    List<String> jobIds = new ArrayList<>(jobs.size());
+    try {
+      queueKeys = keys.of(queue);
+      if (jobs.isEmpty() || jobs.size() > MAX_BULK) {
+        throw new InvalidRequestException("a bulk holds 1 to " + MAX_BULK + " jobs, got " + jobs.size());
+      }
+      args = new ArrayList<>(7 + jobs.size() * PER_JOB_ARGS);
+      args.add(queueKeys.jobPrefix());
+      args.add(Long.toString(clock.millis()));
+      args.add(Integer.toString(settings.maxJobsPerQueue()));
+      args.add(Double.toString(settings.memoryWatermark()));
+      args.add(Integer.toString(settings.maxEvents()));
+      args.add(queue);
+      args.add(Integer.toString(jobs.size()));
+      for (NewJob job : jobs) {
+        String id = job.id() != null ? job.id() : ids.jobId();
+        jobIds.add(id);
+        appendJob(args, id, job);
+      }
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return broker.evalDurable(Script.ENQUEUE, queueKeys.scriptKeys(), args).compose(reply -> {
+      long status = reply.get(0).toLong();
+      if (status < 0) {
+        return Future.failedFuture(ScriptStatus.toException(status, queue));
+      }
+      List<Submitted> out = new ArrayList<>(jobIds.size());
+      for (int i = 0; i < jobIds.size(); i++) {
+        out.add(new Submitted(jobIds.get(i), reply.get(i + 1).toLong() == 1));
+      }
+      return Future.succeededFuture(out);
+    });
+  }
+
+  private void appendJob(List<String> args, String id, NewJob job) {
+    int size = job.dataJson().getBytes(StandardCharsets.UTF_8).length;
+    if (size > settings.maxPayloadBytes()) {
+      throw new PayloadTooLargeException("job data is " + size + " bytes; the cap is " + settings.maxPayloadBytes());
+    }
+    JobOptions o = job.options();
+    String optionsJson = o.toJson().isEmpty() ? "" : o.toJson().encode();
+    args.add(id);
+    args.add(job.name());
+    args.add(job.dataJson());
+    args.add(optionsJson);
+    args.add(Integer.toString(o.priority()));
+    args.add(Long.toString(o.delayMs()));
+    args.add(o.attempts() == null ? "" : o.attempts().toString());
+    addRetention(args, o.removeOnComplete());
+    addRetention(args, o.removeOnFail());
+  }
+
+  private static void addRetention(List<String> args, Retention retention) {
+    if (retention == null) {
+      args.add("");
+      args.add("");
+    } else {
+      args.add(Integer.toString(retention.count()));
+      args.add(Long.toString(retention.maxAgeMs()));
+    }
+  }
+
+}

@@ -1,0 +1,70 @@
+package io.vigil.core.queue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Response;
+import io.vigil.core.job.Job;
+import io.vigil.core.job.JobOptions;
+import io.vigil.core.job.JobState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a job hash (flat HGETALL reply) and its payload into a {@link Job}. */
+public final class JobCodec {
+  private JobCodec() {}
+
+  public static Map<String, String> fields(Response flatHash) {
+    Map<String, String> fields = new HashMap<>();
+    if (flatHash == null) {
+      return fields;
+    }
+    // RESP3 answers HGETALL with a map, RESP2 (and Lua replies) with a flat array.
+    if (flatHash.type() == io.vertx.redis.client.ResponseType.MULTI && flatHash.getKeys() != null && !flatHash.getKeys().isEmpty()
+        && flatHash.size() > 0 && flatHash.get(0) == null) {
+      for (String key : flatHash.getKeys()) {
+        fields.put(key, flatHash.get(key).toString());
+      }
+      return fields;
+    }
+    for (int i = 0; i + 1 < flatHash.size(); i += 2) {
+      fields.put(flatHash.get(i).toString(), flatHash.get(i + 1).toString());
+    }
+    return fields;
+  }
+
+  public static Job decode(String queue, String id, String dataJson, Map<String, String> f) {
+    String opts = f.get("opts");
+    List<String> errors = new ArrayList<>();
+    String errorsJson = f.get("errors");
+    if (errorsJson != null && !errorsJson.isEmpty() && !errorsJson.equals("{}")) {
+      for (Object e : new JsonArray(errorsJson)) {
+        errors.add(String.valueOf(e));
+      }
+    }
+    String worker = f.get("worker");
+    return new Job(id, queue, f.get("name"), dataJson,
+        opts == null ? JobOptions.DEFAULTS : JobOptions.fromJson(new JsonObject(opts)),
+        JobState.fromWire(f.getOrDefault("state", "waiting")),
+        intOf(f.get("prio")), intOf(f.get("ats")), intOf(f.get("atm")), intOf(f.get("stalls")),
+        f.get("progress"), f.get("result"), emptyToNull(f.get("reason")), errors,
+        emptyToNull(worker), longOf(f.get("created")), nullableLong(f.get("started")), nullableLong(f.get("finished")));
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static int intOf(String s) {
+    return s == null || s.isEmpty() ? 0 : (int) Double.parseDouble(s);
+  }
+
+  private static long longOf(String s) {
+    return s == null || s.isEmpty() ? 0 : (long) Double.parseDouble(s);
+  }
+
+  private static Long nullableLong(String s) {
+    return s == null || s.isEmpty() ? null : (long) Double.parseDouble(s);
+  }
+}

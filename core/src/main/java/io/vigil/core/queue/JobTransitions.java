@@ -1,0 +1,138 @@
+package io.vigil.core.queue;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Response;
+import io.vigil.core.error.ScriptFailureException;
+import io.vigil.core.keys.IdGenerator;
+import io.vigil.core.keys.QueueKeys;
+import io.vigil.core.redis.Broker;
+import io.vigil.core.script.Script;
+import io.vigil.core.script.ScriptStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The worker side of a job's life: fetch under a lease, heartbeat, progress, complete, fail, release.
+ * Every call after fetch carries the lease token, which the scripts check.
+ */
+public final class JobTransitions {
+  private final Broker broker;
+  private final EngineSettings settings;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final QueueKeyCache keys;
+  private final boolean durableFinish;
+
+  public JobTransitions(Broker broker, EngineSettings settings, Clock clock, IdGenerator ids, QueueKeyCache keys,
+                        boolean durableFinish) {
+    this.broker = broker;
+    this.settings = settings;
+    this.clock = clock;
+    this.ids = ids;
+    this.keys = keys;
+    this.durableFinish = durableFinish;
+  }
+
+  public Future<FetchOutcome> fetch(String queue, String workerId) {
+    QueueKeys k = keys.of(queue);
+    String token = ids.leaseToken();
+    long now = clock.millis();
+    List<String> args = List.of(k.jobPrefix(), Long.toString(now), token, Long.toString(settings.leaseMs()), workerId,
+        Integer.toString(settings.maxEvents()), Integer.toString(settings.promoteBatch()));
+    return broker.eval(Script.FETCH, k.scriptKeys(), args).map(r -> decodeFetch(queue, token, now + settings.leaseMs(), r));
+  }
+
+  /** Extends leases; the result holds one status per lease: true when extended, false when lost. */
+  public Future<List<Boolean>> extendLeases(String queue, List<Lease> leases) {
+    QueueKeys k = keys.of(queue);
+    List<String> args = new ArrayList<>(3 + leases.size() * 2);
+    args.add(k.jobPrefix());
+    args.add(Long.toString(clock.millis()));
+    args.add(Long.toString(settings.leaseMs()));
+    for (Lease lease : leases) {
+      args.add(lease.jobId());
+      args.add(lease.token());
+    }
+    return broker.eval(Script.EXTEND_LEASE, k.scriptKeys(), args).map(r -> {
+      List<Boolean> out = new ArrayList<>(r.size());
+      for (int i = 0; i < r.size(); i++) {
+        out.add(r.get(i).toLong() == 1);
+      }
+      return out;
+    });
+  }
+
+  public Future<Void> updateProgress(Lease lease, String progressJson) {
+    QueueKeys k = keys.of(lease.queue());
+    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(clock.millis()),
+        progressJson, Integer.toString(settings.maxEvents()));
+    return broker.eval(Script.UPDATE_PROGRESS, k.scriptKeys(), args)
+        .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), lease.jobId())) : Future.succeededFuture());
+  }
+
+  /** Completes the job; with {@code fetchNextFor} set, the same round trip fetches that worker's next job. */
+  public Future<FetchOutcome> complete(Lease lease, String resultJson, String fetchNextFor) {
+    QueueKeys k = keys.of(lease.queue());
+    String nextToken = ids.leaseToken();
+    long now = clock.millis();
+    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(now),
+        resultJson == null ? "null" : resultJson, Integer.toString(settings.keepCompleted()),
+        Long.toString(settings.retentionMs()), Integer.toString(settings.maxEvents()), fetchNextFor == null ? "0" : "1",
+        nextToken, Long.toString(settings.leaseMs()), fetchNextFor == null ? "" : fetchNextFor,
+        Integer.toString(settings.promoteBatch()));
+    return finishCall(Script.COMPLETE, k, args, lease).map(r -> r.size() > 1 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(1)) : null);
+  }
+
+  /**
+   * Records a failed attempt. {@code retryDelayMs} below 0 marks the error as not retryable; the
+   * script decides between retry and failed from the attempts left.
+   */
+  public Future<FailResult> fail(Lease lease, String error, long retryDelayMs, String fetchNextFor) {
+    QueueKeys k = keys.of(lease.queue());
+    String nextToken = ids.leaseToken();
+    long now = clock.millis();
+    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(now),
+        error == null ? "" : error, Long.toString(retryDelayMs), Integer.toString(settings.defaultAttempts()),
+        Integer.toString(settings.keepFailed()), Long.toString(settings.retentionMs()),
+        Integer.toString(settings.maxEvents()), Integer.toString(settings.errorsKept()),
+        fetchNextFor == null ? "0" : "1", nextToken, Long.toString(settings.leaseMs()),
+        fetchNextFor == null ? "" : fetchNextFor, Integer.toString(settings.promoteBatch()));
+    return finishCall(Script.FAIL, k, args, lease).map(r -> new FailResult(
+        r.get(1).toLong() == 1 ? FailOutcome.RETRYING : FailOutcome.FAILED,
+        r.size() > 2 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(2)) : null));
+  }
+
+  /** Hands an active job back to the front of waiting (graceful shutdown); no attempt is counted. */
+  public Future<Void> release(Lease lease) {
+    QueueKeys k = keys.of(lease.queue());
+    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(clock.millis()),
+        Integer.toString(settings.maxEvents()));
+    return broker.eval(Script.RELEASE, k.scriptKeys(), args)
+        .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), lease.jobId())) : Future.succeededFuture());
+  }
+
+  private Future<Response> finishCall(Script script, QueueKeys k, List<String> args, Lease lease) {
+    Future<Response> call = durableFinish ? broker.evalDurable(script, k.scriptKeys(), args) : broker.eval(script, k.scriptKeys(), args);
+    return call.compose(r -> {
+      long status = r.get(0).toLong();
+      return status < 0 ? Future.failedFuture(ScriptStatus.toException(status, lease.jobId())) : Future.succeededFuture(r);
+    });
+  }
+
+  private static FetchOutcome decodeFetch(String queue, String token, long expiresAt, Response r) {
+    int code = r.get(0).toInteger();
+    return switch (code) {
+      case 1 -> {
+        String id = r.get(1).toString();
+        var job = JobCodec.decode(queue, id, r.get(2).toString(), JobCodec.fields(r.get(3)));
+        yield new FetchOutcome.Fetched(new Lease(job, token, expiresAt));
+      }
+      case 0 -> new FetchOutcome.Idle((long) Double.parseDouble(r.get(1).toString()));
+      case 2 -> new FetchOutcome.Paused();
+      case 3 -> new FetchOutcome.ConcurrencyLimited();
+      case 4 -> new FetchOutcome.RateLimited(r.get(1).toLong());
+      default -> throw new ScriptFailureException("unexpected fetch reply " + code);
+    };
+  }
+}

@@ -1,0 +1,101 @@
+package io.vigil.core.queue;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vigil.core.keys.QueueKeys;
+import io.vigil.core.redis.Broker;
+import io.vigil.core.script.Script;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings jobs back when their holder is gone.
+ * 1. {@link #recoverStalled}: expired leases go back to waiting (or fail past the stall limit); the
+ *    script's interval guard makes only one worker per interval do it.
+ * 2. {@link #reconcile}: after a failover, walks every job hash of a queue and re-files what sits in
+ *    no state structure, so nothing stays stuck.
+ */
+public final class StalledRecovery {
+  private static final int SCAN_COUNT = 500;
+  private final Broker broker;
+  private final EngineSettings settings;
+  private final Clock clock;
+  private final QueueKeyCache keys;
+
+  public StalledRecovery(Broker broker, EngineSettings settings, Clock clock, QueueKeyCache keys) {
+    this.broker = broker;
+    this.settings = settings;
+    this.clock = clock;
+    this.keys = keys;
+  }
+
+  /** Runs the check unless another worker ran it within the stalled interval ({@code force} skips that guard). */
+  public Future<StalledReport> recoverStalled(String queue, boolean force) {
+    QueueKeys k = keys.of(queue);
+    List<String> args = List.of(k.jobPrefix(), Long.toString(clock.millis()), Long.toString(settings.stalledIntervalMs()),
+        Integer.toString(settings.maxStalledCount()), Integer.toString(settings.stalledBatch()),
+        Integer.toString(settings.maxEvents()), Integer.toString(settings.keepFailed()),
+        Long.toString(settings.retentionMs()), force ? "1" : "0");
+    return broker.eval(Script.RECOVER_STALLED, k.scriptKeys(), args).map(r -> r.get(0).toLong() == 0
+        ? new StalledReport(false, 0, 0)
+        : new StalledReport(true, r.get(1).toInteger(), r.get(2).toInteger()));
+  }
+
+  /** Scans the queue's job hashes and the state structures, and re-files every inconsistent job. */
+  public Future<ReconcileReport> reconcile(String queue) {
+    QueueKeys k = keys.of(queue);
+    return scanJobs(k, "0", new ReconcileReport(0, 0, 0))
+        .compose(report -> sweepStructures(k, report));
+  }
+
+  private Future<ReconcileReport> scanJobs(QueueKeys k, String cursor, ReconcileReport sofar) {
+    Request scan = Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(escapeGlob(k.jobPrefix()) + "*")
+        .arg("COUNT").arg(SCAN_COUNT);
+    return broker.send(scan).compose(reply -> {
+      String next = reply.get(0).toString();
+      List<String> ids = new ArrayList<>();
+      for (Response key : reply.get(1)) {
+        String id = key.toString().substring(k.jobPrefix().length());
+        if (!id.endsWith(":data")) {
+          ids.add(id);
+        }
+      }
+      Future<ReconcileReport> step = ids.isEmpty() ? Future.succeededFuture(sofar) : reconcileIds(k, ids).map(sofar::plus);
+      return step.compose(report -> "0".equals(next) ? Future.succeededFuture(report) : scanJobs(k, next, report));
+    });
+  }
+
+  /** Ids listed in a state structure whose hash is gone are dropped by the same script. */
+  private Future<ReconcileReport> sweepStructures(QueueKeys k, ReconcileReport sofar) {
+    List<String> sets = List.of(k.waiting(), k.delayed(), k.active(), k.completed(), k.failed());
+    Future<ReconcileReport> chain = Future.succeededFuture(sofar);
+    for (String set : sets) {
+      chain = chain.compose(report -> broker.send(Request.cmd(Command.ZRANGE).arg(set).arg(0).arg(-1))
+          .compose(members -> {
+            List<String> ids = new ArrayList<>();
+            for (Response m : members) {
+              ids.add(m.toString());
+            }
+            return ids.isEmpty() ? Future.succeededFuture(report) : reconcileIds(k, ids).map(report::plus);
+          }));
+    }
+    return chain;
+  }
+
+  private Future<ReconcileReport> reconcileIds(QueueKeys k, List<String> ids) {
+    List<String> args = new ArrayList<>(3 + ids.size());
+    args.add(k.jobPrefix());
+    args.add(Long.toString(clock.millis()));
+    args.add(Integer.toString(settings.maxEvents()));
+    args.addAll(ids);
+    return broker.eval(Script.RECONCILE, k.scriptKeys(), args)
+        .map(r -> new ReconcileReport(r.get(0).toInteger(), r.get(1).toInteger(), r.get(2).toInteger()));
+  }
+
+  private static String escapeGlob(String s) {
+    return s.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+  }
+}

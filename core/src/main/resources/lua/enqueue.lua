@@ -1,0 +1,72 @@
+--[[
+  enqueue: adds one or more jobs (a bulk is all-or-nothing against the caps).
+  KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
+  KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
+  KEYS[12] queues
+  ARGV[1] job key prefix  ARGV[2] now ms  ARGV[3] max unfinished jobs (0 = no cap)
+  ARGV[4] memory watermark, share of maxmemory (0 = off)  ARGV[5] max events  ARGV[6] queue name
+  ARGV[7] job count, then 11 per job: id, name, data, options json ('' = defaults), priority,
+          delay ms, attempts, keep completed, completed max age ms, keep failed, failed max age ms
+          ('' for the last five = the engine defaults, read at finish time)
+  Output: {1, created flag per job (1 new, 0 already existed)} | {-4} queue full | {-5} memory watermark
+]]
+-- @include common
+local jobPrefix, now = ARGV[1], tonumber(ARGV[2])
+local maxJobs, watermark, maxEvents = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
+local count = tonumber(ARGV[7])
+local PER_JOB = 11
+
+if watermark > 0 then
+  local info = redis.call('INFO', 'memory')
+  local used = tonumber(string.match(info, 'used_memory:(%d+)'))
+  local max = tonumber(string.match(info, 'maxmemory:(%d+)'))
+  if max and max > 0 and used >= max * watermark then return {-5} end
+end
+
+local fresh, seen, freshCount = {}, {}, 0
+for i = 0, count - 1 do
+  local id = ARGV[8 + i * PER_JOB]
+  if not seen[id] and redis.call('EXISTS', jobPrefix .. id) == 0 then
+    fresh[i] = true
+    freshCount = freshCount + 1
+  end
+  seen[id] = true
+end
+
+if maxJobs > 0 and freshCount > 0 then
+  local unfinished = redis.call('ZCARD', KEYS[1]) + redis.call('ZCARD', KEYS[2]) + redis.call('ZCARD', KEYS[3])
+  if unfinished + freshCount > maxJobs then return {-4} end
+end
+
+local result, readyAdded, delayedAdded = {1}, false, false
+local optional = {'attempts', 'roc', 'rocAge', 'rof', 'rofAge'}
+for i = 0, count - 1 do
+  if fresh[i] then
+    local b = 8 + i * PER_JOB
+    local id, priority, delay = ARGV[b], tonumber(ARGV[b + 4]), tonumber(ARGV[b + 5])
+    local jobKey = jobPrefix .. id
+    local state = delay > 0 and 'delayed' or 'waiting'
+    redis.call('HSET', jobKey, 'name', ARGV[b + 1], 'state', state, 'created', now, 'prio', priority)
+    if ARGV[b + 3] ~= '' then redis.call('HSET', jobKey, 'opts', ARGV[b + 3]) end
+    for k, field in ipairs(optional) do
+      if ARGV[b + 5 + k] ~= '' then redis.call('HSET', jobKey, field, ARGV[b + 5 + k]) end
+    end
+    redis.call('SET', jobKey .. ':data', ARGV[b + 2])
+    if delay > 0 then
+      redis.call('ZADD', KEYS[2], now + delay, id)
+      delayedAdded = true
+    else
+      redis.call('ZADD', KEYS[1], waitScore(priority), id)
+      readyAdded = true
+    end
+    emit(maxEvents, now, 'added', id, 'name', ARGV[b + 1])
+    result[#result + 1] = 1
+  else
+    result[#result + 1] = 0
+  end
+end
+
+if freshCount > 0 then redis.call('SADD', KEYS[12], ARGV[6]) end
+-- A delayed job also wakes a sleeper so it can shorten its wait to the new due time.
+if delayedAdded or (readyAdded and redis.call('HGET', KEYS[6], 'paused') ~= '1') then pushMarker() end
+return result

@@ -1,0 +1,37 @@
+-- Hands the next waiting job to a worker under a lease.
+-- Returns {1, id, data, hgetall} | {0, nextDelayedDueMs or -1} (empty) | {2} (paused)
+--       | {3} (global concurrency reached) | {4, waitMs} (rate limited).
+local function moveToActive(jobPrefix, now, token, leaseMs, worker, maxEvents)
+  local meta = redis.call('HMGET', KEYS[6], 'paused', 'maxActive', 'rateMax', 'rateWindowMs')
+  if meta[1] == '1' then return {2} end
+  if meta[2] and redis.call('ZCARD', KEYS[3]) >= tonumber(meta[2]) then return {3} end
+  if meta[3] then
+    local used = tonumber(redis.call('GET', KEYS[8]) or '0')
+    if used >= tonumber(meta[3]) then
+      local ttl = redis.call('PTTL', KEYS[8])
+      if ttl < 0 then ttl = tonumber(meta[4]) end
+      return {4, ttl}
+    end
+  end
+  for _ = 1, 10 do
+    local popped = redis.call('ZPOPMIN', KEYS[1])
+    if #popped == 0 then
+      local nextDue = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+      return {0, nextDue[2] or '-1'}
+    end
+    local id = popped[1]
+    local jobKey = jobPrefix .. id
+    if redis.call('EXISTS', jobKey) == 1 then
+      if meta[3] and redis.call('INCR', KEYS[8]) == 1 then
+        redis.call('PEXPIRE', KEYS[8], meta[4])
+      end
+      redis.call('HSET', jobKey, 'state', 'active', 'lease', token, 'worker', worker, 'started', now)
+      redis.call('HINCRBY', jobKey, 'ats', 1)
+      redis.call('ZADD', KEYS[3], now + leaseMs, id)
+      emit(maxEvents, now, 'active', id, 'worker', worker)
+      if redis.call('ZCARD', KEYS[1]) > 0 then pushMarker() end
+      return {1, id, redis.call('GET', jobKey .. ':data') or '', redis.call('HGETALL', jobKey)}
+    end
+  end
+  return {0, '-1'}
+end
