@@ -2,6 +2,7 @@ package io.vigil.testkit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -26,12 +27,19 @@ public final class RedisServer implements AutoCloseable {
     return start(config, TestDirectories.create(config.name()));
   }
 
-  /** Starts a server in a given folder; topologies use it to keep all their nodes in one place. */
+  /** Starts a server in a given folder with the kit's own config file. */
   static RedisServer start(RedisServerConfig config, Path directory) {
+    return start(config, directory, port -> config.render(directory, port));
+  }
+
+  /**
+   * Starts a server in a given folder from a config file rendered elsewhere (topologies render the shipped
+   * sentinel-config files); {@code config} still gives the port, the client credentials and {@link #config()}.
+   */
+  static RedisServer start(RedisServerConfig config, Path directory, IntFunction<String> configFile) {
     ChildProcess process = new ChildProcess("redis", directory,
-        configFile -> concat(RedisBinaries.serverCommand(), configFile.toString()), config.user(),
-        config.password());
-    process.startFresh(config.port(), port -> config.render(directory, port));
+        file -> concat(RedisBinaries.serverCommand(), file.toString()), config.user(), config.password());
+    process.startFresh(config.port(), configFile);
     return new RedisServer(config, process);
   }
 

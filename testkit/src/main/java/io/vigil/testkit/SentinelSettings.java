@@ -19,7 +19,8 @@ public @interface SentinelSettings {
 
   long downAfterMs() default 1000;
 
-  long failoverTimeoutMs() default 5000;
+  /** The shipped sentinel.conf's value unless a test needs another. */
+  long failoverTimeoutMs() default SentinelTopologyConfig.SHIPPED_FAILOVER_TIMEOUT_MS;
 
   String masterName() default "mymaster";
 

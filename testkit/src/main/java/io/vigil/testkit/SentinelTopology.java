@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A real Sentinel deployment on loopback: one master, two replicas and three Sentinels (quorum 2), all child
- * processes in one folder under {@code target/redis-test/}.
+ * processes in one folder under {@code target/redis-test/}, running the shipped {@code sentinel-config}
+ * files (see {@link SentinelTopologyConfig} for what a test may change).
  *
  * <ol>
  *   <li>{@link #start} returns only once every Sentinel sees the whole topology healthy.
@@ -42,10 +43,10 @@ public final class SentinelTopology implements AutoCloseable {
     List<SentinelProcess> sentinels = new ArrayList<>();
     SentinelTopology topology = new SentinelTopology(config, directory, nodes, sentinels);
     try {
-      RedisServer master = RedisServer.start(config.dataNode("node-0", null), TestDirectories.child(directory, "node-0"));
+      RedisServer master = startDataNode(config, directory, 0, null);
       nodes.add(master);
       for (int i = 1; i <= 2; i++) {
-        nodes.add(RedisServer.start(config.dataNode("node-" + i, master), TestDirectories.child(directory, "node-" + i)));
+        nodes.add(startDataNode(config, directory, i, master));
       }
       // Sentinels learn replicas from the master's INFO; linked replicas are listed in their first INFO.
       Poll.until(START_TIMEOUT, "replicas to link to " + master.address(),
@@ -61,6 +62,11 @@ public final class SentinelTopology implements AutoCloseable {
       topology.close();
       throw e;
     }
+  }
+
+  private static RedisServer startDataNode(SentinelTopologyConfig config, Path directory, int index, RedisServer master) {
+    Path dir = TestDirectories.child(directory, "node-" + index);
+    return RedisServer.start(config.dataNode("node-" + index, master), dir, port -> config.renderDataNode(dir, port, master));
   }
 
   public String masterName() {

@@ -1,5 +1,9 @@
 package io.vigil.testkit;
 
+import io.vigil.ops.config.DataNodeSettings;
+import io.vigil.ops.config.SentinelConfigRenderer;
+import io.vigil.ops.config.SentinelNodeSettings;
+import io.vigil.ops.config.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,14 +11,31 @@ import java.util.List;
 /**
  * How to start a {@link SentinelTopology}: one master, two replicas, three Sentinels with quorum 2.
  *
+ * <p>Every node runs the shipped {@code sentinel-config} files (redis.conf, replica.conf, sentinel.conf)
+ * rendered by {@link SentinelConfigRenderer} for loopback ports and folders under {@code target/}, so the
+ * tested configuration is the deployed one: persistence (RDB + AOF everysec), noeviction,
+ * {@code min-replicas-to-write 1}, ACL users, slowlog. Differences a test may ask for, each one written
+ * after the template under a marker comment:
+ * <ul>
+ *   <li>{@code downAfterMs}: 1000 by default instead of the shipped 5000, so failover tests take seconds.
+ *   <li>{@code fastTimers}: Sentinel's internal periods, set at runtime with {@code SENTINEL DEBUG}.
+ *   <li>{@code failoverTimeoutMs}, {@code persistence}, {@code dataNodeConfig}, {@code sentinelConfig}:
+ *       only when a test sets them (the defaults keep the shipped values).
+ *   <li>No password unless {@code dataPassword}/{@code sentinelPassword} are set: then the password
+ *       lines and the Sentinel monitoring user are left out. There is no application user (tests that
+ *       need one add a {@code user} line, or use {@code LocalSentinelTopology} from vigil-ops).
+ * </ul>
+ *
  * <p>Build with {@code SentinelTopologyConfig.builder().downAfterMs(1000).dataPassword("pw").build()}.
  *
  * @param name folder name prefix under {@code target/redis-test/}
- * @param dataPassword requirepass and masterauth on data nodes, auth-pass on Sentinels; null for none
+ * @param dataPassword the data nodes' default user (requirepass, masterauth) and the user Sentinel logs in
+ *     with (vigil-sentinel); null for none. Letters, digits and {@code - . _ ~} only.
  * @param sentinelPassword requirepass on Sentinels (they also use it with each other); null for none
- * @param dataNodeConfig extra redis.conf lines for every data node
+ * @param dataNodeConfig extra redis.conf lines for every data node, after the template
  * @param sentinelConfig extra sentinel.conf lines, for example ACL {@code user ...} lines
- * @param persistence AOF on data nodes (see {@link RedisServerConfig#persistence()})
+ * @param persistence true adds {@code appendfsync always}, so a node restarted after
+ *     {@link RedisServer#kill9()} has every write; false keeps the shipped RDB + AOF everysec
  * @param fastTimers default true: {@code SENTINEL DEBUG} shortens Sentinel's internal periods (INFO 1 s,
  *     hello 250 ms, PING/reconnect at most half of down-after). With stock timers Sentinel takes 10-20 s to
  *     turn a restarted old master into a replica, and with down-after of 1 s it can fail over a healthy new
@@ -25,6 +46,12 @@ public record SentinelTopologyConfig(String name, String masterName, long downAf
     boolean persistence, boolean fastTimers) {
 
   public static final int QUORUM = 2;
+  /** The shipped sentinel.conf's values; other values are written as overrides. */
+  public static final long SHIPPED_DOWN_AFTER_MS = 5000;
+  public static final long SHIPPED_FAILOVER_TIMEOUT_MS = 10_000;
+  /** Fills the placeholder the shipped redis.conf requires; it is a limit, not an allocation. */
+  static final String MAXMEMORY = "512mb";
+  private static final SentinelConfigRenderer RENDERER = SentinelConfigRenderer.shipped();
 
   public SentinelTopologyConfig {
     if (downAfterMs < 200) {
@@ -49,7 +76,7 @@ public record SentinelTopologyConfig(String name, String masterName, long downAf
     return new Builder();
   }
 
-  /** A data node: a master, or a replica of {@code master} when it is not null. */
+  /** A data node's process settings (port, client credentials); its file comes from {@link #renderDataNode}. */
   RedisServerConfig dataNode(String nodeName, RedisServer master) {
     RedisServerConfig.Builder node = RedisServerConfig.builder().name(nodeName).password(dataPassword)
         .masterAuth(dataPassword).persistence(persistence).config(dataNodeConfig);
@@ -66,28 +93,38 @@ public record SentinelTopologyConfig(String name, String masterName, long downAf
     return List.of("info-period", "1000", "publish-period", "250", "ping-period", Long.toString(pingPeriod));
   }
 
+  /** The shipped redis.conf (+ replica.conf when {@code master} is set) for a folder and port. */
+  String renderDataNode(Path directory, int port, RedisServer master) {
+    List<String> overrides = new ArrayList<>();
+    if (persistence) {
+      overrides.add("appendfsync always");
+    }
+    overrides.addAll(dataNodeConfig);
+    DataNodeSettings.Builder node = DataNodeSettings.builder().host(ChildProcess.HOST).port(port).dir(directory)
+        .secrets(secrets()).maxmemory(MAXMEMORY).extraLines(overrides);
+    if (master != null) {
+      node.replicaOf(master.host(), master.port());
+    }
+    return RENDERER.dataNode(node.build());
+  }
+
+  /** The shipped sentinel.conf for a folder and port, monitoring {@code master}. */
   String renderSentinel(Path directory, int port, RedisServer master) {
-    List<String> lines = new ArrayList<>();
-    lines.add("# Written by vigil-testkit. Sentinel rewrites it with what it learns; keep it writable.");
-    lines.add("bind " + ChildProcess.HOST);
-    lines.add("port " + port);
-    lines.add("protected-mode no");
-    lines.add("daemonize no");
-    lines.add("dir " + RedisServerConfig.quote(directory.toString()));
-    lines.add("logfile " + RedisServerConfig.quote(directory.resolve("sentinel.log").toString()));
-    lines.add("sentinel resolve-hostnames no");
-    if (sentinelPassword != null) {
-      lines.add("requirepass " + RedisServerConfig.quote(sentinelPassword));
+    List<String> overrides = new ArrayList<>();
+    if (downAfterMs != SHIPPED_DOWN_AFTER_MS) {
+      overrides.add("sentinel down-after-milliseconds " + masterName + " " + downAfterMs);
     }
-    lines.add("sentinel monitor " + masterName + " " + master.host() + " " + master.port() + " " + QUORUM);
-    lines.add("sentinel down-after-milliseconds " + masterName + " " + downAfterMs);
-    lines.add("sentinel failover-timeout " + masterName + " " + failoverTimeoutMs);
-    lines.add("sentinel parallel-syncs " + masterName + " 1");
-    if (dataPassword != null) {
-      lines.add("sentinel auth-pass " + masterName + " " + RedisServerConfig.quote(dataPassword));
+    if (failoverTimeoutMs != SHIPPED_FAILOVER_TIMEOUT_MS) {
+      overrides.add("sentinel failover-timeout " + masterName + " " + failoverTimeoutMs);
     }
-    lines.addAll(sentinelConfig);
-    return String.join("\n", lines) + "\n";
+    overrides.addAll(sentinelConfig);
+    return RENDERER.sentinel(SentinelNodeSettings.builder().host(ChildProcess.HOST).port(port).dir(directory)
+        .secrets(secrets()).masterName(masterName).master(master.host(), master.port()).extraLines(overrides).build());
+  }
+
+  /** The data password is also the monitoring user's; the kit has no application user. */
+  private Secrets secrets() {
+    return new Secrets(dataPassword, dataPassword, sentinelPassword, null, null);
   }
 
   @Override
@@ -104,7 +141,7 @@ public record SentinelTopologyConfig(String name, String masterName, long downAf
     private String name;
     private String masterName = "mymaster";
     private long downAfterMs = 1000;
-    private long failoverTimeoutMs = 5000;
+    private long failoverTimeoutMs = SHIPPED_FAILOVER_TIMEOUT_MS;
     private String dataPassword;
     private String sentinelPassword;
     private final List<String> dataNodeConfig = new ArrayList<>();
