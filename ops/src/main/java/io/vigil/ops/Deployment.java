@@ -1,0 +1,136 @@
+package io.vigil.ops;
+
+import io.vigil.ops.resp.Credentials;
+import io.vigil.ops.resp.Endpoint;
+import io.vigil.ops.resp.Replies;
+import io.vigil.ops.resp.RespConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ops commands' view of one deployment: finds the master through the Sentinels (or the standalone
+ * address) and opens short-lived connections with the right credentials. Every connection the caller
+ * gets must be closed by it.
+ */
+public final class Deployment {
+
+  /** What one Sentinel answered for the master's address: {@code master} or {@code error} is set. */
+  public record SentinelAnswer(Endpoint sentinel, Endpoint master, RuntimeException error) {
+  }
+
+  private final OpsSettings settings;
+
+  public Deployment(OpsSettings settings) {
+    this.settings = settings;
+  }
+
+  public OpsSettings settings() {
+    return settings;
+  }
+
+  /** Asks every configured Sentinel, in order, for the master's address. */
+  public List<SentinelAnswer> askSentinels() {
+    List<SentinelAnswer> answers = new ArrayList<>();
+    for (Endpoint sentinel : settings.sentinels()) {
+      try (RespConnection connection = sentinel(sentinel)) {
+        List<?> reply = (List<?>) connection.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", settings.masterName());
+        answers.add(reply == null
+            ? new SentinelAnswer(sentinel, null, new IllegalStateException("does not monitor " + settings.masterName()))
+            : new SentinelAnswer(sentinel, new Endpoint((String) reply.get(0), Integer.parseInt((String) reply.get(1))),
+                null));
+      } catch (RuntimeException e) {
+        answers.add(new SentinelAnswer(sentinel, null, e));
+      }
+    }
+    return answers;
+  }
+
+  /** The master: the first Sentinel's answer, as a Sentinel client sees it; or the standalone address. */
+  public Endpoint master() {
+    if (!settings.sentinelMode()) {
+      return settings.standalone();
+    }
+    List<String> errors = new ArrayList<>();
+    for (SentinelAnswer answer : askSentinels()) {
+      if (answer.master() != null) {
+        return answer.master();
+      }
+      errors.add(answer.sentinel() + ": " + answer.error().getMessage());
+    }
+    throw new IllegalStateException("no Sentinel named the master " + settings.masterName() + ": " + errors);
+  }
+
+  /**
+   * The replicas attached to {@code master} that are online and acknowledged within the last second, as
+   * the master lists them (their announced addresses). Read as the administrator.
+   */
+  public List<Endpoint> replicasInSync(Endpoint master) {
+    List<Endpoint> replicas = new ArrayList<>();
+    try (RespConnection admin = admin(master)) {
+      Map<String, String> info = Replies.info(admin.command("INFO", "replication"));
+      long count = Long.parseLong(info.getOrDefault("connected_slaves", "0"));
+      for (int i = 0; i < count; i++) {
+        Map<String, String> replica = Replies.commaPairs(info.getOrDefault("slave" + i, ""));
+        boolean listening = replica.containsKey("ip") && !"0".equals(replica.get("port"));
+        if (listening && "online".equals(replica.get("state")) && Long.parseLong(replica.getOrDefault("lag", "9")) <= 1) {
+          replicas.add(new Endpoint(replica.get("ip"), Integer.parseInt(replica.get("port"))));
+        }
+      }
+    }
+    return replicas;
+  }
+
+  /**
+   * Waits until {@code replica} has applied everything {@code master} had written when this was called,
+   * so a snapshot taken from the replica holds every write acknowledged before the call.
+   *
+   * @return false when it did not catch up within {@code timeout}
+   */
+  public boolean awaitCaughtUp(Endpoint master, Endpoint replica, java.time.Duration timeout) {
+    long target;
+    try (RespConnection admin = admin(master)) {
+      target = Long.parseLong(Replies.info(admin.command("INFO", "replication")).getOrDefault("master_repl_offset", "0"));
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (RespConnection admin = admin(replica)) {
+      while (true) {
+        Map<String, String> info = Replies.info(admin.command("INFO", "replication"));
+        if (Long.parseLong(info.getOrDefault("slave_repl_offset", "-1")) >= target) {
+          return true;
+        }
+        if (System.nanoTime() > deadline) {
+          return false;
+        }
+        io.vigil.ops.local.ManagedProcess.pause(20);
+      }
+    }
+  }
+
+  public RespConnection sentinel(Endpoint sentinel) {
+    return RespConnection.open(sentinel, settings.sentinel(), settings.timeout());
+  }
+
+  public RespConnection data(Endpoint node, Credentials credentials) {
+    RespConnection connection = RespConnection.open(node, credentials, settings.timeout());
+    if (settings.db() != 0) {
+      try {
+        connection.command("SELECT", Integer.toString(settings.db()));
+      } catch (RuntimeException e) {
+        connection.close();
+        throw e;
+      }
+    }
+    return connection;
+  }
+
+  /** A data node as the administrator (REDIS_ADMIN_*). */
+  public RespConnection admin(Endpoint node) {
+    return data(node, settings.admin());
+  }
+
+  /** A data node as the application user (REDIS_USERNAME / REDIS_PASSWORD). */
+  public RespConnection app(Endpoint node) {
+    return data(node, settings.app());
+  }
+}

@@ -1,0 +1,52 @@
+package io.vigil.ops;
+
+import io.vigil.ops.check.Check;
+import io.vigil.ops.check.CheckReport;
+import io.vigil.ops.doctor.Doctor;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * {@code vigil doctor}: checks a live deployment against the production checklist, one PASS/WARN/FAIL line
+ * per item, and exits 1 on any FAIL. Needs REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD besides the
+ * application's variables, because the application user may not read settings or ACLs.
+ */
+public final class DoctorCommand implements OpsCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public DoctorCommand() {
+    this(System.out, System.err);
+  }
+
+  public DoctorCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public int run(String[] args, Map<String, String> env) {
+    if (args.length > 0) {
+      err.println("usage: vigil doctor   (REDIS_* as for the roles, plus REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD)");
+      return USAGE;
+    }
+    OpsSettings settings;
+    try {
+      settings = OpsSettings.fromEnv(env);
+    } catch (IllegalArgumentException e) {
+      err.println("vigil doctor: " + e.getMessage());
+      return USAGE;
+    }
+    CheckReport report = new CheckReport(out);
+    try {
+      new Doctor(new Deployment(settings)).examine(report);
+    } catch (RuntimeException e) {
+      report.add(Check.fail("doctor", "stopped early: " + e));
+    }
+    long warnings = report.checks().stream().filter(c -> c.status() == io.vigil.ops.check.CheckStatus.WARN).count();
+    out.println(report.failed() ? "doctor: FAIL (see the FAIL lines; sentinel-config/README.md explains each item)"
+        : "doctor: OK" + (warnings > 0 ? " with " + warnings + " warning(s)" : ""));
+    return report.exitCode();
+  }
+}

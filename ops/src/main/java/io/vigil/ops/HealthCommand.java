@@ -1,0 +1,128 @@
+package io.vigil.ops;
+
+import io.vigil.ops.check.Check;
+import io.vigil.ops.check.CheckReport;
+import io.vigil.ops.resp.Endpoint;
+import io.vigil.ops.resp.RespConnection;
+import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code vigil health}: can the application reach a writable master right now? One line per check, exit
+ * 0 when none failed, 1 otherwise.
+ *
+ * <ol>
+ *   <li>sentinels: the master's address from every Sentinel (they may disagree for a moment mid-failover).
+ *   <li>ping: PING to that address as the application user.
+ *   <li>role: ROLE says master (a Sentinel may still name a crashed or demoted node).
+ *   <li>quorum: {@code SENTINEL CKQUORUM}, so a failover could happen if this master died now.
+ * </ol>
+ */
+public final class HealthCommand implements OpsCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public HealthCommand() {
+    this(System.out, System.err);
+  }
+
+  public HealthCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public int run(String[] args, Map<String, String> env) {
+    if (args.length > 0) {
+      err.println("usage: vigil health   (configured by REDIS_SENTINELS, REDIS_MASTER_NAME, REDIS_USERNAME, ...)");
+      return USAGE;
+    }
+    OpsSettings settings;
+    try {
+      settings = OpsSettings.fromEnv(env);
+    } catch (IllegalArgumentException e) {
+      err.println("vigil health: " + e.getMessage());
+      return USAGE;
+    }
+    Deployment deployment = new Deployment(settings);
+    CheckReport report = new CheckReport(out);
+    Endpoint master = settings.sentinelMode() ? sentinels(deployment, report) : settings.standalone();
+    if (master != null) {
+      masterChecks(deployment, master, report);
+    }
+    report.add(quorum(deployment));
+    return report.exitCode();
+  }
+
+  private static Endpoint sentinels(Deployment deployment, CheckReport report) {
+    List<Deployment.SentinelAnswer> answers = deployment.askSentinels();
+    Set<Endpoint> named = new LinkedHashSet<>();
+    StringBuilder errors = new StringBuilder();
+    for (Deployment.SentinelAnswer answer : answers) {
+      if (answer.master() != null) {
+        named.add(answer.master());
+      } else {
+        errors.append("; ").append(answer.sentinel()).append(": ").append(answer.error().getMessage());
+      }
+    }
+    long reachable = answers.stream().filter(a -> a.master() != null).count();
+    String name = deployment.settings().masterName();
+    if (named.isEmpty()) {
+      report.add(Check.fail("sentinels", "no Sentinel named master " + name + errors));
+      return null;
+    }
+    Endpoint first = answers.stream().filter(a -> a.master() != null).findFirst().orElseThrow().master();
+    String seen = reachable + "/" + answers.size() + " Sentinels answered";
+    if (named.size() > 1) {
+      report.add(Check.warn("sentinels", seen + " but disagree on master " + name + ": " + named
+          + " (a failover is under way); using " + first + errors));
+    } else if (reachable < answers.size()) {
+      report.add(Check.warn("sentinels", seen + "; master " + name + " is " + first + errors));
+    } else {
+      report.add(Check.pass("sentinels", seen + "; master " + name + " is " + first));
+    }
+    return first;
+  }
+
+  private static void masterChecks(Deployment deployment, Endpoint master, CheckReport report) {
+    try (RespConnection connection = deployment.app(master)) {
+      long started = System.nanoTime();
+      Object pong = connection.command("PING");
+      long micros = (System.nanoTime() - started) / 1000;
+      report.add("PONG".equals(pong) ? Check.pass("ping", "PONG from " + master + " in " + micros + " us")
+          : Check.fail("ping", master + " answered " + pong));
+      List<?> role = (List<?>) connection.command("ROLE");
+      if ("master".equals(role.get(0))) {
+        report.add(Check.pass("role", master + " is master with " + ((List<?>) role.get(2)).size() + " replicas attached"));
+      } else {
+        report.add(Check.fail("role", master + " reports role " + role.get(0)
+            + ": the Sentinels' answer is stale or a failover is under way"));
+      }
+    } catch (RuntimeException e) {
+      report.add(Check.fail("ping", master + ": " + e.getMessage()));
+    }
+  }
+
+  private static Check quorum(Deployment deployment) {
+    OpsSettings settings = deployment.settings();
+    if (!settings.sentinelMode()) {
+      return Check.pass("quorum", "not applicable: standalone Redis at " + settings.standalone() + " (REDIS_SENTINELS unset)");
+    }
+    StringBuilder errors = new StringBuilder();
+    for (Endpoint sentinel : settings.sentinels()) {
+      try (RespConnection connection = deployment.sentinel(sentinel)) {
+        return Check.pass("quorum", sentinel + ": " + connection.command("SENTINEL", "CKQUORUM", settings.masterName()));
+      } catch (RuntimeException e) {
+        if (e instanceof io.vigil.ops.resp.RespError) {
+          return Check.fail("quorum", sentinel + ": " + e.getMessage());
+        }
+        errors.append("; ").append(sentinel).append(": ").append(e.getMessage());
+      }
+    }
+    return Check.fail("quorum", "no Sentinel answered SENTINEL CKQUORUM" + errors);
+  }
+}

@@ -1,0 +1,120 @@
+package io.vigil.ops;
+
+import io.vigil.ops.backup.AofRewrite;
+import io.vigil.ops.backup.RdbFile;
+import io.vigil.ops.local.RedisExecutables;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code vigil restore --file F --dir D [--force] [--no-aof]}: prepares a master's data folder from a backup
+ * and prints the steps that bring the deployment back on it.
+ *
+ * <ol>
+ *   <li>Verifies the backup (RDB header and CRC-64).
+ *   <li>Copies it to {@code D/dump.rdb}, refusing a folder that already holds data unless {@code --force}.
+ *   <li>Unless {@code --no-aof} (or no redis-server here): writes {@code D/appendonlydir} from it with a
+ *       private redis-server, so the master starts on the shipped redis.conf ({@code appendonly yes}) with
+ *       the backup's data. Without this step the first start must use {@code --appendonly no}.
+ * </ol>
+ */
+public final class RestoreCommand implements OpsCommand {
+
+  private static final String USAGE_LINE = "usage: vigil restore --file BACKUP.rdb --dir DATA_DIR [--force] [--no-aof]";
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public RestoreCommand() {
+    this(System.out, System.err);
+  }
+
+  public RestoreCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public int run(String[] args, Map<String, String> env) {
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args, Set.of("--file", "--dir"), Set.of("--force", "--no-aof"));
+    } catch (IllegalArgumentException e) {
+      err.println("vigil restore: " + e.getMessage());
+      err.println(USAGE_LINE);
+      return USAGE;
+    }
+    if (arguments.get("--file") == null || arguments.get("--dir") == null) {
+      err.println(USAGE_LINE);
+      return USAGE;
+    }
+    Path dir = Path.of(arguments.get("--dir"));
+    try {
+      RdbFile backup = RdbFile.verify(Path.of(arguments.get("--file")));
+      prepare(dir, arguments.has("--force"));
+      Path dump = dir.resolve("dump.rdb");
+      Path temporary = dir.resolve("dump.rdb.restoring");
+      Files.copy(backup.path(), temporary, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temporary, dump, StandardCopyOption.ATOMIC_MOVE);
+      out.println("restore: " + dump + " written from " + backup);
+      Path server = new RedisExecutables(env).serverOrNull();
+      boolean aof = !arguments.has("--no-aof") && server != null;
+      if (aof) {
+        long keys = AofRewrite.run(server, dir);
+        out.println("restore: " + dir.resolve("appendonlydir") + " written from it (" + keys + " keys)");
+      } else if (!arguments.has("--no-aof")) {
+        out.println("restore: no redis-server here (REDIS_SERVER_BIN, PATH): the AOF was not written");
+      }
+      printSteps(dir, aof);
+      return OK;
+    } catch (IOException | RuntimeException e) {
+      err.println("vigil restore: FAILED: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  /** An empty (or new) folder; with {@code force} the old dump.rdb and appendonlydir are deleted. */
+  private static void prepare(Path dir, boolean force) throws IOException {
+    Files.createDirectories(dir);
+    Path dump = dir.resolve("dump.rdb");
+    Path aof = dir.resolve("appendonlydir");
+    if (Files.exists(dump) || Files.exists(aof)) {
+      if (!force) {
+        throw new IOException(dir + " already holds data (dump.rdb or appendonlydir): use an empty folder, or"
+            + " --force to delete them");
+      }
+      Files.deleteIfExists(dump);
+      if (Files.exists(aof)) {
+        try (Stream<Path> files = Files.walk(aof)) {
+          for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(file);
+          }
+        }
+      }
+    }
+  }
+
+  private void printSteps(Path dir, boolean aof) {
+    out.println();
+    out.println("Next steps (sentinel-config/README.md, \"Restore\"):");
+    out.println("  1. Stop the Vigil roles (gateway, workers, dispatcher), then the three Sentinels, then every data node.");
+    out.println("  2. Make " + dir + " the data folder of the node that will be master (keep its rendered redis.conf");
+    out.println("     there, or render it again from sentinel-config/redis.conf); empty the replicas' folders (dump.rdb,");
+    out.println("     appendonlydir) so they copy the restored master instead of keeping newer data.");
+    out.println(aof ? "  3. Start the master on its redis.conf as it is."
+        : "  3. Start the master once with --appendonly no (with AOF on and no AOF yet Redis would start EMPTY),"
+            + "\n     then run CONFIG SET appendonly yes and wait for aof_rewrite_in_progress:0 in INFO persistence.");
+    out.println("  4. Start the replicas (rendered with replica.conf pointing at the master); wait until INFO replication");
+    out.println("     on the master shows both online.");
+    out.println("  5. Render sentinel.conf again for each Sentinel (their files remember the old master and epoch), start them.");
+    out.println("  6. Run vigil doctor, then start the roles. Jobs that were active in the backup are recovered as");
+    out.println("     stalled once their lease expires, and run again (at-least-once).");
+  }
+}

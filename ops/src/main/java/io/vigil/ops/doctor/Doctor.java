@@ -1,0 +1,54 @@
+package io.vigil.ops.doctor;
+
+import io.vigil.ops.Deployment;
+import io.vigil.ops.check.Check;
+import io.vigil.ops.check.CheckReport;
+import io.vigil.ops.resp.Endpoint;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the production checklist against one deployment.
+ *
+ * <ol>
+ *   <li>Finds the master (through the Sentinels) and its replicas (the master's INFO).
+ *   <li>Reads each data node once ({@link NodeSnapshot}) and judges its settings on every node, since any
+ *       of them can become the master.
+ *   <li>Judges replication, the Sentinel tier, the application user, and the queues.
+ * </ol>
+ */
+public final class Doctor {
+
+  private final Deployment deployment;
+
+  public Doctor(Deployment deployment) {
+    this.deployment = deployment;
+  }
+
+  public void examine(CheckReport report) {
+    Endpoint master;
+    try {
+      master = deployment.master();
+    } catch (RuntimeException e) {
+      report.add(Check.fail("master", e.getMessage()));
+      report.addAll(SentinelChecks.all(deployment));
+      return;
+    }
+    NodeSnapshot masterNode = NodeSnapshot.read(deployment, master);
+    Set<Endpoint> nodes = new LinkedHashSet<>(List.of(master));
+    nodes.addAll(ReplicationCheck.replicas(masterNode));
+    List<NodeSnapshot> snapshots = new ArrayList<>(List.of(masterNode));
+    nodes.stream().skip(1).map(node -> NodeSnapshot.read(deployment, node)).forEach(snapshots::add);
+    report.add(Check.pass("master", master + (deployment.settings().sentinelMode()
+        ? " (named by the Sentinels as " + deployment.settings().masterName() + ")" : " (standalone)")));
+
+    report.addAll(DataNodeChecks.all(snapshots));
+    int expected = deployment.settings().sentinelMode() ? SentinelChecks.knownReplicas(deployment) : 0;
+    report.add(ReplicationCheck.check(masterNode, expected));
+    report.addAll(SentinelChecks.all(deployment));
+    report.add(AppUserCheck.check(deployment, snapshots));
+    report.addAll(QueueChecks.all(deployment, master));
+  }
+}

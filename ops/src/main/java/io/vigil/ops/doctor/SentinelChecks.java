@@ -1,0 +1,100 @@
+package io.vigil.ops.doctor;
+
+import io.vigil.ops.Deployment;
+import io.vigil.ops.OpsSettings;
+import io.vigil.ops.check.Check;
+import io.vigil.ops.resp.Credentials;
+import io.vigil.ops.resp.Endpoint;
+import io.vigil.ops.resp.RespConnection;
+import io.vigil.ops.resp.RespError;
+import io.vigil.ops.resp.Replies;
+import java.util.List;
+
+/**
+ * The Sentinel tier: a password, the quorum (SENTINEL CKQUORUM on each), and the application user working
+ * there for discovery but not for reconfiguration.
+ */
+final class SentinelChecks {
+
+  private static final String KIND = "Sentinels";
+  /** A master name no deployment uses, so the reconfiguration probes change nothing even when allowed. */
+  private static final String NO_SUCH_MASTER = "vigil-doctor-probe-no-such-master";
+
+  private SentinelChecks() {
+  }
+
+  static List<Check> all(Deployment deployment) {
+    OpsSettings settings = deployment.settings();
+    if (!settings.sentinelMode()) {
+      return List.of(Check.fail("quorum", "REDIS_SENTINELS is not set: a standalone Redis has no automatic failover"));
+    }
+    return List.of(
+        Verdicts.combine("sentinel-auth", KIND, settings.sentinels(), s -> password(settings, s)),
+        Verdicts.combine("quorum", KIND, settings.sentinels(), s -> quorum(deployment, s)),
+        Verdicts.combine("app-user-sentinel", KIND, settings.sentinels(), s -> appUser(settings, s)));
+  }
+
+  /** How many replicas the Sentinels know of (0 when none answers). */
+  static int knownReplicas(Deployment deployment) {
+    for (Endpoint sentinel : deployment.settings().sentinels()) {
+      try (RespConnection connection = deployment.sentinel(sentinel)) {
+        return Integer.parseInt(Replies.pairs(connection.command("SENTINEL", "MASTER",
+            deployment.settings().masterName())).getOrDefault("num-slaves", "0"));
+      } catch (RuntimeException e) {
+        // Try the next Sentinel.
+      }
+    }
+    return 0;
+  }
+
+  private static Check password(OpsSettings settings, Endpoint sentinel) {
+    try (RespConnection anonymous = RespConnection.open(sentinel, Credentials.NONE, settings.timeout())) {
+      anonymous.command("SENTINEL", "MASTERS");
+      return Check.fail("sentinel-auth", "answers SENTINEL MASTERS without a password: anyone can reconfigure it"
+          + " (set requirepass)");
+    } catch (RespError e) {
+      return Check.pass("sentinel-auth", "refuses clients without a password");
+    } catch (RuntimeException e) {
+      return Check.fail("sentinel-auth", "unreachable: " + e.getMessage());
+    }
+  }
+
+  private static Check quorum(Deployment deployment, Endpoint sentinel) {
+    try (RespConnection connection = deployment.sentinel(sentinel)) {
+      return Check.pass("quorum", String.valueOf(connection.command("SENTINEL", "CKQUORUM",
+          deployment.settings().masterName())));
+    } catch (RuntimeException e) {
+      return Check.fail("quorum", e.getMessage());
+    }
+  }
+
+  private static Check appUser(OpsSettings settings, Endpoint sentinel) {
+    Credentials app = settings.app();
+    if (!app.isSet()) {
+      return Check.fail("app-user-sentinel", "REDIS_USERNAME/REDIS_PASSWORD are not set");
+    }
+    try (RespConnection connection = RespConnection.open(sentinel, app, settings.timeout())) {
+      connection.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", settings.masterName());
+      for (List<String> probe : List.of(List.of("SENTINEL", "RESET", NO_SUCH_MASTER),
+          List.of("SENTINEL", "CONFIG", "GET", "resolve-hostnames"), List.of("SENTINEL", "FAILOVER", NO_SUCH_MASTER))) {
+        if (!refused(connection, probe)) {
+          return Check.fail("app-user-sentinel", "user " + app.userName() + " may run " + String.join(" ", probe.subList(0, 2))
+              + ": the application could reconfigure Sentinel");
+        }
+      }
+      return Check.pass("app-user-sentinel", "user " + app.userName() + " can discover the master, cannot reconfigure");
+    } catch (RuntimeException e) {
+      return Check.fail("app-user-sentinel", "user " + app.userName() + " cannot ask for the master (the client uses"
+          + " the same credential for Sentinels and data nodes): " + e.getMessage());
+    }
+  }
+
+  private static boolean refused(RespConnection connection, List<String> probe) {
+    try {
+      connection.command(probe);
+      return false;
+    } catch (RespError e) {
+      return e.code().equals("NOPERM");
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.vigil.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.testkit.RedisServer;
+import io.vigil.testkit.SentinelTopology;
+import io.vigil.testkit.SentinelTopologyConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HealthCommandTest {
+
+  @Test
+  void healthExitsOneWhileTheMasterIsDownAndZeroAfterTheFailover() {
+    SentinelTopologyConfig config = SentinelTopologyConfig.builder().name("health").dataPassword("data-pw")
+        .sentinelPassword("sentinel-pw").build();
+    try (SentinelTopology topology = SentinelTopology.start(config)) {
+      Map<String, String> env = Map.of("REDIS_SENTINELS", String.join(",", topology.sentinelAddresses()),
+          "REDIS_MASTER_NAME", topology.masterName(), "REDIS_PASSWORD", "data-pw",
+          "REDIS_SENTINEL_PASSWORD", "sentinel-pw", "REDIS_CONNECT_TIMEOUT", "1000");
+
+      OpsFixtures.Run before = OpsFixtures.run(HealthCommand::new, env);
+      long crashedAt = System.nanoTime();
+      RedisServer crashed = topology.crashMaster();
+      OpsFixtures.Run down = OpsFixtures.run(HealthCommand::new, env);
+      RedisServer promoted = topology.awaitNewMaster(crashed, Duration.ofSeconds(20));
+      OpsFixtures.Run after = OpsFixtures.run(HealthCommand::new, env);
+      System.out.printf("health failover: crash to healthy again ms=%d%n", (System.nanoTime() - crashedAt) / 1_000_000);
+
+      assertThat(before.exit()).as(before.toString()).isZero();
+      assertThat(verdicts(before)).containsExactly("PASS sentinels", "PASS ping", "PASS role", "PASS quorum");
+      assertThat(down.exit()).as(down.toString()).isEqualTo(1);
+      assertThat(verdicts(down)).containsExactly("PASS sentinels", "FAIL ping", "PASS quorum");
+      assertThat(down.out()).contains("master mymaster is " + crashed.address(), "FAIL  ping               "
+          + crashed.address() + ": cannot connect");
+      assertThat(after.exit()).as(after.toString()).isZero();
+      assertThat(verdicts(after)).containsExactly("PASS sentinels", "PASS ping", "PASS role", "PASS quorum");
+      assertThat(after.out()).contains("master mymaster is " + promoted.address(), promoted.address() + " is master");
+    }
+  }
+
+  @Test
+  void healthRefusesArgumentsAndBadSettingsWithUsageExitCode() {
+    assertThat(OpsFixtures.run(HealthCommand::new, Map.of(), "--now").exit()).isEqualTo(OpsCommand.USAGE);
+    OpsFixtures.Run bad = OpsFixtures.run(HealthCommand::new, Map.of("REDIS_SENTINELS", "no-port"));
+    assertThat(bad.exit()).isEqualTo(OpsCommand.USAGE);
+    assertThat(bad.err()).contains("REDIS_SENTINELS must be host:port");
+  }
+
+  static List<String> verdicts(OpsFixtures.Run run) {
+    return run.lines().stream().filter(line -> line.matches("(PASS|WARN|FAIL) .*"))
+        .map(line -> line.substring(0, 4) + " " + line.substring(6, 24).trim()).toList();
+  }
+}

@@ -1,0 +1,99 @@
+package io.vigil.ops;
+
+import io.vertx.core.Vertx;
+import io.vigil.core.queue.Engine;
+import io.vigil.core.queue.EngineSettings;
+import io.vigil.core.redis.BrokerSettings;
+import io.vigil.core.redis.StandaloneClients;
+import io.vigil.ops.local.LocalSentinelTopology;
+import io.vigil.ops.local.LocalTopologySettings;
+import io.vigil.ops.local.ManagedProcess;
+import io.vigil.ops.local.RedisExecutables;
+import io.vigil.ops.resp.Credentials;
+import io.vigil.ops.resp.Endpoint;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** Folders under target/, command runs with captured output, plain redis-servers and engines for the ops tests. */
+final class OpsFixtures {
+
+  private OpsFixtures() {
+  }
+
+  /** What a command printed and returned. */
+  record Run(int exit, String out, String err) {
+    List<String> lines() {
+      return out.lines().toList();
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- out ---\n" + out + "--- err ---\n" + err;
+    }
+  }
+
+  static Path folder(String name) {
+    try {
+      Path root = Path.of("target", "ops-test").toAbsolutePath();
+      Files.createDirectories(root);
+      return Files.createTempDirectory(root, name + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Run run(BiFunction<PrintStream, PrintStream, OpsCommand> command, Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      exit = command.apply(o, e).run(args, env);
+    }
+    Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    System.out.println("$ vigil " + String.join(" ", args) + "\n" + run);
+    return run;
+  }
+
+  static LocalSentinelTopology topology(String name) {
+    return LocalSentinelTopology.start(LocalTopologySettings.builder(folder(name)).keyPrefix("ops").build());
+  }
+
+  /** A redis-server with its compiled-in defaults: only port, loopback bind, folder and log file are given. */
+  static ManagedProcess defaultRedisServer(Path dir) {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(new RedisExecutables(System.getenv()).serverBinary().toString()));
+    command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
+        "--logfile", dir.resolve("redis.log").toString()));
+    return ManagedProcess.start("default redis-server", command, dir, dir.resolve("redis.log"),
+        new Endpoint("127.0.0.1", port), Credentials.NONE, Duration.ofSeconds(10));
+  }
+
+  /** An engine connected straight to one node as the given user, like a role would be. */
+  static Engine engine(Vertx vertx, Endpoint node, String user, String password, String prefix) {
+    String uri = "redis://" + (user == null ? "" : user) + ":" + password + "@" + node.host() + ":" + node.port();
+    return Engine.create(StandaloneClients.broker(vertx, uri, 4, BrokerSettings.defaults()),
+        EngineSettings.defaults(prefix), Clock.systemUTC(), false);
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
