@@ -104,6 +104,11 @@ public final class LocalSentinelTopology implements AutoCloseable {
     return secrets.adminPassword();
   }
 
+  /** The Sentinels' administrator (default user) password. */
+  public String sentinelPassword() {
+    return secrets.sentinelPassword();
+  }
+
   public String keyPrefix() {
     return settings.keyPrefix();
   }

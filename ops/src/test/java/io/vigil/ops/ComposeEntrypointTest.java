@@ -1,0 +1,121 @@
+package io.vigil.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.ops.resp.Credentials;
+import io.vigil.ops.resp.Endpoint;
+import io.vigil.ops.resp.Replies;
+import io.vigil.ops.resp.RespConnection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the compose Redis services run, without Docker: sentinel-config/entrypoint.sh renders with render.sh
+ * from CONF_* variables and starts redis-server / redis-sentinel, with nodes announced by host name
+ * (localhost here, service names in compose) as Sentinel's resolve-hostnames expects.
+ */
+class ComposeEntrypointTest {
+
+  private static final Path ENTRYPOINT = Path.of("..", "sentinel-config", "entrypoint.sh").toAbsolutePath().normalize();
+
+  @Test
+  void entrypointRendersOnceAndRunsAHostnameAnnouncedMasterReplicaAndSentinel() throws Exception {
+    Path dir = OpsFixtures.folder("entrypoint");
+    int masterPort = OpsFixtures.freePort();
+    int replicaPort = OpsFixtures.freePort();
+    int sentinelPort = OpsFixtures.freePort();
+    List<Process> processes = new ArrayList<>();
+    try {
+      processes.add(start(dir.resolve("master"), "master", masterPort, masterPort));
+      await(new Endpoint("127.0.0.1", masterPort), new Credentials(null, "admin-secret"));
+      processes.add(start(dir.resolve("replica"), "replica", replicaPort, masterPort));
+      awaitLink(new Endpoint("127.0.0.1", replicaPort));
+      processes.add(start(dir.resolve("sentinel"), "sentinel", sentinelPort, masterPort));
+      Endpoint sentinel = new Endpoint("127.0.0.1", sentinelPort);
+      await(sentinel, new Credentials(null, "sentinel-secret"));
+
+      Map<String, String> view = Map.of();
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (System.nanoTime() < deadline && !"1".equals(view.get("num-slaves"))) {
+        try (RespConnection connection = RespConnection.open(sentinel, new Credentials(null, "sentinel-secret"),
+            Duration.ofSeconds(2))) {
+          view = Replies.pairs(connection.command("SENTINEL", "MASTER", "queue-master"));
+        }
+        Thread.sleep(100);
+      }
+      Object seenByApp;
+      try (RespConnection app = RespConnection.open(sentinel, new Credentials("vigil", "app-secret"), Duration.ofSeconds(2))) {
+        seenByApp = app.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "queue-master");
+      }
+      String renderedBefore = Files.readString(dir.resolve("replica").resolve("redis.conf"));
+      processes.get(1).destroy();
+      processes.get(1).waitFor();
+      processes.set(1, start(dir.resolve("replica"), "replica", replicaPort, masterPort));
+      await(new Endpoint("127.0.0.1", replicaPort), new Credentials(null, "admin-secret"));
+
+      assertThat(view).containsEntry("ip", "localhost").containsEntry("port", Integer.toString(masterPort))
+          .containsEntry("flags", "master").containsEntry("num-slaves", "1");
+      assertThat(seenByApp).isEqualTo(List.of("localhost", Integer.toString(masterPort)));
+      assertThat(renderedBefore).contains("replicaof localhost " + masterPort, "replica-announce-ip localhost");
+      assertThat(Files.readString(dir.resolve("replica").resolve("stdout.log")))
+          .containsOnlyOnce("entrypoint.sh: rendered");
+    } finally {
+      for (Process process : processes) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private static Process start(Path dir, String kind, int port, int masterPort) throws IOException {
+    Files.createDirectories(dir);
+    ProcessBuilder builder = new ProcessBuilder("sh", ENTRYPOINT.toString(), kind).directory(dir.toFile())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()));
+    Map<String, String> env = new HashMap<>(Map.of("CONF_BIND", "127.0.0.1", "CONF_PORT", Integer.toString(port),
+        "CONF_ANNOUNCE_HOST", "localhost", "CONF_DIR", dir.toString(), "CONF_LOGFILE", dir.resolve(kind + ".log").toString(),
+        "CONF_ADMIN_PASSWORD", "admin-secret", "CONF_MONITOR_USER", "vigil-sentinel", "CONF_MONITOR_PASSWORD", "monitor-secret",
+        "CONF_APP_USER", "vigil", "CONF_APP_PASSWORD", "app-secret"));
+    env.putAll(Map.of("CONF_KEY_PREFIX", "vigil", "CONF_MAXMEMORY", "64mb", "CONF_SENTINEL_PASSWORD", "sentinel-secret",
+        "CONF_MASTER_NAME", "queue-master", "CONF_MASTER_HOST", "localhost"));
+    env.put("CONF_MASTER_PORT", Integer.toString(masterPort));
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static void awaitLink(Endpoint replica) throws InterruptedException {
+    await(replica, new Credentials(null, "admin-secret"));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (RespConnection connection = RespConnection.open(replica, new Credentials(null, "admin-secret"),
+          Duration.ofSeconds(2))) {
+        if ("up".equals(Replies.info(connection.command("INFO", "replication")).get("master_link_status"))) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException(replica + " did not link to its master");
+  }
+
+  private static void await(Endpoint endpoint, Credentials credentials) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try (RespConnection connection = RespConnection.open(endpoint, credentials, Duration.ofMillis(500))) {
+        if ("PONG".equals(connection.command("PING"))) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(endpoint + " did not start: " + e.getMessage(), e);
+        }
+      }
+      Thread.sleep(50);
+    }
+  }
+}
