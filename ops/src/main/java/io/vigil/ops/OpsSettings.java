@@ -43,8 +43,8 @@ public record OpsSettings(List<Endpoint> sentinels, String masterName, Endpoint 
       }
     }
     Credentials app = credentials(env, "REDIS_USERNAME", "REDIS_PASSWORD");
-    Credentials sentinel = env.containsKey("REDIS_SENTINEL_PASSWORD")
-        ? credentials(env, "REDIS_SENTINEL_USERNAME", "REDIS_SENTINEL_PASSWORD") : app;
+    Credentials sentinel = value(env, "REDIS_SENTINEL_PASSWORD", "").isEmpty() ? app
+        : credentials(env, "REDIS_SENTINEL_USERNAME", "REDIS_SENTINEL_PASSWORD");
     Credentials admin = value(env, "REDIS_ADMIN_PASSWORD", "").isEmpty() ? app
         : credentials(env, "REDIS_ADMIN_USERNAME", "REDIS_ADMIN_PASSWORD");
     return new OpsSettings(sentinels, value(env, "REDIS_MASTER_NAME", "mymaster"),

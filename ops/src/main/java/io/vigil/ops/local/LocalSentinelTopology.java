@@ -71,6 +71,9 @@ public final class LocalSentinelTopology implements AutoCloseable {
     try {
       topology.launch(executables, new TopologyState(settings.dataDir()).master());
       Runtime.getRuntime().addShutdownHook(topology.shutdownHook);
+      // The topology's hook stops Sentinels first and remembers the master; the generic one must not race it.
+      topology.sentinelProcesses.forEach(ManagedProcess::handOver);
+      topology.dataProcesses.forEach(ManagedProcess::handOver);
       return topology;
     } catch (RuntimeException e) {
       topology.close();

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One redis-server or redis-sentinel child process: started in the foreground in its folder, ready once it
- * answers PING, stopped by its own handle (SIGTERM, then SIGKILL), and killed by a JVM shutdown hook if
- * nothing else stopped it.
+ * answers PING, stopped by its own handle (SIGTERM, then SIGKILL). A JVM shutdown hook stops whatever is
+ * still running the same way, unless an owner with its own shutdown order took over ({@link #handOver}).
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -29,8 +29,7 @@ public final class ManagedProcess implements AutoCloseable {
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
-        "vigil-ops-process-reaper"));
+    Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "vigil-ops-process-reaper"));
   }
 
   private final String label;
@@ -68,6 +67,11 @@ public final class ManagedProcess implements AutoCloseable {
     managed.awaitReady(credentials, timeout);
     log.info("started process={} address={} pid={} dir={}", label, endpoint, process.pid(), dir);
     return managed;
+  }
+
+  /** The caller's own shutdown hook stops this process (in its order); the generic one leaves it alone. */
+  public void handOver() {
+    LIVE.remove(process);
   }
 
   public Endpoint endpoint() {
@@ -142,6 +146,20 @@ public final class ManagedProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
       return false;
+    }
+  }
+
+  /** SIGTERM to every registered process (Redis saves on it), SIGKILL to those still alive after the grace. */
+  private static void stopAll() {
+    LIVE.forEach(Process::destroy);
+    long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+    for (Process process : LIVE) {
+      try {
+        process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process.destroyForcibly();
     }
   }
 
