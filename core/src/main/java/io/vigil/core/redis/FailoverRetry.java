@@ -1,0 +1,116 @@
+package io.vigil.core.redis;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vigil.core.error.NotDurableException;
+import io.vigil.core.error.RedisUnavailableException;
+import io.vigil.core.error.VigilException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Runs one broker call against the current master and retries it through a failover.
+ * 1. Each attempt gets what is left of the command timeout; nothing waits longer than that in total.
+ * 2. A transient failure (connection refused/closed/reset, timeout, READONLY, NOREPLICAS, LOADING,
+ *    MASTERDOWN, TRYAGAIN) or a missed replica ack asks the tracker to re-resolve the master, then waits
+ *    {@code min(attempt * 50, 2000)} ms, or less when the master switches meanwhile.
+ * 3. Only when the budget is spent does the caller see RedisUnavailableException (or NotDurableException).
+ * 4. Every attempt starts on the caller's context, so results arrive where the caller expects them.
+ * Retrying is safe because every engine script is idempotent and everything else sent is a read.
+ */
+final class FailoverRetry {
+  private static final long STEP_MS = 50;
+  private static final long MAX_DELAY_MS = 2_000;
+  private final Vertx vertx;
+  private final MasterTracker tracker;
+  private final long budgetMs;
+
+  FailoverRetry(Vertx vertx, MasterTracker tracker, long budgetMs) {
+    this.vertx = vertx;
+    this.tracker = tracker;
+    this.budgetMs = budgetMs;
+  }
+
+  <T> Future<T> run(Function<MasterEndpoint, Future<T>> attempt) {
+    Context context = vertx.getOrCreateContext();
+    Promise<T> result = Promise.promise();
+    long deadline = System.currentTimeMillis() + budgetMs;
+    context.runOnContext(v -> attempt(1, deadline, context, attempt, result));
+    return result.future();
+  }
+
+  private <T> void attempt(int n, long deadline, Context context, Function<MasterEndpoint, Future<T>> attempt,
+                           Promise<T> result) {
+    MasterEndpoint endpoint = tracker.current();
+    long left = deadline - System.currentTimeMillis();
+    Future<T> call;
+    try {
+      call = endpoint == null ? Future.failedFuture(new IllegalStateException("Connection is closed: broker closed"))
+          : attempt.apply(endpoint).timeout(Math.max(1, left), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      call = Future.failedFuture(e);
+    }
+    call.onComplete(ar -> {
+      if (ar.succeeded()) {
+        result.complete(ar.result());
+        return;
+      }
+      Throwable error = ar.cause();
+      long remaining = deadline - System.currentTimeMillis();
+      if (!retryable(error)) {
+        RedisBroker.<T>classify(error).onFailure(result::fail);
+      } else if (remaining <= 0 || endpoint == null) {
+        result.fail(exhausted(error, n, endpoint));
+      } else {
+        tracker.refresh(false);
+        sleep(Math.min(Math.min(n * STEP_MS, MAX_DELAY_MS), remaining), endpoint, context,
+            () -> attempt(n + 1, deadline, context, attempt, result));
+      }
+    });
+  }
+
+  /** Waits {@code delayMs}, or until the master switches away from {@code failed}, whichever is first. */
+  private void sleep(long delayMs, MasterEndpoint failed, Context context, Runnable next) {
+    AtomicBoolean fired = new AtomicBoolean();
+    long[] timer = {-1};
+    Runnable unregister = tracker.onNextSwitch(() -> {
+      if (fired.compareAndSet(false, true)) {
+        context.runOnContext(v -> {
+          vertx.cancelTimer(timer[0]);
+          next.run();
+        });
+      }
+    });
+    if (tracker.current() != failed) {
+      unregister.run();
+      if (fired.compareAndSet(false, true)) {
+        next.run();
+      }
+      return;
+    }
+    timer[0] = vertx.setTimer(Math.max(1, delayMs), id -> {
+      unregister.run();
+      if (fired.compareAndSet(false, true)) {
+        next.run();
+      }
+    });
+  }
+
+  static boolean retryable(Throwable error) {
+    if (error instanceof NotDurableException) {
+      return true;
+    }
+    return !(error instanceof VigilException) && TransientErrors.isTransient(error);
+  }
+
+  private static Throwable exhausted(Throwable last, int attempts, MasterEndpoint endpoint) {
+    if (last instanceof NotDurableException) {
+      return last;
+    }
+    return new RedisUnavailableException("Redis unavailable after " + attempts + " attempt(s) (master "
+        + (endpoint == null ? "none" : endpoint.address()) + "): " + last.getMessage(), last);
+  }
+}
