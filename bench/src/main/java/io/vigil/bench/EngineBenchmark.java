@@ -1,0 +1,151 @@
+package io.vigil.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vigil.core.job.NewJob;
+import io.vigil.core.queue.Engine;
+import io.vigil.core.queue.EngineSettings;
+import io.vigil.core.redis.BrokerSettings;
+import io.vigil.core.redis.StandaloneClients;
+import io.vigil.testkit.RespClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Engine benchmark: the workloads of BullMQ's reference figures, printed as {@code name value unit}.
+ * Runs against its own redis-server unless REDIS_PORT names one; then it touches only its own keys.
+ */
+public final class EngineBenchmark {
+  private static final String PREFIX = "vigil-bench";
+  private static final String SENT_AT = "{\"sentAtNanos\":";
+
+  public static void main(String[] args) throws Exception {
+    int jobs = Integer.parseInt(System.getenv().getOrDefault("BENCH_JOBS", "100000"));
+    Vertx vertx = Vertx.vertx();
+    try (BenchTarget target = new BenchTarget(); RespClient admin = target.client()) {
+      System.out.println("# target: " + target.description() + "; jobs per workload: " + jobs);
+      EngineSettings settings = EngineSettings.defaults(PREFIX).withMemoryWatermark(0);
+      Engine engine = Engine.create(StandaloneClients.broker(vertx, target.uri(), 8, new BrokerSettings(30_000, 0, 500)),
+          settings, Clock.systemUTC(), false);
+      Workloads w = new Workloads(vertx, engine);
+      CpuMeter cpu = new CpuMeter(admin);
+      String run = Long.toString(System.currentTimeMillis(), 36);
+
+      // Warm up the JIT and the script cache.
+      String warm = "warm-" + run;
+      w.enqueueBulk(warm, 20_000, Workloads.REMOVE_ON_COMPLETE);
+      w.drain(warm, 1, 50, 20_000, ctx -> Future.succeededFuture());
+      cleanup(admin, warm);
+
+      String enqueue = "enqueue-" + run;
+      cpu.start();
+      long ns = w.enqueueBulk(enqueue, jobs, Workloads.REMOVE_ON_COMPLETE);
+      report("enqueue_bulk1000", jobs / (ns / 1e9), "jobs/s", cpu.perJob(jobs));
+
+      cpu.start();
+      ns = w.drain(enqueue, 1, 50, jobs, ctx -> Future.succeededFuture());
+      report("process_c50", jobs / (ns / 1e9), "jobs/s", cpu.perJob(jobs));
+      cleanup(admin, enqueue);
+
+      latency(engine, w, cpu, admin, run);
+
+      String memory = "memory-" + run;
+      long before = usedMemory(admin);
+      w.enqueueBulk(memory, jobs, Workloads.REMOVE_ON_COMPLETE);
+      long after = usedMemory(admin);
+      System.out.printf(Locale.ROOT, "mem_per_waiting_job %.0f bytes%n", (after - before) / (double) jobs);
+      cleanup(admin, memory);
+
+      String retry = "retry-" + run;
+      int retryJobs = jobs / 5;
+      w.enqueueBulk(retry, retryJobs, Workloads.retryOnce());
+      cpu.start();
+      ns = w.drain(retry, 1, 50, retryJobs, ctx -> ctx.job().attemptsMade() == 0
+          ? Future.failedFuture("fails once") : Future.succeededFuture());
+      report("retry_exp10", retryJobs / (ns / 1e9), "jobs/s", cpu.perJob(retryJobs));
+      cleanup(admin, retry);
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  /** Enqueue-to-handler-start latency with single submissions at 1000 jobs/s for 10 s. */
+  private static void latency(Engine engine, Workloads w, CpuMeter cpu, RespClient admin, String run) throws Exception {
+    String queue = "latency-" + run;
+    int total = 10_000;
+    List<Long> latenciesNs = Collections.synchronizedList(new ArrayList<>(total));
+    Thread consumer = new Thread(() -> {
+      try {
+        w.drain(queue, 1, 50, total, ctx -> {
+          String data = ctx.job().dataJson();
+          long sentAt = Long.parseLong(data.substring(SENT_AT.length(), data.indexOf(',')));
+          latenciesNs.add(System.nanoTime() - sentAt);
+          return Future.succeededFuture();
+        });
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    consumer.start();
+    Thread.sleep(300);
+    cpu.start();
+    long start = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long due = start + i * 1_000_000L;
+      // Parked, not spinning: a spinning producer would steal a core from Redis on a 2-core machine.
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+      }
+      String data = SENT_AT + System.nanoTime() + "," + Workloads.PAYLOAD.substring(1);
+      engine.enqueuer().enqueue(queue, NewJob.of("latency", data).withOptions(Workloads.REMOVE_ON_COMPLETE));
+    }
+    consumer.join();
+    double[] perJob = cpu.perJob(total);
+    List<Long> sorted = new ArrayList<>(latenciesNs);
+    Collections.sort(sorted);
+    double p50 = sorted.get(sorted.size() / 2) / 1e6;
+    double p99 = sorted.get((int) (sorted.size() * 0.99)) / 1e6;
+    report("latency_p50_at1000", p50, "ms", perJob);
+    System.out.printf(Locale.ROOT, "latency_p99_at1000 %.2f ms%n", p99);
+    cleanup(admin, queue);
+  }
+
+  private static void report(String name, double value, String unit, double[] cpuPerJob) {
+    System.out.printf(Locale.ROOT, "%s %.2f %s%n", name, value, unit);
+    System.out.printf(Locale.ROOT, "%s_redis_cpu_us %.2f us/job%n", name, cpuPerJob[0]);
+    System.out.printf(Locale.ROOT, "%s_jvm_cpu_us %.2f us/job%n", name, cpuPerJob[1]);
+  }
+
+  private static long usedMemory(RespClient admin) {
+    String info = String.valueOf(admin.command("INFO", "memory"));
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("used_memory:")) {
+        return Long.parseLong(line.substring("used_memory:".length()).trim());
+      }
+    }
+    throw new IllegalStateException("INFO memory has no used_memory");
+  }
+
+  /** Deletes only this run's keys of one queue. */
+  @SuppressWarnings("unchecked")
+  private static void cleanup(RespClient admin, String queue) {
+    String cursor = "0";
+    do {
+      List<Object> reply = (List<Object>) admin.command("SCAN", cursor, "MATCH", PREFIX + ":{" + queue + "}:*", "COUNT", "1000");
+      cursor = String.valueOf(reply.get(0));
+      List<Object> keys = (List<Object>) reply.get(1);
+      if (!keys.isEmpty()) {
+        List<String> del = new ArrayList<>();
+        del.add("UNLINK");
+        keys.forEach(k -> del.add(String.valueOf(k)));
+        admin.command(del.toArray(new String[0]));
+      }
+    } while (!"0".equals(cursor));
+    admin.command("SREM", PREFIX + ":queues", queue);
+  }
+
+}

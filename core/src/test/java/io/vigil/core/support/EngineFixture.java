@@ -1,0 +1,67 @@
+package io.vigil.core.support;
+
+import io.vertx.core.Vertx;
+import io.vigil.core.queue.Engine;
+import io.vigil.core.queue.EngineSettings;
+import io.vigil.core.redis.Broker;
+import io.vigil.core.redis.BrokerSettings;
+import io.vigil.core.redis.StandaloneClients;
+import io.vigil.testkit.RedisServer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** An engine on a real Redis, with a hand-moved clock; tests read Redis directly to check the whole state. */
+public final class EngineFixture {
+  public static final String PREFIX = "vt";
+  public final RedisServer redis;
+  public final MutableClock clock = new MutableClock(1_700_000_000_000L);
+  public final Broker broker;
+  public final Engine engine;
+
+  public EngineFixture(Vertx vertx, RedisServer redis, EngineSettings settings) {
+    this.redis = redis;
+    redis.flushAll();
+    this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults());
+    this.engine = Engine.create(broker, settings, clock, false);
+  }
+
+  public EngineFixture(Vertx vertx, RedisServer redis) {
+    this(vertx, redis, EngineSettings.defaults(PREFIX));
+  }
+
+  /** Members of a queue's sorted set, in order. */
+  @SuppressWarnings("unchecked")
+  public List<String> zset(String queue, String type) {
+    List<Object> reply = (List<Object>) redis.command("ZRANGE", key(queue, type), "0", "-1");
+    List<String> out = new ArrayList<>();
+    reply.forEach(o -> out.add(String.valueOf(o)));
+    return out;
+  }
+
+  public String hget(String queue, String jobId, String field) {
+    Object value = redis.command("HGET", key(queue, "job:" + jobId), field);
+    return value == null ? null : String.valueOf(value);
+  }
+
+  public boolean exists(String key) {
+    return ((Long) redis.command("EXISTS", key)) == 1L;
+  }
+
+  public String key(String queue, String type) {
+    return PREFIX + ":{" + queue + "}:" + type;
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> keys(String pattern) {
+    List<Object> reply = (List<Object>) redis.command("KEYS", pattern);
+    List<String> out = new ArrayList<>();
+    reply.forEach(o -> out.add(String.valueOf(o)));
+    Collections.sort(out);
+    return out;
+  }
+
+  public long dbSize() {
+    return (Long) redis.command("DBSIZE");
+  }
+}
