@@ -10,6 +10,8 @@ import io.vigil.core.error.NotDurableException;
 import io.vigil.core.script.Script;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The broker {@link RedisConnector} hands out: every call runs through {@link FailoverRetry} against the
@@ -27,13 +29,12 @@ final class FailoverRedisBroker implements FailoverBroker {
    * covers every earlier write, including the first attempt's.
    */
   static final String FENCE_CHANNEL = "vigil:wait-fence";
-  private final Vertx vertx;
+  private static final Logger log = LoggerFactory.getLogger(FailoverRedisBroker.class);
   private final RedisSettings settings;
   private final MasterTracker tracker;
   private final FailoverRetry retry;
 
   FailoverRedisBroker(Vertx vertx, RedisSettings settings, MasterTracker tracker) {
-    this.vertx = vertx;
     this.settings = settings;
     this.tracker = tracker;
     this.retry = new FailoverRetry(vertx, tracker, settings.commandTimeoutMs());
@@ -103,6 +104,7 @@ final class FailoverRedisBroker implements FailoverBroker {
         .compose(replies -> {
           long acked = replies.get(2).toLong();
           if (acked < acks) {
+            log.debug("write not durable master={} acked={} required={}", endpoint.address(), acked, acks);
             tracker.refresh(false);
             return Future.failedFuture(new NotDurableException("write reached " + acked + " of " + acks
                 + " replicas of " + endpoint.address() + " within " + settings.replicaAckTimeoutMs() + " ms"));

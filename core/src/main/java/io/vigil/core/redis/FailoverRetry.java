@@ -10,6 +10,8 @@ import io.vigil.core.error.VigilException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one broker call against the current master and retries it through a failover.
@@ -22,6 +24,7 @@ import java.util.function.Function;
  * Retrying is safe because every engine script is idempotent and everything else sent is a read.
  */
 final class FailoverRetry {
+  private static final Logger log = LoggerFactory.getLogger(FailoverRetry.class);
   private static final long STEP_MS = 50;
   private static final long MAX_DELAY_MS = 2_000;
   private final Vertx vertx;
@@ -55,6 +58,10 @@ final class FailoverRetry {
     }
     call.onComplete(ar -> {
       if (ar.succeeded()) {
+        if (n > 1) {
+          log.debug("redis call recovered attempts={} master={} waitedMs={}", n, endpoint.address(),
+              System.currentTimeMillis() - (deadline - budgetMs));
+        }
         result.complete(ar.result());
         return;
       }

@@ -86,6 +86,10 @@ final class MasterTracker {
   Future<MasterEndpoint> refresh(boolean force) {
     Promise<MasterEndpoint> promise;
     synchronized (this) {
+      if (closed) {
+        return current != null ? Future.succeededFuture(current)
+            : Future.failedFuture(new IllegalStateException("Connection is closed: broker closed"));
+      }
       if (inflight != null) {
         // A forced refresh (switch event) must not reuse answers gathered before the event.
         forceAgain |= force;
@@ -116,7 +120,7 @@ final class MasterTracker {
         promise.complete(ar.result());
       } else {
         String error = String.valueOf(ar.cause().getMessage());
-        if (!error.equals(lastError)) {
+        if (!error.equals(lastError) && !isClosed()) {
           log.warn("redis topology refresh failed master={} error={}", current == null ? null : current.address(), error);
         }
         lastError = error;
@@ -189,6 +193,10 @@ final class MasterTracker {
   private void tick() {
     refresh(false);
     resolver.watch(this::onSwitchEvent);
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   Future<Void> close() {

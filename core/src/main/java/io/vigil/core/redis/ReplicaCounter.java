@@ -19,14 +19,20 @@ import java.util.Set;
  *    this master flag it down, or when none has listed it for {@link #MISSES_BEFORE_DROP} refreshes; drop
  *    nothing while a failover is in progress.
  * 3. Never 0 while a reachable replica exists: its sync must finish before writes are acknowledged.
+ * 4. Right after a switch Sentinel has not yet looked at the new master's replicas (measured: it lists
+ *    them as disconnected), so the first count is at least the old count minus the promoted replica.
+ *    The next refresh, a second later, counts from what Sentinel then sees.
  */
 final class ReplicaCounter {
   static final int MISSES_BEFORE_DROP = 3;
   private final Set<String> counted = new HashSet<>();
   private final Map<String, Integer> misses = new HashMap<>();
 
+  private int last;
+
   /** Updates the counted set from one refresh; {@code newMaster} starts over for a switched master. */
   synchronized int update(MasterChoice choice, boolean newMaster) {
+    int before = last;
     List<SentinelView> views = choice.agreeing();
     if (newMaster) {
       counted.clear();
@@ -50,11 +56,12 @@ final class ReplicaCounter {
     if (!newMaster && !choice.failoverInProgress()) {
       counted.removeIf(name -> downVotes.getOrDefault(name, 0) * 2 > views.size() || missedTooOften(name, listed));
     }
-    return Math.max(counted.size(), aliveReplica ? 1 : 0);
-  }
-
-  synchronized int current() {
-    return counted.size();
+    int count = Math.max(counted.size(), aliveReplica ? 1 : 0);
+    if (newMaster) {
+      count = Math.max(count, before - 1);
+    }
+    last = count;
+    return count;
   }
 
   private boolean missedTooOften(String name, Set<String> listed) {
