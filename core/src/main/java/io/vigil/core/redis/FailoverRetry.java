@@ -41,18 +41,36 @@ final class FailoverRetry {
     Context context = vertx.getOrCreateContext();
     Promise<T> result = Promise.promise();
     long deadline = System.currentTimeMillis() + budgetMs;
-    context.runOnContext(v -> attempt(1, deadline, context, attempt, result));
+    Call<T> call = new Call<>(deadline, context, attempt, result);
+    context.runOnContext(v -> attempt(1, call));
     return result.future();
   }
 
-  private <T> void attempt(int n, long deadline, Context context, Function<MasterEndpoint, Future<T>> attempt,
-                           Promise<T> result) {
+  /** One caller's call across its attempts. */
+  private static final class Call<T> {
+    final long deadline;
+    final Context context;
+    final Function<MasterEndpoint, Future<T>> attempt;
+    final Promise<T> result;
+    NotDurableException notDurable;
+
+    Call(long deadline, Context context, Function<MasterEndpoint, Future<T>> attempt, Promise<T> result) {
+      this.deadline = deadline;
+      this.context = context;
+      this.attempt = attempt;
+      this.result = result;
+    }
+  }
+
+  private <T> void attempt(int n, Call<T> c) {
+    long deadline = c.deadline;
+    Promise<T> result = c.result;
     MasterEndpoint endpoint = tracker.current();
     long left = deadline - System.currentTimeMillis();
     Future<T> call;
     try {
       call = endpoint == null ? Future.failedFuture(new IllegalStateException("Connection is closed: broker closed"))
-          : attempt.apply(endpoint).timeout(Math.max(1, left), TimeUnit.MILLISECONDS);
+          : c.attempt.apply(endpoint).timeout(Math.max(1, left), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       call = Future.failedFuture(e);
     }
@@ -66,15 +84,17 @@ final class FailoverRetry {
         return;
       }
       Throwable error = ar.cause();
+      if (error instanceof NotDurableException e) {
+        c.notDurable = e;
+      }
       long remaining = deadline - System.currentTimeMillis();
       if (!retryable(error)) {
         RedisBroker.<T>classify(error).onFailure(result::fail);
       } else if (remaining <= 0 || endpoint == null) {
-        result.fail(exhausted(error, n, endpoint));
+        result.fail(exhausted(error, c.notDurable, n, endpoint, tracker.status().lastRefreshError()));
       } else {
         tracker.refresh(false);
-        sleep(Math.min(Math.min(n * STEP_MS, MAX_DELAY_MS), remaining), endpoint, context,
-            () -> attempt(n + 1, deadline, context, attempt, result));
+        sleep(Math.min(Math.min(n * STEP_MS, MAX_DELAY_MS), remaining), endpoint, c.context, () -> attempt(n + 1, c));
       }
     });
   }
@@ -113,11 +133,14 @@ final class FailoverRetry {
     return !(error instanceof VigilException) && TransientErrors.isTransient(error);
   }
 
-  private static Throwable exhausted(Throwable last, int attempts, MasterEndpoint endpoint) {
-    if (last instanceof NotDurableException) {
-      return last;
+  /** A budget that ran out after replicas failed to confirm is reported as such: the write may exist, unconfirmed. */
+  private static Throwable exhausted(Throwable last, NotDurableException notDurable, int attempts,
+                                     MasterEndpoint endpoint, String topologyError) {
+    if (notDurable != null) {
+      return notDurable;
     }
     return new RedisUnavailableException("Redis unavailable after " + attempts + " attempt(s) (master "
-        + (endpoint == null ? "none" : endpoint.address()) + "): " + last.getMessage(), last);
+        + (endpoint == null ? "none" : endpoint.address()) + "): " + last.getMessage()
+        + (topologyError == null ? "" : "; cannot look for another master: " + topologyError), last);
   }
 }

@@ -1,7 +1,7 @@
 package io.vigil.core.redis;
 
 import io.vertx.core.Future;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /** Standalone mode: the master is the configured node. */
 final class FixedResolver implements MasterResolver {
@@ -17,7 +17,7 @@ final class FixedResolver implements MasterResolver {
   }
 
   @Override
-  public void watch(Consumer<String> onSwitch) {
+  public void watch(BiConsumer<String, String> onEvent) {
   }
 
   @Override

@@ -29,10 +29,12 @@ final class MasterTracker {
   private final RedisSettings settings;
   private final MasterResolver resolver;
   private final ReplicaCounter counter = new ReplicaCounter();
+  private final FailoverFence fence = new FailoverFence();
   private final List<Consumer<MasterChange>> listeners = new CopyOnWriteArrayList<>();
   private final Set<Runnable> wakers = ConcurrentHashMap.newKeySet();
   private volatile MasterEndpoint current;
   private volatile int replicaAcks;
+  private volatile java.util.Set<String> trusted = java.util.Set.of();
   private volatile int answering;
   private volatile String lastError;
   private Future<MasterEndpoint> inflight;
@@ -53,7 +55,7 @@ final class MasterTracker {
       synchronized (this) {
         timer = vertx.setPeriodic(REFRESH_MS, id -> tick());
       }
-      resolver.watch(this::onSwitchEvent);
+      resolver.watch(this::onSentinelEvent);
       return endpoint.warm(settings.minConnections());
     });
   }
@@ -64,6 +66,20 @@ final class MasterTracker {
 
   int replicaAcks() {
     return replicaAcks;
+  }
+
+  /** Replicas ({@code ip:port}) whose acks count under automatic acks; empty otherwise. */
+  java.util.Set<String> trustedReplicas() {
+    return trusted;
+  }
+
+  boolean automaticAcks() {
+    return settings.replicaAcks().automatic();
+  }
+
+  /** True while Sentinel is failing over this master: its acknowledgements are not to be trusted. */
+  boolean fenced(MasterEndpoint endpoint) {
+    return fence.fences(endpoint.address());
   }
 
   void onMasterChanged(Consumer<MasterChange> listener) {
@@ -124,6 +140,7 @@ final class MasterTracker {
           log.warn("redis topology refresh failed master={} error={}", current == null ? null : current.address(), error);
         }
         lastError = error;
+        answering = 0;
         MasterEndpoint known = current;
         promise.handle(known != null ? Future.succeededFuture(known) : Future.failedFuture(ar.cause()));
       }
@@ -135,7 +152,8 @@ final class MasterTracker {
     answering = choice.answering();
     MasterEndpoint known = current;
     if (known != null && known.address().equals(choice.master())) {
-      replicaAcks = acks(choice, false);
+      fence.refreshed(known.address(), choice.failoverInProgress());
+      replicaAcks = acks(choice, false, null);
       return Future.succeededFuture(known);
     }
     MasterEndpoint next = new MasterEndpoint(vertx, settings, choice.master(), choice.epoch());
@@ -149,7 +167,8 @@ final class MasterTracker {
             }
             current = next;
           }
-          replicaAcks = acks(choice, true);
+          fence.lift();
+          replicaAcks = acks(choice, true, known == null ? null : known.address());
           if (known != null) {
             log.info("redis master switched from={} to={} epoch={} replicaAcks={}", known.address(),
                 choice.master(), choice.epoch(), replicaAcks);
@@ -165,8 +184,13 @@ final class MasterTracker {
         });
   }
 
-  private int acks(MasterChoice choice, boolean newMaster) {
-    return settings.replicaAcks().automatic() ? counter.update(choice, newMaster) : settings.replicaAcks().fixed();
+  private int acks(MasterChoice choice, boolean newMaster, RedisAddress previous) {
+    if (!settings.replicaAcks().automatic()) {
+      return settings.replicaAcks().fixed();
+    }
+    int count = counter.update(choice, newMaster, previous);
+    trusted = counter.trusted();
+    return count;
   }
 
   private void wakeAll() {
@@ -185,14 +209,20 @@ final class MasterTracker {
     }
   }
 
-  private void onSwitchEvent(String body) {
-    log.info("sentinel announced switch-master event={}", body);
-    refresh(true);
+  private void onSentinelEvent(String channel, String body) {
+    log.info("sentinel event channel={} body={}", channel, body);
+    MasterEndpoint known = current;
+    if (SentinelNode.FAILOVER_START.equals(channel) && known != null && body.endsWith(" " + known.address().host()
+        + " " + known.address().port())) {
+      fence.raise(known.address(), channel);
+    } else {
+      refresh(true);
+    }
   }
 
   private void tick() {
     refresh(false);
-    resolver.watch(this::onSwitchEvent);
+    resolver.watch(this::onSentinelEvent);
   }
 
   private synchronized boolean isClosed() {

@@ -47,7 +47,7 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
         "REDIS_MIN_REPLICA_ACKS=auto needs REDIS_SENTINELS (only Sentinel knows which replicas are healthy)");
     require(replicaAckTimeoutMs >= 1, "REDIS_REPLICA_ACK_TIMEOUT must be >= 1 ms, got " + replicaAckTimeoutMs);
     // A durable write needs room for at least one WAIT inside the call's budget.
-    require(replicaAckTimeoutMs < commandTimeoutMs, "REDIS_REPLICA_ACK_TIMEOUT (" + replicaAckTimeoutMs
+    require(!waitsForReplicas(replicaAcks) || replicaAckTimeoutMs < commandTimeoutMs, "REDIS_REPLICA_ACK_TIMEOUT (" + replicaAckTimeoutMs
         + ") must be below REDIS_COMMAND_TIMEOUT (" + commandTimeoutMs + ")");
     require(username == null || password != null, "REDIS_USERNAME needs REDIS_PASSWORD");
     require(sentinelUsername == null || sentinelPassword != null, "REDIS_SENTINEL_USERNAME needs REDIS_SENTINEL_PASSWORD");
@@ -98,6 +98,10 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
         + ", maxBlockingConnections=" + maxBlockingConnections + ", connectTimeoutMs=" + connectTimeoutMs
         + ", commandTimeoutMs=" + commandTimeoutMs + ", replicaAcks=" + replicaAcks
         + ", replicaAckTimeoutMs=" + replicaAckTimeoutMs + ", durableFinish=" + durableFinish + "]";
+  }
+
+  private static boolean waitsForReplicas(ReplicaAcks acks) {
+    return acks != null && (acks.automatic() || acks.fixed() > 0);
   }
 
   private static String redact(String secret) {

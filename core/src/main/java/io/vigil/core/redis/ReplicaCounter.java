@@ -7,61 +7,63 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides how many replicas a durable write waits for under {@code REDIS_MIN_REPLICA_ACKS=auto}.
+ * Decides, under {@code REDIS_MIN_REPLICA_ACKS=auto}, which replicas' acknowledgements count and how many
+ * a durable write needs. A write is acknowledged only when that many of the trusted replicas confirmed it.
  *
- * <p>Lowering the count is the dangerous direction: during a manual failover the old master keeps one
- * replica attached after the other was promoted, and WAIT 1 there acknowledges writes that the promotion
- * discards. A promoted replica still looks healthy to Sentinel (only its reported role changes, and the
- * non-leader Sentinels do not flag it), so the rules are:
- * 1. On a new master, count the replicas that are in sync with it (role slave, link ok, not down); the
- *    demoted old master reports role master and is left out until it really replicates.
- * 2. On the same master, add a replica once it is in sync; drop it only when most Sentinels that name
- *    this master flag it down, or when none has listed it for {@link #MISSES_BEFORE_DROP} refreshes; drop
- *    nothing while a failover is in progress.
- * 3. Never 0 while a reachable replica exists: its sync must finish before writes are acknowledged.
- * 4. Right after a switch Sentinel has not yet looked at the new master's replicas (measured: it lists
- *    them as disconnected), so the first count is at least the old count minus the promoted replica.
- *    The next refresh, a second later, counts from what Sentinel then sees.
+ * <p>Lowering the count, or trusting a replica too early, is the dangerous direction: during a failover
+ * the old master keeps a replica attached after another was promoted, and a Sentinel that has not heard
+ * of the failover yet may even attach a stale node to it (measured); acks from those are thrown away by
+ * the next resync. A promoted replica still looks healthy to Sentinel (only its reported role changes,
+ * and non-leader Sentinels do not flag it). So:
+ * 1. On a new master, trust the replicas Sentinel lists that are not down and do not report role master
+ *    (the demoted old master does, until it is converted); the previous master is never trusted then.
+ * 2. On the same master, trust a replica once it is in sync (role slave, link ok, not down), but only
+ *    while no Sentinel reports a failover in progress; stop trusting it only when most Sentinels naming
+ *    this master flag it down, or none has listed it for {@link #MISSES_BEFORE_DROP} refreshes.
+ * 3. The count is the number of trusted replicas; with none trusted but one reachable and syncing it is
+ *    1, which no ack can meet: writes wait for that sync rather than being acknowledged by the master alone.
  */
 final class ReplicaCounter {
   static final int MISSES_BEFORE_DROP = 3;
-  private final Set<String> counted = new HashSet<>();
+  private final Set<String> trusted = new HashSet<>();
   private final Map<String, Integer> misses = new HashMap<>();
 
-  private int last;
-
-  /** Updates the counted set from one refresh; {@code newMaster} starts over for a switched master. */
-  synchronized int update(MasterChoice choice, boolean newMaster) {
-    int before = last;
+  /** Updates the trusted set from one refresh and returns the acks a durable write needs. */
+  synchronized int update(MasterChoice choice, boolean newMaster, RedisAddress previousMaster) {
     List<SentinelView> views = choice.agreeing();
+    boolean failingOver = choice.failoverInProgress();
     if (newMaster) {
-      counted.clear();
+      trusted.clear();
       misses.clear();
     }
     Map<String, Integer> downVotes = new HashMap<>();
     Set<String> listed = new HashSet<>();
-    boolean aliveReplica = false;
+    boolean syncing = false;
+    String previous = previousMaster == null ? null : previousMaster.toString();
     for (SentinelView view : views) {
       for (SentinelView.Replica r : view.replicas()) {
         listed.add(r.name());
-        if (r.replicating()) {
-          counted.add(r.name());
+        if (newMaster) {
+          if (!r.down() && !"master".equals(r.roleReported()) && !r.name().equals(previous)) {
+            trusted.add(r.name());
+          }
+        } else if (r.replicating() && !failingOver) {
+          trusted.add(r.name());
         }
         if (r.down()) {
           downVotes.merge(r.name(), 1, Integer::sum);
         }
-        aliveReplica |= r.aliveReplica();
+        syncing |= r.aliveReplica();
       }
     }
-    if (!newMaster && !choice.failoverInProgress()) {
-      counted.removeIf(name -> downVotes.getOrDefault(name, 0) * 2 > views.size() || missedTooOften(name, listed));
+    if (!newMaster && !failingOver) {
+      trusted.removeIf(name -> downVotes.getOrDefault(name, 0) * 2 > views.size() || missedTooOften(name, listed));
     }
-    int count = Math.max(counted.size(), aliveReplica ? 1 : 0);
-    if (newMaster) {
-      count = Math.max(count, before - 1);
-    }
-    last = count;
-    return count;
+    return trusted.isEmpty() && syncing ? 1 : trusted.size();
+  }
+
+  synchronized Set<String> trusted() {
+    return Set.copyOf(trusted);
   }
 
   private boolean missedTooOften(String name, Set<String> listed) {

@@ -9,19 +9,24 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One configured Sentinel, reached with the Sentinel credentials.
  * 1. {@link #query} asks for the master and its replicas in one round trip.
- * 2. {@link #watch} keeps a {@code +switch-master} subscription open, so a failover is noticed at once;
- *    a lost subscription is re-opened by the next {@link #watch} call (the tracker calls it every tick).
+ * 2. {@link #watch} keeps a subscription to failover events open ({@code +switch-master}, {@code +try-failover},
+ *    failover end and abort), so a failover is noticed as it starts and as it ends; a lost subscription is
+ *    re-opened by the next {@link #watch} call (the tracker calls it every tick).
  */
 final class SentinelNode {
   private static final Logger log = LoggerFactory.getLogger(SentinelNode.class);
-  static final String SWITCH_CHANNEL = "+switch-master";
+  static final String SWITCH = "+switch-master";
+  static final String FAILOVER_START = "+try-failover";
+  /** Channels after which a failover is over or was given up: a refresh then lifts the write fence. */
+  static final List<String> FAILOVER_DONE = List.of("+failover-end", "+failover-end-for-timeout",
+      "-failover-abort-not-elected", "-failover-abort-no-good-slave", "-failover-abort-slave-timeout");
   private final RedisAddress address;
   private final String masterName;
   private final long queryTimeoutMs;
@@ -51,18 +56,20 @@ final class SentinelNode {
         .map(replies -> SentinelReplies.view(address, replies.get(0), replies.get(1)));
   }
 
-  /** Makes sure a subscription is open; {@code onSwitch} gets the message body when this master switched. */
-  synchronized void watch(Consumer<String> onSwitch) {
+  /** Makes sure a subscription is open; {@code onEvent} gets (channel, body) of events about this master. */
+  synchronized void watch(BiConsumer<String, String> onEvent) {
     if (closed || subscribing || subscription != null) {
       return;
     }
     subscribing = true;
     client.connect()
         .compose(conn -> {
-          conn.handler(message -> onMessage(message, onSwitch));
+          conn.handler(message -> onMessage(message, onEvent));
           conn.exceptionHandler(e -> dropSubscription(conn, e.toString()));
           conn.endHandler(v -> dropSubscription(conn, "connection ended"));
-          return conn.send(Request.cmd(Command.SUBSCRIBE).arg(SWITCH_CHANNEL))
+          Request subscribe = Request.cmd(Command.SUBSCRIBE).arg(SWITCH).arg(FAILOVER_START);
+          FAILOVER_DONE.forEach(subscribe::arg);
+          return conn.send(subscribe)
               .timeout(queryTimeoutMs, TimeUnit.MILLISECONDS)
               .onFailure(e -> conn.close())
               .map(conn);
@@ -82,14 +89,16 @@ final class SentinelNode {
         });
   }
 
-  private void onMessage(Response message, Consumer<String> onSwitch) {
-    // RESP2 pub/sub: ["message", channel, body]; body = "<name> <old-ip> <old-port> <new-ip> <new-port>".
+  private void onMessage(Response message, BiConsumer<String, String> onEvent) {
+    // RESP2 pub/sub: ["message", channel, body]. Bodies: "+switch-master": "<name> <old-ip> <old-port>
+    // <new-ip> <new-port>"; master events: "master <name> <ip> <port>"; replica events end "@ <name> ...".
     if (message == null || message.size() < 3 || !"message".equals(message.get(0).toString())) {
       return;
     }
     String body = message.get(2).toString();
-    if (body.startsWith(masterName + " ")) {
-      onSwitch.accept(body);
+    if (body.startsWith(masterName + " ") || body.startsWith("master " + masterName + " ")
+        || body.contains(" @ " + masterName + " ")) {
+      onEvent.accept(message.get(1).toString(), body);
     }
   }
 

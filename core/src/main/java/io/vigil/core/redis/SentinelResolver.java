@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Asks every configured Sentinel at once and lets {@link MasterChoice} pick the master, so one stale
@@ -46,8 +46,8 @@ final class SentinelResolver implements MasterResolver {
   }
 
   @Override
-  public void watch(Consumer<String> onSwitch) {
-    nodes.forEach(node -> node.watch(onSwitch));
+  public void watch(BiConsumer<String, String> onEvent) {
+    nodes.forEach(node -> node.watch(onEvent));
   }
 
   @Override

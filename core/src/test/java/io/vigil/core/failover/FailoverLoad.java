@@ -38,6 +38,7 @@ final class FailoverLoad {
   private final String queue;
   private final int ratePerSecond;
   private final Set<String> acked = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> ackTimes = new ConcurrentHashMap<>();
   private final Set<String> submitted = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Long> completions = new ConcurrentLinkedQueue<>();
@@ -50,6 +51,7 @@ final class FailoverLoad {
   private long producerTimer = -1;
   private int sequence;
   private volatile boolean producing;
+  private volatile long stoppedAt = Long.MAX_VALUE;
 
   FailoverLoad(Vertx vertx, Engine engine, String queue, int ratePerSecond) {
     this.vertx = vertx;
@@ -96,6 +98,7 @@ final class FailoverLoad {
       if (ar.succeeded()) {
         acked.add(id);
         acks.add(System.currentTimeMillis());
+        ackTimes.put(id, java.time.LocalTime.now().toString());
       } else if (ar.cause() instanceof VigilException e && e.retryable() && producing) {
         resubmits.incrementAndGet();
         vertx.setTimer(100, t -> submit(id));
@@ -105,6 +108,9 @@ final class FailoverLoad {
 
   /** Stops submitting new ids; resubmissions already scheduled still run while submissions are pending. */
   void stopProducing() {
+    if (producing) {
+      stoppedAt = System.currentTimeMillis();
+    }
     vertx.cancelTimer(producerTimer);
     producing = false;
   }
@@ -126,6 +132,12 @@ final class FailoverLoad {
     processor.stop(2_000).await();
     Set<String> lost = new HashSet<>(acked);
     lost.removeAll(completed);
+    if (!lost.isEmpty()) {
+      List<Integer> numbers = lost.stream().map(id -> Integer.parseInt(id.substring(2))).sorted().toList();
+      System.out.println("lost jobs by state on the final master: " + statesOf(lost) + " ids j-" + numbers.get(0)
+          + "..j-" + numbers.get(numbers.size() - 1) + " acked at " + ackTimes.get("j-" + numbers.get(0)) + ".."
+          + ackTimes.get("j-" + numbers.get(numbers.size() - 1)));
+    }
     Set<String> unexpected = new HashSet<>(completed);
     unexpected.removeAll(submitted);
     long duplicated = executions.values().stream().filter(n -> n.get() > 1).count();
@@ -133,12 +145,23 @@ final class FailoverLoad {
     List<Long> outages = new ArrayList<>();
     List<Long> submitOutages = new ArrayList<>();
     for (int i = 0; i < faultTimes.size(); i++) {
-      long end = i + 1 < faultTimes.size() ? faultTimes.get(i + 1) : Long.MAX_VALUE;
+      long end = i + 1 < faultTimes.size() ? faultTimes.get(i + 1) : stoppedAt;
       outages.add(FailoverReport.longestGapAfter(faultTimes.get(i), end, List.copyOf(completions)));
       submitOutages.add(FailoverReport.longestGapAfter(faultTimes.get(i), end, List.copyOf(acks)));
     }
     return new FailoverReport(submitted.size(), acked.size(), completed.size(), lost, unexpected.size(), duplicated,
         extraRuns, resubmits.get(), leaseLost.get(), redisErrors.get(), outages, submitOutages);
+  }
+
+  /** Where the jobs the checker calls lost actually are: a diagnosis for a failed run. */
+  private Map<String, Integer> statesOf(Set<String> ids) {
+    QueueKeys k = new QueueKeys(engine.settings().prefix(), queue);
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    for (String id : ids) {
+      Response state = engine.broker().send(Request.cmd(Command.HGET).arg(k.job(id)).arg("state")).await();
+      out.merge(state == null ? "missing" : state.toString(), 1, Integer::sum);
+    }
+    return out;
   }
 
   private Set<String> completedInRedis() {
@@ -149,8 +172,9 @@ final class FailoverLoad {
     return out;
   }
 
-  int executedCount() {
-    return executions.size();
+  /** Acknowledged completions so far. */
+  int completedCount() {
+    return completions.size();
   }
 
   Future<Void> stop() {

@@ -9,17 +9,20 @@ import java.util.Set;
  * @param lost acknowledged ids the final master does not list as completed (must be empty)
  * @param unexpected completed ids that were never submitted (must be 0)
  * @param duplicated ids whose handler ran more than once (at-least-once: allowed, counted)
- * @param outagesMs per fault, the longest gap between acknowledged completions after it
+ * @param outagesMs per fault, the longest gap between acknowledged completions until the next fault
  * @param submitOutagesMs per fault, the longest gap between acknowledged submissions after it
  */
 record FailoverReport(int submitted, int acked, int completed, Set<String> lost, int unexpected, long duplicated,
                       long extraRuns, int resubmits, int leaseLost, int redisErrors, List<Long> outagesMs,
                       List<Long> submitOutagesMs) {
 
-  /** The longest stretch without an event, from {@code fault} until the last event (the first gap included). */
+  /**
+   * The longest stretch without an event between {@code fault} and {@code end} (the next fault, or when
+   * the producer stopped), counting from the fault to the first event and from the last event to the end.
+   */
   static long longestGapAfter(long fault, long end, List<Long> times) {
     long previous = fault;
-    long longest = -1;
+    long longest = 0;
     for (long t : times.stream().sorted().toList()) {
       if (t < fault || t >= end) {
         continue;
@@ -27,7 +30,7 @@ record FailoverReport(int submitted, int acked, int completed, Set<String> lost,
       longest = Math.max(longest, t - previous);
       previous = t;
     }
-    return longest;
+    return end == Long.MAX_VALUE ? longest : Math.max(longest, end - previous);
   }
 
   void print(String scenario) {
