@@ -53,12 +53,14 @@ final class DurableWrite {
           long waited = replies.get(3).toLong();
           Set<String> confirmed = confirmedBy(replies.get(2), replies.get(4));
           long counted = automatic ? confirmed.stream().filter(trusted::contains).count() : waited;
-          if (counted < acks || tracker.fenced(endpoint)) {
+          // A reply that arrives after the broker left this master proves nothing about the new one.
+          boolean leftBehind = tracker.fenced(endpoint) || endpoint.closed();
+          if (counted < acks || leftBehind) {
             tracker.refresh(false);
             return Future.failedFuture(new NotDurableException("write on " + endpoint.address() + " confirmed by "
                 + (automatic ? counted + " trusted (" + confirmed + " of " + trusted + ")" : Long.toString(counted))
                 + " of " + acks + " replicas within " + ackTimeoutMs + " ms"
-                + (tracker.fenced(endpoint) ? "; the master is being failed over" : "")));
+                + (leftBehind ? "; the master is being failed over" : "")));
           }
           return Future.succeededFuture(replies.get(0));
         });

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The connections to one master: a pool for ordinary commands and a separate pool for blocking waits,
- * so a blocked BLPOP never holds a connection that other commands need. Closed as a whole when the
- * broker moves to another master, which fails whatever was still in flight there (callers retry).
+ * so a blocked BLPOP never holds a connection that other commands need. Retired when the broker moves
+ * to another master (see {@link #retire}).
  */
 final class MasterEndpoint {
   private final RedisAddress address;
@@ -76,6 +76,17 @@ final class MasterEndpoint {
             .compose(this::requireMaster)
             .map(conn)
             .onFailure(e -> conn.close()));
+  }
+
+  /**
+   * Stops using this master: blocking waits end at once (the old master will never wake them), while
+   * commands already sent get {@code graceMs} to answer. Cutting them would lose replies to writes that
+   * did happen, and a fetch whose reply is lost leaves its job leased to nobody until the lease expires.
+   */
+  void retire(Vertx vertx, long graceMs) {
+    closed = true;
+    blocking.close();
+    vertx.setTimer(Math.max(1, graceMs), id -> commands.close());
   }
 
   void close() {

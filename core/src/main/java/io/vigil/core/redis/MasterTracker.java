@@ -25,6 +25,7 @@ final class MasterTracker {
   private static final Logger log = LoggerFactory.getLogger(MasterTracker.class);
   static final long REFRESH_MS = 1_000;
   private static final long MIN_REFRESH_GAP_MS = 100;
+  private static final long RETIRE_SLACK_MS = 250;
   private final Vertx vertx;
   private final RedisSettings settings;
   private final MasterResolver resolver;
@@ -172,7 +173,8 @@ final class MasterTracker {
           if (known != null) {
             log.info("redis master switched from={} to={} epoch={} replicaAcks={}", known.address(),
                 choice.master(), choice.epoch(), replicaAcks);
-            known.close();
+            // In-flight replies still arrive; a durable write there is fenced or fails its WAIT anyway.
+            known.retire(vertx, settings.replicaAckTimeoutMs() + RETIRE_SLACK_MS);
             next.warm(settings.minConnections());
             wakeAll();
             MasterChange change = new MasterChange(known.address(), next.address(), next.epoch());
