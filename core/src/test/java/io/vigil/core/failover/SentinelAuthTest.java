@@ -10,6 +10,8 @@ import io.vertx.redis.client.Request;
 import io.vigil.core.error.RedisUnavailableException;
 import io.vigil.core.error.ScriptFailureException;
 import io.vigil.core.job.JobState;
+import io.vigil.core.drill.ProbeLoad;
+import io.vigil.core.drill.ProbeReport;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
@@ -59,7 +61,7 @@ class SentinelAuthTest {
   @Test
   void differentPasswordsForSentinelsAndDataNodesWorkThroughAFailover(Vertx vertx, SentinelTopology topology)
       throws Exception {
-    FailoverReport report = runWithFailover(vertx, topology, "passwords", settings(topology,
+    ProbeReport report = runWithFailover(vertx, topology, "passwords", settings(topology,
         "REDIS_PASSWORD", "data-pw", "REDIS_SENTINEL_PASSWORD", "sentinel-pw"));
 
     assertThat(report.lost()).isEmpty();
@@ -71,7 +73,7 @@ class SentinelAuthTest {
     RedisSettings acl = settings(topology, "REDIS_USERNAME", "vigil", "REDIS_PASSWORD", "vigil-pw",
         "REDIS_SENTINEL_USERNAME", "vigil-watch", "REDIS_SENTINEL_PASSWORD", "watch-pw");
 
-    FailoverReport report = runWithFailover(vertx, topology, "acl", acl);
+    ProbeReport report = runWithFailover(vertx, topology, "acl", acl);
 
     assertThat(report.lost()).isEmpty();
     FailoverBroker broker = RedisConnector.connect(vertx, acl).await();
@@ -103,13 +105,13 @@ class SentinelAuthTest {
         .hasMessageContaining("WRONGPASS");
   }
 
-  private static FailoverReport runWithFailover(Vertx vertx, SentinelTopology topology, String queue,
+  private static ProbeReport runWithFailover(Vertx vertx, SentinelTopology topology, String queue,
                                                 RedisSettings settings) throws Exception {
     topology.awaitHealthy(Duration.ofSeconds(30));
     FailoverBroker broker = RedisConnector.connect(vertx, settings).await();
     Engine engine = Engine.create(broker, SentinelFailoverTest.engineSettings(), Clock.systemUTC(), true);
     FailoverReconciler.forAllQueues(engine).attachTo(broker);
-    FailoverLoad load = new FailoverLoad(vertx, engine, queue, 100);
+    ProbeLoad load = new ProbeLoad(vertx, engine, queue, 100);
     try {
       load.start(4);
       Thread.sleep(1_000);
@@ -119,7 +121,7 @@ class SentinelAuthTest {
       topology.awaitNewMaster(old, Duration.ofSeconds(30));
       Thread.sleep(1_500);
       load.stopProducing();
-      FailoverReport report = load.drain(Duration.ofSeconds(60), List.of(fault));
+      ProbeReport report = load.drain(60_000, List.of(fault)).await();
       report.print("auth." + queue);
       return report;
     } finally {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import io.vigil.core.drill.ProbeLoad;
+import io.vigil.core.drill.ProbeReport;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.FailoverBroker;
@@ -37,14 +39,14 @@ class SentinelFailoverTest {
 
   @Test
   void killingTheMasterUnderLoadLosesNoAcknowledgedJob(Vertx vertx, SentinelTopology topology) throws Exception {
-    FailoverReport report = run(vertx, topology, "kill", List.of(Fault.KILL_9));
+    ProbeReport report = run(vertx, topology, "kill", List.of(Fault.KILL_9));
 
     assertGuarantees(report);
   }
 
   @Test
   void manualSentinelFailoverUnderLoadLosesNoAcknowledgedJob(Vertx vertx, SentinelTopology topology) throws Exception {
-    FailoverReport report = run(vertx, topology, "manual", List.of(Fault.MANUAL));
+    ProbeReport report = run(vertx, topology, "manual", List.of(Fault.MANUAL));
 
     assertGuarantees(report);
   }
@@ -52,7 +54,7 @@ class SentinelFailoverTest {
   @Test
   void aMasterPausedLongerThanDownAfterIsReplacedWithoutLosingAnAcknowledgedJob(Vertx vertx, SentinelTopology topology)
       throws Exception {
-    FailoverReport report = run(vertx, topology, "pause", List.of(Fault.PAUSE));
+    ProbeReport report = run(vertx, topology, "pause", List.of(Fault.PAUSE));
 
     assertGuarantees(report);
   }
@@ -62,13 +64,13 @@ class SentinelFailoverTest {
       throws Exception {
     List<Fault> faults = List.of(Fault.KILL_9, Fault.MANUAL, Fault.KILL_9, Fault.MANUAL, Fault.KILL_9);
 
-    FailoverReport report = run(vertx, topology, "five", faults);
+    ProbeReport report = run(vertx, topology, "five", faults);
 
     assertGuarantees(report);
     assertThat(report.outagesMs()).hasSize(5);
   }
 
-  private static void assertGuarantees(FailoverReport report) {
+  private static void assertGuarantees(ProbeReport report) {
     assertThat(report.acked()).isGreaterThan(100);
     assertThat(report.lost()).as("acknowledged jobs missing from completed").isEmpty();
     assertThat(report.unexpected()).isZero();
@@ -84,13 +86,13 @@ class SentinelFailoverTest {
     return EngineSettings.defaults("vf").withRetention(-1, -1, 0).withLease(10_000, 1_000, 5);
   }
 
-  private static FailoverReport run(Vertx vertx, SentinelTopology topology, String queue, List<Fault> faults)
+  private static ProbeReport run(Vertx vertx, SentinelTopology topology, String queue, List<Fault> faults)
       throws Exception {
     topology.awaitHealthy(SWITCH_TIMEOUT);
     FailoverBroker broker = RedisConnector.connect(vertx, settings(topology)).await();
     Engine engine = Engine.create(broker, engineSettings(), Clock.systemUTC(), true);
     FailoverReconciler.forAllQueues(engine).attachTo(broker);
-    FailoverLoad load = new FailoverLoad(vertx, engine, queue, 100);
+    ProbeLoad load = new ProbeLoad(vertx, engine, queue, 100);
     List<Long> faultTimes = new ArrayList<>();
     try {
       load.start(4);
@@ -103,7 +105,7 @@ class SentinelFailoverTest {
       }
       Thread.sleep(1_000);
       load.stopProducing();
-      FailoverReport report = load.drain(Duration.ofSeconds(60), faultTimes);
+      ProbeReport report = load.drain(60_000, faultTimes).await();
       report.print("failover." + queue);
       System.out.println("failover." + queue + ".broker " + broker.status());
       return report;

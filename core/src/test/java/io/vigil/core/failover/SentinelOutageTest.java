@@ -8,6 +8,8 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vigil.core.error.RedisUnavailableException;
+import io.vigil.core.drill.ProbeLoad;
+import io.vigil.core.drill.ProbeReport;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.redis.BrokerStatus;
 import io.vigil.core.redis.FailoverBroker;
@@ -45,7 +47,7 @@ class SentinelOutageTest {
     FailoverBroker impatient = RedisConnector.connect(vertx, settings.withCommandTimeout(1_500)).await();
     Engine engine = Engine.create(broker, SentinelFailoverTest.engineSettings(), Clock.systemUTC(), true);
     FailoverReconciler.forAllQueues(engine).attachTo(broker);
-    FailoverLoad load = new FailoverLoad(vertx, engine, "sentinels", 100);
+    ProbeLoad load = new ProbeLoad(vertx, engine, "sentinels", 100);
     List<Long> faults = new ArrayList<>();
     List<SentinelProcess> sentinels = topology.sentinels();
     try {
@@ -98,7 +100,7 @@ class SentinelOutageTest {
       topology.awaitNewMaster(before, Duration.ofSeconds(30));
       Thread.sleep(1_500);
       load.stopProducing();
-      FailoverReport report = load.drain(Duration.ofSeconds(60), faults);
+      ProbeReport report = load.drain(60_000, faults).await();
 
       report.print("sentinels");
       System.out.println("sentinels.outages: 1 = failover with one Sentinel down, 2 = master paused 2.5 s while"
