@@ -99,7 +99,7 @@ final class PageFetch {
     String location = response.getHeader(HttpHeaders.LOCATION);
     if (status >= 300 && status < 400 && location != null) {
       // A redirect's body is never read; the next hop starts only after its target passed parseUrl.
-      response.request().reset();
+      discard(response);
       if (redirects.size() >= settings.maxRedirects()) {
         stop(new FetchException("more than " + settings.maxRedirects() + " redirects"));
         return;
@@ -130,11 +130,17 @@ final class PageFetch {
         return;
       }
       body.appendBuffer(chunk, 0, room);
-      response.handler(null);
-      response.endHandler(null);
       finish(uri, response, body, true);
-      response.request().reset();
+      discard(response);
     });
+  }
+
+  /** Stops reading: resets the stream (which closes an HTTP/1 connection) and ignores what the reset reports. */
+  private static void discard(HttpClientResponse response) {
+    response.handler(null);
+    response.endHandler(null);
+    response.exceptionHandler(ignored -> { });
+    response.request().reset();
   }
 
   private void finish(URI uri, HttpClientResponse response, Buffer body, boolean truncated) {
