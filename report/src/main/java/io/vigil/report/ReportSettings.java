@@ -1,9 +1,11 @@
 package io.vigil.report;
 
+import io.vigil.report.fetch.AddressPolicy;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,9 @@ import java.util.stream.Collectors;
 public record ReportSettings(Set<String> allowedHosts, long connectTimeoutMs, long readTimeoutMs, long totalTimeoutMs,
                              int maxBytes, int maxRedirects, int maxCompetitors, long keepMs) {
   private static final long DAY_MS = 24L * 3600 * 1000;
+  /** [v6]:port | [v6] | bare v6 (two or more ':') | host[:port] */
+  private static final Pattern HOST_ENTRY = Pattern.compile(
+      "\\[([0-9A-Fa-f:.]+)](?::(\\d{1,5}))?|([0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)|([A-Za-z0-9._-]+)(?::(\\d{1,5}))?");
 
   public ReportSettings {
     allowedHosts = Set.copyOf(allowedHosts);
@@ -61,14 +66,30 @@ public record ReportSettings(Set<String> allowedHosts, long connectTimeoutMs, lo
         number(env, "VIGIL_REPORT_KEEP_DAYS", d.keepMs / DAY_MS) * DAY_MS);
   }
 
-  /** Lower-cased, trailing dots dropped; IPv6 literals keep their brackets only when a port follows. */
+  /**
+   * Canonical entries: lower-cased hosts without a trailing dot, as "host", "host:port", "v6" or "[v6]:port";
+   * a malformed entry fails naming the variable.
+   */
   static Set<String> parseHosts(String list) {
     return Arrays.stream(list.split(","))
-        .map(s -> s.trim().toLowerCase(Locale.ROOT))
+        .map(String::trim)
         .filter(s -> !s.isEmpty())
-        .map(s -> s.endsWith(".") ? s.substring(0, s.length() - 1) : s)
-        .map(s -> s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s)
+        .map(ReportSettings::canonicalHost)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static String canonicalHost(String entry) {
+    Matcher m = HOST_ENTRY.matcher(entry);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("VIGIL_FETCH_ALLOWED_HOSTS entries are host or host:port, got '" + entry + "'");
+    }
+    String v6 = m.group(1) != null ? m.group(1) : m.group(3);
+    String host = AddressPolicy.normalize(v6 != null ? v6 : m.group(4));
+    String port = m.group(2) != null ? m.group(2) : m.group(5);
+    if (port == null) {
+      return host;
+    }
+    return (v6 != null ? "[" + host + "]" : host) + ":" + port;
   }
 
   private static long number(Map<String, String> env, String name, long fallback) {

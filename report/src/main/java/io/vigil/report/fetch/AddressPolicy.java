@@ -147,7 +147,8 @@ public final class AddressPolicy {
     return true;
   }
 
-  static String normalize(String host) {
+  /** Lower case, no IPv6 brackets, no trailing dot: the form allow-list entries are compared in. */
+  public static String normalize(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);

@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SelfSignedCertificate;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.report.ReportSettings;
 import io.vigil.report.support.FixtureSite;
@@ -187,6 +189,18 @@ class PageFetcherTest {
     closed.close().await();
 
     assertThatThrownBy(() -> fetch("http://127.0.0.1:" + port + "/")).hasMessage("connection refused");
+  }
+
+  @Test
+  void httpsIsFetchedWithCertificateChecksOn(Vertx vertx) {
+    SelfSignedCertificate cert = SelfSignedCertificate.create("localhost");
+    HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions()))
+        .requestHandler(r -> r.response().end("<title>secret</title>"));
+    tls.listen(0, "127.0.0.1").await();
+
+    assertThatThrownBy(() -> fetch("https://127.0.0.1:" + tls.actualPort() + "/")).isInstanceOf(FetchException.class)
+        .hasMessageStartingWith("TLS failed: ");
+    tls.close().await();
   }
 
   interface Check {
