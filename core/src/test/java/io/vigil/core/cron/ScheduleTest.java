@@ -70,5 +70,11 @@ class ScheduleTest {
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("name is required");
     assertThatThrownBy(() -> Schedule.fromJson("n", body().put("options", new JsonObject().put("attempts", 0))))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("options.attempts");
+    assertThatThrownBy(() -> Schedule.fromJson("n", body().put("options", new JsonObject().put("removeOnComplete", true))))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("options.removeOnComplete must keep finished jobs");
+    assertThatThrownBy(() -> Schedule.fromJson("n", body().put("options", new JsonObject().put("removeOnFail", 0))))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("options.removeOnFail must keep finished jobs");
+    assertThat(Schedule.fromJson("n", body().put("options", new JsonObject().put("removeOnComplete", 10))).options()
+        .removeOnComplete().count()).isEqualTo(10);
   }
 }
