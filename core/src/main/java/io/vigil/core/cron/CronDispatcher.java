@@ -5,8 +5,13 @@ import io.vigil.core.job.NewJob;
 import io.vigil.core.job.Submitted;
 import io.vigil.core.queue.Enqueuer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +23,8 @@ import org.slf4j.LoggerFactory;
  *    the same ids, so each fire yields exactly one job, also when a failover makes a dispatcher retry.
  * 4. Only then moves the watermark forward, so a crash between the two repeats the enqueue (a no-op) rather
  *    than losing the fire. One schedule's failure is logged and retried next tick without holding up others.
+ * Idle ticks stay cheap: parsed crons and each schedule's next fire are remembered while cron, zone and
+ * watermark stay the same, so a schedule with nothing due costs a map lookup, not a cron walk.
  */
 public final class CronDispatcher {
   private static final Logger log = LoggerFactory.getLogger(CronDispatcher.class);
@@ -25,6 +32,8 @@ public final class CronDispatcher {
   private final Enqueuer enqueuer;
   private final Clock clock;
   private final FirePlanner planner;
+  private final Map<String, CronTimes> parsed = new ConcurrentHashMap<>();
+  private final Map<String, NextFire> nextFires = new ConcurrentHashMap<>();
 
   public CronDispatcher(ScheduleStore store, Enqueuer enqueuer, Clock clock, DispatcherSettings settings) {
     this.store = store;
@@ -37,6 +46,7 @@ public final class CronDispatcher {
   public Future<TickReport> tick() {
     return store.snapshot().compose(snapshots -> {
       long now = clock.millis();
+      forgetRemoved(snapshots);
       List<Future<TickReport>> outcomes = new ArrayList<>(snapshots.size());
       for (ScheduleSnapshot snapshot : snapshots) {
         outcomes.add(dispatch(snapshot, now).otherwise(error -> {
@@ -56,10 +66,11 @@ public final class CronDispatcher {
       // A schedule stored without a watermark (its put was cut short) starts from now.
       return store.advance(schedule.id(), now).map(moved -> new TickReport(1, 0, 0, 0, 0));
     }
-    FirePlan plan = planner.plan(schedule.times(), schedule.misfire(), snapshot.handledUntilMs(), now);
-    if (!plan.somethingDue()) {
+    CronTimes times = parsed.computeIfAbsent(cronKey(schedule), key -> schedule.times());
+    if (nextFire(schedule, times, snapshot.handledUntilMs()) > now) {
       return Future.succeededFuture(new TickReport(1, 0, 0, 0, 0));
     }
+    FirePlan plan = planner.plan(times, schedule.misfire(), snapshot.handledUntilMs(), now);
     List<NewJob> jobs = plan.fires().stream().map(schedule::jobFor).toList();
     Future<List<Submitted>> submitted = jobs.isEmpty() ? Future.succeededFuture(List.of())
         : enqueuer.enqueueBulk(schedule.queue(), jobs);
@@ -73,4 +84,28 @@ public final class CronDispatcher {
       return new TickReport(1, results.size(), created, misfires, 0);
     }));
   }
+
+  /** The first fire after the watermark (Long.MAX_VALUE: none), computed once per cron, zone and watermark. */
+  private long nextFire(Schedule schedule, CronTimes times, long handledUntilMs) {
+    NextFire known = nextFires.get(schedule.id());
+    if (known == null || !known.cronKey().equals(cronKey(schedule)) || known.handledUntilMs() != handledUntilMs) {
+      long next = times.nextAfter(Instant.ofEpochMilli(handledUntilMs)).map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+      known = new NextFire(cronKey(schedule), handledUntilMs, next);
+      nextFires.put(schedule.id(), known);
+    }
+    return known.atMs();
+  }
+
+  private void forgetRemoved(List<ScheduleSnapshot> snapshots) {
+    Set<String> ids = snapshots.stream().map(s -> s.schedule().id()).collect(Collectors.toSet());
+    Set<String> crons = snapshots.stream().map(s -> cronKey(s.schedule())).collect(Collectors.toSet());
+    nextFires.keySet().retainAll(ids);
+    parsed.keySet().retainAll(crons);
+  }
+
+  private static String cronKey(Schedule schedule) {
+    return schedule.timezone() + " " + schedule.cron();
+  }
+
+  private record NextFire(String cronKey, long handledUntilMs, long atMs) {}
 }

@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,10 @@ public final class ScheduleStore {
   private final Broker broker;
   private final ScheduleKeys keys;
   private final Clock clock;
+  /** Stored JSON -> parsed schedule: dispatchers read every schedule each tick, and parsing a cron is not free. */
+  private final Map<String, Schedule> decoded = new ConcurrentHashMap<>();
+  /** Stored entries that do not parse, logged once rather than on every tick. */
+  private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
   public ScheduleStore(Broker broker, String prefix, Clock clock) {
     this.broker = broker;
@@ -110,15 +117,22 @@ public final class ScheduleStore {
   }
 
   /** Skips (and logs) an entry that no longer parses, so one bad record cannot stop every schedule. */
-  private static List<ScheduleSnapshot> decodeAll(Map<String, String> stored) {
+  private List<ScheduleSnapshot> decodeAll(Map<String, String> stored) {
     List<ScheduleSnapshot> out = new ArrayList<>(stored.size());
+    Set<String> seen = new HashSet<>();
     stored.forEach((id, json) -> {
+      String cacheKey = id + "\n" + json;
+      seen.add(cacheKey);
       try {
-        out.add(new ScheduleSnapshot(Schedule.decode(id, json), -1));
+        out.add(new ScheduleSnapshot(decoded.computeIfAbsent(cacheKey, key -> Schedule.decode(id, json)), -1));
       } catch (RuntimeException e) {
-        log.warn("stored schedule unreadable, skipped scheduleId={} error={}", id, e.getMessage());
+        if (unreadable.add(cacheKey)) {
+          log.warn("stored schedule unreadable, skipped scheduleId={} error={}", id, e.getMessage());
+        }
       }
     });
+    decoded.keySet().retainAll(seen);
+    unreadable.retainAll(seen);
     out.sort(Comparator.comparing(s -> s.schedule().id()));
     return out;
   }

@@ -178,4 +178,17 @@ class CronDispatcherTest {
 
     assertThat(s.waiting("reports")).containsExactly(fireId("bare", "2026-05-01T10:01:00Z"));
   }
+
+  @Test
+  void replacedScheduleFiresOnItsNewCronFromTheNextTick(Vertx vertx, RedisServer redis) {
+    Setup s = Setup.at(vertx, redis, "2026-05-01T10:00:30Z", DispatcherSettings.defaults());
+    s.store.put(schedule("report", "0 3 * * *", "UTC", MisfirePolicy.FIRE_ONCE)).await();
+    s.dispatcher.tick().await();   // remembers 03:00 tomorrow as the next fire
+
+    s.store.put(schedule("report", "* * * * *", "UTC", MisfirePolicy.FIRE_ONCE)).await();
+    s.clock.advance(30_000);
+    s.dispatcher.tick().await();
+
+    assertThat(s.waiting("reports")).containsExactly(fireId("report", "2026-05-01T10:01:00Z"));
+  }
 }
