@@ -34,6 +34,7 @@ public final class CronDispatcher {
   private final FirePlanner planner;
   private final Map<String, CronTimes> parsed = new ConcurrentHashMap<>();
   private final Map<String, NextFire> nextFires = new ConcurrentHashMap<>();
+  private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
   public CronDispatcher(ScheduleStore store, Enqueuer enqueuer, Clock clock, DispatcherSettings settings) {
     this.store = store;
@@ -49,11 +50,21 @@ public final class CronDispatcher {
       forgetRemoved(snapshots);
       List<Future<TickReport>> outcomes = new ArrayList<>(snapshots.size());
       for (ScheduleSnapshot snapshot : snapshots) {
-        outcomes.add(dispatch(snapshot, now).otherwise(error -> {
-          log.warn("schedule not dispatched scheduleId={} queue={} error={}", snapshot.schedule().id(),
-              snapshot.schedule().queue(), error.toString());
-          return new TickReport(1, 0, 0, 0, 1);
-        }));
+        String id = snapshot.schedule().id();
+        outcomes.add(Future.<Void>succeededFuture().compose(v -> dispatch(snapshot, now))
+            .onSuccess(report -> {
+              if (failing.remove(id)) {
+                log.info("schedule dispatched again scheduleId={}", id);
+              }
+            })
+            .otherwise(error -> {
+              // Logged when the failure starts, not on every tick it lasts.
+              if (failing.add(id)) {
+                log.warn("schedule not dispatched, retrying every tick scheduleId={} queue={} error={}", id,
+                    snapshot.schedule().queue(), error.toString());
+              }
+              return new TickReport(1, 0, 0, 0, 1);
+            }));
       }
       return Future.all(outcomes).map(all -> outcomes.stream().map(Future::result)
           .reduce(TickReport.EMPTY, TickReport::plus));
@@ -100,6 +111,7 @@ public final class CronDispatcher {
     Set<String> ids = snapshots.stream().map(s -> s.schedule().id()).collect(Collectors.toSet());
     Set<String> crons = snapshots.stream().map(s -> cronKey(s.schedule())).collect(Collectors.toSet());
     nextFires.keySet().retainAll(ids);
+    failing.retainAll(ids);
     parsed.keySet().retainAll(crons);
   }
 
