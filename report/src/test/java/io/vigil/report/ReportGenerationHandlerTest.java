@@ -5,7 +5,6 @@ import static io.vigil.report.support.ReportFixture.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -16,8 +15,11 @@ import io.vigil.core.job.Job;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.report.compose.ReportComposer;
+import io.vigil.report.facts.Price;
 import io.vigil.report.store.ReportStore;
+import io.vigil.report.support.FixtureSite;
 import io.vigil.report.support.ReportFixture;
+import io.vigil.report.support.Wait;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
 import java.util.List;
@@ -52,11 +54,7 @@ class ReportGenerationHandlerTest {
   }
 
   private String deadUrl() {
-    HttpServer server = fx.vertx.createHttpServer().requestHandler(r -> r.response().end());
-    server.listen(0, "127.0.0.1").await();
-    int port = server.actualPort();
-    server.close().await();
-    return "http://127.0.0.1:" + port + "/";
+    return FixtureSite.deadUrl(fx.vertx);
   }
 
   @Test
@@ -220,7 +218,7 @@ class ReportGenerationHandlerTest {
     fx.site.page("/acme", ACME_V1);
     String id = fx.submit(payload("proj-7", "json", competitor("Slow", fx.site.url("/slow")),
         competitor("Acme", fx.site.url("/acme"))), JobOptions.DEFAULTS.withAttempts(3));
-    waitFor(() -> fx.site.hits("/slow") == 1);
+    Wait.until(() -> fx.site.hits("/slow") == 1);
 
     boolean cancelled = fx.cancel(id, "cancelled by operator");
 
@@ -228,30 +226,16 @@ class ReportGenerationHandlerTest {
     assertThat(cancelled).isTrue();
     assertThat(job.state()).isEqualTo(JobState.FAILED);
     assertThat(job.failedReason()).isEqualTo("cancelled by operator");
-    waitFor(() -> fx.site.closedConnections("/slow") == 1);
+    Wait.until(() -> fx.site.closedConnections("/slow") == 1);
     Thread.sleep(200);
     assertThat(fx.site.hits("/acme")).isZero();
   }
 
   private static JsonObject price(String currency, String amount, String text) {
-    return new JsonObject().put("currency", currency).put("amount", amount).put("text", text);
+    return new Price(currency, amount, text).toJson();
   }
 
   private static JsonObject heading(String level, String text) {
     return new JsonObject().put("level", level).put("text", text);
-  }
-
-  interface Check {
-    boolean ok();
-  }
-
-  static void waitFor(Check check) throws InterruptedException {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!check.ok()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 5 s");
-      }
-      Thread.sleep(10);
-    }
   }
 }

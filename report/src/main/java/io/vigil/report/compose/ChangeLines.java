@@ -23,8 +23,8 @@ final class ChangeLines {
     fields.add(new Field("Compared with", "job " + changes.getString("previousJobId") + " of "
         + Instant.ofEpochMilli(changes.getLong("previousGeneratedAt", 0L))));
     List<Bullets> lists = new ArrayList<>();
-    addIfAny(lists, "Competitors added", names(changes.getJsonArray("addedCompetitors", new JsonArray())));
-    addIfAny(lists, "Competitors removed", names(changes.getJsonArray("removedCompetitors", new JsonArray())));
+    addIfAny(lists, "Competitors added", ReportView.strings(changes.getJsonArray("addedCompetitors", new JsonArray())));
+    addIfAny(lists, "Competitors removed", ReportView.strings(changes.getJsonArray("removedCompetitors", new JsonArray())));
     for (Object o : changes.getJsonArray("competitors", new JsonArray())) {
       JsonObject c = (JsonObject) o;
       lists.add(new Bullets(c.getString("name"), lines(c)));
@@ -61,12 +61,6 @@ final class ChangeLines {
     if (prices != null) {
       prices.forEach(p -> lines.add(label + ": " + ((JsonObject) p).getString("text")));
     }
-  }
-
-  private static List<String> names(JsonArray array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(v -> out.add(String.valueOf(v)));
-    return out;
   }
 
   private static void addIfAny(List<Bullets> lists, String label, List<String> items) {

@@ -88,7 +88,7 @@ public record ReportView(String title, List<String> intro, List<String> tableHea
     return String.join(", ", texts);
   }
 
-  private static List<String> strings(JsonArray array) {
+  static List<String> strings(JsonArray array) {
     List<String> out = new ArrayList<>();
     array.forEach(v -> out.add(String.valueOf(v)));
     return out;

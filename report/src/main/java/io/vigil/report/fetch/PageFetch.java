@@ -52,7 +52,9 @@ final class PageFetch {
     long deadline = vertx.setTimer(settings.totalTimeoutMs(),
         id -> stop(new FetchException("no complete answer within " + settings.totalTimeoutMs() + " ms")));
     abort.onComplete(ar -> stop(new FetchException("fetch cancelled")));
-    hop(uri);
+    if (!result.future().isComplete()) {
+      hop(uri);
+    }
     return result.future().onComplete(ar -> vertx.cancelTimer(deadline));
   }
 

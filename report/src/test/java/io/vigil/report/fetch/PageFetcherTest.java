@@ -12,6 +12,7 @@ import io.vertx.core.net.SelfSignedCertificate;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.report.ReportSettings;
 import io.vigil.report.support.FixtureSite;
+import io.vigil.report.support.Wait;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +83,7 @@ class PageFetcherTest {
 
     assertThat(page.truncated()).isTrue();
     assertThat(page.body()).hasSize(CAP);
-    waitFor(() -> site.closedConnections("/huge") == 1);
+    Wait.until(() -> site.closedConnections("/huge") == 1);
     System.out.printf("cap_bytes %d server_wrote_bytes %d of %d, fetch_ms %d%n", CAP, site.bytesWritten("/huge"), total, ms);
     assertThat(site.bytesWritten("/huge")).isLessThan(total / 4);
   }
@@ -139,7 +140,7 @@ class PageFetcherTest {
 
     assertThatThrownBy(() -> fetch(site.url("/slow"))).isInstanceOf(FetchException.class)
         .hasMessage("no data for 300 ms");
-    waitFor(() -> site.closedConnections("/slow") == 1);
+    Wait.until(() -> site.closedConnections("/slow") == 1);
   }
 
   @Test
@@ -172,23 +173,20 @@ class PageFetcherTest {
         ReportSettings.defaults().withAllowedHosts(Set.of("127.0.0.1")).withLimits(CAP, 3, 30_000, 60_000));
     Promise<Void> abort = Promise.promise();
     Future<FetchedPage> fetch = patient.fetch(site.url("/slow"), abort.future());
-    waitFor(() -> site.hits("/slow") == 1);
+    Wait.until(() -> site.hits("/slow") == 1);
 
     abort.complete();
 
     assertThatThrownBy(fetch::await).hasMessage("fetch cancelled");
-    waitFor(() -> site.closedConnections("/slow") == 1);
+    Wait.until(() -> site.closedConnections("/slow") == 1);
     patient.close().await();
   }
 
   @Test
   void reportsARefusedConnection(Vertx vertx) {
-    HttpServer closed = vertx.createHttpServer().requestHandler(r -> r.response().end());
-    closed.listen(0, "127.0.0.1").await();
-    int port = closed.actualPort();
-    closed.close().await();
+    String dead = FixtureSite.deadUrl(vertx);
 
-    assertThatThrownBy(() -> fetch("http://127.0.0.1:" + port + "/")).hasMessage("connection refused");
+    assertThatThrownBy(() -> fetch(dead)).hasMessage("connection refused");
   }
 
   @Test
@@ -201,19 +199,5 @@ class PageFetcherTest {
     assertThatThrownBy(() -> fetch("https://127.0.0.1:" + tls.actualPort() + "/")).isInstanceOf(FetchException.class)
         .hasMessageStartingWith("TLS failed: ");
     tls.close().await();
-  }
-
-  interface Check {
-    boolean ok();
-  }
-
-  static void waitFor(Check check) throws InterruptedException {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!check.ok()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 5 s");
-      }
-      Thread.sleep(10);
-    }
   }
 }

@@ -34,6 +34,15 @@ public final class FixtureSite implements AutoCloseable {
     return site[0];
   }
 
+  /** A loopback URL where nothing listens (the port was just freed): connecting is refused. */
+  public static String deadUrl(Vertx vertx) {
+    HttpServer server = vertx.createHttpServer().requestHandler(r -> r.response().end());
+    server.listen(0, "127.0.0.1").await();
+    int port = server.actualPort();
+    server.close().await();
+    return "http://127.0.0.1:" + port + "/";
+  }
+
   public String url(String path) {
     return "http://127.0.0.1:" + server.actualPort() + path;
   }
