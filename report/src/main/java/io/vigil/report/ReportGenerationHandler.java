@@ -89,20 +89,21 @@ public final class ReportGenerationHandler implements JobHandler {
     int total = request.competitors().size();
     Future<Void> chain = Future.succeededFuture();
     for (Competitor competitor : request.competitors()) {
-      chain = chain.compose(v -> {
-        if (ctx.isCancelled()) {
-          return Future.failedFuture(JobFailure.permanent("cancelled: " + ctx.cancelled().result()));
-        }
-        return outcome(ctx, competitor).compose(outcome -> {
-          outcomes.add(outcome);
-          JsonObject progress = new JsonObject().put("done", outcomes.size()).put("total", total)
-              .put("competitor", competitor.name());
-          // Progress is informative; a lost lease is noticed by the processor, which cancels this job.
-          return ctx.progress(progress).otherwiseEmpty();
-        });
+      chain = chain.compose(v -> unlessCancelled(ctx)).compose(v -> outcome(ctx, competitor)).compose(outcome -> {
+        outcomes.add(outcome);
+        JsonObject progress = new JsonObject().put("done", outcomes.size()).put("total", total)
+            .put("competitor", competitor.name());
+        // Progress is informative; a lost lease is noticed by the processor, which cancels this job.
+        return ctx.progress(progress).otherwiseEmpty();
       });
     }
-    return chain.map(v -> outcomes);
+    // Checked once more at the end: a cancelled job's partial report must not become the project's latest.
+    return chain.compose(v -> unlessCancelled(ctx)).map(v -> outcomes);
+  }
+
+  private static Future<Void> unlessCancelled(JobContext ctx) {
+    return ctx.isCancelled() ? Future.failedFuture(JobFailure.permanent("cancelled: " + ctx.cancelled().result()))
+        : Future.succeededFuture();
   }
 
   private Future<CompetitorOutcome> outcome(JobContext ctx, Competitor competitor) {

@@ -215,9 +215,9 @@ class ReportGenerationHandlerTest {
   @Test
   void cancellingTheJobAbortsTheFetchInFlightAndFetchesNothingMore() throws Exception {
     fx.site.hang("/slow");
-    fx.site.page("/acme", ACME_V1);
+    fx.site.page("/bolt", BOLT);
     String id = fx.submit(payload("proj-7", "json", competitor("Slow", fx.site.url("/slow")),
-        competitor("Acme", fx.site.url("/acme"))), JobOptions.DEFAULTS.withAttempts(3));
+        competitor("Bolt", fx.site.url("/bolt"))), JobOptions.DEFAULTS.withAttempts(3));
     Wait.until(() -> fx.site.hits("/slow") == 1);
 
     boolean cancelled = fx.cancel(id, "cancelled by operator");
@@ -228,7 +228,24 @@ class ReportGenerationHandlerTest {
     assertThat(job.failedReason()).isEqualTo("cancelled by operator");
     Wait.until(() -> fx.site.closedConnections("/slow") == 1);
     Thread.sleep(200);
-    assertThat(fx.site.hits("/acme")).isZero();
+    assertThat(fx.site.hits("/bolt")).isZero();
+  }
+
+  @Test
+  void aJobCancelledDuringItsLastFetchStoresNoReport() throws Exception {
+    fx.site.page("/acme", ACME_V1);
+    fx.site.hang("/slow");
+    String id = fx.submit(payload("proj-8", "json", competitor("Acme", fx.site.url("/acme")),
+        competitor("Slow", fx.site.url("/slow"))), JobOptions.DEFAULTS.withAttempts(3));
+    Wait.until(() -> fx.site.hits("/slow") == 1);
+
+    fx.cancel(id, "cancelled by operator");
+
+    assertThat(fx.awaitFinished(id).state()).isEqualTo(JobState.FAILED);
+    Wait.until(() -> fx.site.closedConnections("/slow") == 1);
+    Thread.sleep(200);
+    assertThat(fx.site.hits("/acme")).isEqualTo(1);
+    assertThat(fx.redis.command("KEYS", "vr:{report:proj-8}:*")).isEqualTo(List.of());
   }
 
   private static JsonObject price(String currency, String amount, String text) {
