@@ -23,6 +23,7 @@ final class RecyclingBlockingChannel implements BlockingChannel {
   private final long commandTimeoutMs;
   private MasterEndpoint endpoint;
   private RedisConnection connection;
+  private Future<?> pendingPop = Future.succeededFuture();
   private long openedAt;
   private boolean closed;
 
@@ -55,8 +56,11 @@ final class RecyclingBlockingChannel implements BlockingChannel {
     // BLPOP takes seconds with decimals; the future's own timeout adds slack for the round trip.
     String seconds = String.format(Locale.ROOT, "%.3f", Math.max(timeoutMs, 1) / 1000.0);
     return connect()
-        .compose(conn -> conn.send(Request.cmd(Command.BLPOP).arg(key).arg(seconds))
-            .timeout(timeoutMs + commandTimeoutMs, TimeUnit.MILLISECONDS))
+        .compose(conn -> {
+          Future<io.vertx.redis.client.Response> pop = conn.send(Request.cmd(Command.BLPOP).arg(key).arg(seconds));
+          pendingPop = pop;
+          return pop.timeout(timeoutMs + commandTimeoutMs, TimeUnit.MILLISECONDS);
+        })
         .map(r -> r == null ? (String) null : r.get(1).toString())
         .recover(this::afterFailure);
   }
@@ -73,9 +77,14 @@ final class RecyclingBlockingChannel implements BlockingChannel {
     return RedisBroker.classify(error);
   }
 
+  /**
+   * Hands the connection back to its pool, but only once a BLPOP still waiting in Redis has answered:
+   * the pool would otherwise give the next channel a connection whose first reply belongs to that BLPOP.
+   */
   private void drop() {
-    if (connection != null) {
-      connection.close();
+    RedisConnection conn = connection;
+    if (conn != null) {
+      pendingPop.onComplete(ar -> conn.close());
       connection = null;
     }
     endpoint = null;
@@ -84,9 +93,7 @@ final class RecyclingBlockingChannel implements BlockingChannel {
   @Override
   public Future<Void> close() {
     closed = true;
-    RedisConnection conn = connection;
-    connection = null;
-    endpoint = null;
-    return conn == null ? Future.succeededFuture() : conn.close();
+    drop();
+    return Future.succeededFuture();
   }
 }
