@@ -33,8 +33,9 @@ final class DurableWrite {
   }
 
   Future<Response> run(MasterEndpoint endpoint, Script script, List<String> keys, List<String> args) {
-    int acks = tracker.replicaAcks();
-    boolean automatic = tracker.automaticAcks();
+    AckQuorum quorum = tracker.quorum();
+    int acks = quorum.count();
+    boolean automatic = quorum.automatic();
     if ((automatic || acks > 0) && tracker.fenced(endpoint)) {
       return Future.failedFuture(new NotDurableException("master " + endpoint.address()
           + " is being failed over; the write was not sent"));
@@ -42,7 +43,7 @@ final class DurableWrite {
     if (acks == 0) {
       return FailoverRedisBroker.evalOnce(endpoint.commands(), script, keys, args);
     }
-    Set<String> trusted = tracker.trustedReplicas();
+    Set<String> trusted = quorum.trusted();
     Redis redis = endpoint.commands();
     List<Request> tail = List.of(Request.cmd(Command.PUBLISH).arg(FENCE_CHANNEL).arg("1"), Request.cmd(Command.ROLE),
         Request.cmd(Command.WAIT).arg(acks).arg(ackTimeoutMs), Request.cmd(Command.ROLE));

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns "which master, and how many replica acks": the one mutable fact of a failover broker.
+ * Owns "which master, and which replica acks": the one mutable fact of a failover broker.
  * 1. {@link #refresh} asks the resolver (one refresh at a time, at most one per 100 ms unless forced),
  *    verifies ROLE on a new master, swaps endpoints, closes the old one and tells listeners.
  * 2. A Sentinel {@code +switch-master} event forces a refresh at once; a timer refreshes every second
@@ -34,8 +34,7 @@ final class MasterTracker {
   private final List<Consumer<MasterChange>> listeners = new CopyOnWriteArrayList<>();
   private final Set<Runnable> wakers = ConcurrentHashMap.newKeySet();
   private volatile MasterEndpoint current;
-  private volatile int replicaAcks;
-  private volatile java.util.Set<String> trusted = java.util.Set.of();
+  private volatile AckQuorum quorum;
   private volatile int answering;
   private volatile String lastError;
   private Future<MasterEndpoint> inflight;
@@ -48,6 +47,7 @@ final class MasterTracker {
     this.vertx = vertx;
     this.settings = settings;
     this.resolver = resolver;
+    this.quorum = new AckQuorum(settings.replicaAcks().fixed(), Set.of(), settings.replicaAcks().automatic());
   }
 
   /** Resolves and verifies the first master; fails when none can be found. */
@@ -65,17 +65,9 @@ final class MasterTracker {
     return current;
   }
 
-  int replicaAcks() {
-    return replicaAcks;
-  }
-
-  /** Replicas ({@code ip:port}) whose acks count under automatic acks; empty otherwise. */
-  java.util.Set<String> trustedReplicas() {
-    return trusted;
-  }
-
-  boolean automaticAcks() {
-    return settings.replicaAcks().automatic();
+  /** What a durable write on the current master must collect. */
+  AckQuorum quorum() {
+    return quorum;
   }
 
   /** True while Sentinel is failing over this master: its acknowledgements are not to be trusted. */
@@ -95,7 +87,7 @@ final class MasterTracker {
 
   BrokerStatus status() {
     MasterEndpoint e = current;
-    return new BrokerStatus(e == null ? null : e.address(), e == null ? 0 : e.epoch(), replicaAcks, answering,
+    return new BrokerStatus(e == null ? null : e.address(), e == null ? 0 : e.epoch(), quorum.count(), answering,
         resolver.configured(), lastError);
   }
 
@@ -154,22 +146,25 @@ final class MasterTracker {
     MasterEndpoint known = current;
     if (known != null && known.address().equals(choice.master())) {
       fence.refreshed(known.address(), choice.failoverInProgress());
-      replicaAcks = acks(choice, false, null);
+      quorum = quorum(choice, false, null);
       return Future.succeededFuture(known);
     }
     MasterEndpoint next = new MasterEndpoint(vertx, settings, choice.master(), choice.epoch());
     return next.verifyRole()
         .onFailure(e -> next.close())
         .map(v -> {
+          AckQuorum nextQuorum = quorum(choice, true, known == null ? null : known.address());
           synchronized (this) {
             if (closed) {
               next.close();
               throw new IllegalStateException("broker closed");
             }
+            // The quorum first: a write that sees the new master must also see what it needs there.
+            quorum = nextQuorum;
             current = next;
           }
           fence.lift();
-          replicaAcks = acks(choice, true, known == null ? null : known.address());
+          int replicaAcks = nextQuorum.count();
           if (known != null) {
             log.info("redis master switched from={} to={} epoch={} replicaAcks={}", known.address(),
                 choice.master(), choice.epoch(), replicaAcks);
@@ -186,13 +181,12 @@ final class MasterTracker {
         });
   }
 
-  private int acks(MasterChoice choice, boolean newMaster, RedisAddress previous) {
+  private AckQuorum quorum(MasterChoice choice, boolean newMaster, RedisAddress previous) {
     if (!settings.replicaAcks().automatic()) {
-      return settings.replicaAcks().fixed();
+      return new AckQuorum(settings.replicaAcks().fixed(), Set.of(), false);
     }
     int count = counter.update(choice, newMaster, previous);
-    trusted = counter.trusted();
-    return count;
+    return new AckQuorum(count, counter.trusted(), true);
   }
 
   private void wakeAll() {

@@ -75,13 +75,6 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
     return !sentinels.isEmpty();
   }
 
-  /** A copy that asks {@code count} replicas (or {@code auto}) to confirm durable writes. */
-  public RedisSettings withReplicaAcks(ReplicaAcks acks, long ackTimeoutMs) {
-    return new RedisSettings(standalone, db, sentinels, masterName, username, password, sentinelUsername,
-        sentinelPassword, maxConnections, minConnections, maxBlockingConnections, connectTimeoutMs, commandTimeoutMs,
-        acks, ackTimeoutMs, durableFinish);
-  }
-
   /** A copy with another call budget (tests and the drill shorten it). */
   public RedisSettings withCommandTimeout(long ms) {
     return new RedisSettings(standalone, db, sentinels, masterName, username, password, sentinelUsername,

@@ -110,10 +110,6 @@ final class SentinelNode {
     conn.close();
   }
 
-  synchronized boolean subscribed() {
-    return subscription != null;
-  }
-
   Future<Void> close() {
     synchronized (this) {
       closed = true;
