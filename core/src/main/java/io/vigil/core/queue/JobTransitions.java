@@ -2,7 +2,9 @@ package io.vigil.core.queue;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Response;
+import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.error.ScriptFailureException;
+import io.vigil.core.job.Retention;
 import io.vigil.core.keys.IdGenerator;
 import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.redis.Broker;
@@ -39,7 +41,7 @@ public final class JobTransitions {
     String token = ids.leaseToken();
     long now = clock.millis();
     List<String> args = List.of(k.jobPrefix(), Long.toString(now), token, Long.toString(settings.leaseMs()), workerId,
-        Integer.toString(settings.maxEvents()), Integer.toString(settings.promoteBatch()));
+        Integer.toString(settings.maxEvents()), Integer.toString(settings.promoteBatch()), k.leasePrefix());
     return broker.eval(Script.FETCH, k.scriptKeys(), args).map(r -> decodeFetch(queue, token, now + settings.leaseMs(), r));
   }
 
@@ -80,8 +82,11 @@ public final class JobTransitions {
         resultJson == null ? "null" : resultJson, Integer.toString(settings.keepCompleted()),
         Long.toString(settings.retentionMs()), Integer.toString(settings.maxEvents()), fetchNextFor == null ? "0" : "1",
         nextToken, Long.toString(settings.leaseMs()), fetchNextFor == null ? "" : fetchNextFor,
-        Integer.toString(settings.promoteBatch()));
-    return finishCall(Script.COMPLETE, k, args, lease).map(r -> r.size() > 1 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(1)) : null);
+        Integer.toString(settings.promoteBatch()), k.leasePrefix());
+    return finishCall(Script.COMPLETE, k, args, lease)
+        .map(r -> r.size() > 1 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(1)) : null)
+        .recover(e -> removedAtOnce(e, lease.job().options().removeOnComplete(), settings.keepCompleted())
+            ? Future.succeededFuture(null) : Future.failedFuture(e));
   }
 
   /**
@@ -97,17 +102,30 @@ public final class JobTransitions {
         Integer.toString(settings.keepFailed()), Long.toString(settings.retentionMs()),
         Integer.toString(settings.maxEvents()), Integer.toString(settings.errorsKept()),
         fetchNextFor == null ? "0" : "1", nextToken, Long.toString(settings.leaseMs()),
-        fetchNextFor == null ? "" : fetchNextFor, Integer.toString(settings.promoteBatch()));
+        fetchNextFor == null ? "" : fetchNextFor, Integer.toString(settings.promoteBatch()), k.leasePrefix());
     return finishCall(Script.FAIL, k, args, lease).map(r -> new FailResult(
         r.get(1).toLong() == 1 ? FailOutcome.RETRYING : FailOutcome.FAILED,
-        r.size() > 2 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(2)) : null));
+        r.size() > 2 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(2)) : null))
+        .recover(e -> removedAtOnce(e, lease.job().options().removeOnFail(), settings.keepFailed())
+            ? Future.succeededFuture(new FailResult(FailOutcome.FAILED, null)) : Future.failedFuture(e));
+  }
+
+  /**
+   * A finish whose first try was applied but whose reply was lost (connection cut, replicas slow) is
+   * retried by the broker. The retry finds its own work done ({1}), or, when retention keeps none of
+   * these jobs, finds no job at all: that is our own finish, not a lost lease. A job holding our lease
+   * cannot be removed otherwise (remove refuses active jobs).
+   */
+  private static boolean removedAtOnce(Throwable e, Retention jobRetention, int keepDefault) {
+    int keep = jobRetention != null ? jobRetention.count() : keepDefault;
+    return e instanceof JobNotFoundException && keep == 0;
   }
 
   /** Hands an active job back to the front of waiting (graceful shutdown); no attempt is counted. */
   public Future<Void> release(Lease lease) {
     QueueKeys k = keys.of(lease.queue());
     List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(clock.millis()),
-        Integer.toString(settings.maxEvents()));
+        Integer.toString(settings.maxEvents()), k.leasePrefix());
     return broker.eval(Script.RELEASE, k.scriptKeys(), args)
         .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), lease.jobId())) : Future.succeededFuture());
   }

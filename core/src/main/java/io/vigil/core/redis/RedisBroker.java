@@ -40,16 +40,19 @@ public class RedisBroker implements Broker {
     if (settings.minReplicaAcks() == 0) {
       return eval(script, keys, args);
     }
+    // WAIT covers the connection's last write; a retried script that writes nothing would pass it at
+    // once, so a PUBLISH (replicated like a write) makes the wait meaningful every time.
+    Request fence = Request.cmd(Command.PUBLISH).arg(DurableWrite.FENCE_CHANNEL).arg("1");
     Request wait = Request.cmd(Command.WAIT).arg(settings.minReplicaAcks()).arg(settings.replicaAckTimeoutMs());
-    return guard(redis.batch(List.of(scriptRequest(Command.EVALSHA, script, keys, args), wait))
+    return guard(redis.batch(List.of(scriptRequest(Command.EVALSHA, script, keys, args), fence, wait))
         .recover(t -> isNoScript(t)
-            ? redis.batch(List.of(scriptRequest(Command.EVAL, script, keys, args), wait))
+            ? redis.batch(List.of(scriptRequest(Command.EVAL, script, keys, args), fence, wait))
             : Future.failedFuture(t))
         .compose(this::checkReplicas));
   }
 
   private Future<Response> checkReplicas(List<Response> replies) {
-    long acked = replies.get(1).toLong();
+    long acked = replies.get(2).toLong();
     if (acked < settings.minReplicaAcks()) {
       return Future.failedFuture(new NotDurableException("write reached " + acked + " of "
           + settings.minReplicaAcks() + " replicas within " + settings.replicaAckTimeoutMs() + " ms"));
@@ -94,7 +97,8 @@ public class RedisBroker implements Broker {
   }
 
   static boolean isNoScript(Throwable t) {
-    return t.getMessage() != null && t.getMessage().startsWith("NOSCRIPT");
+    // A batch reports "ERR [i] NOSCRIPT ..." per failed command, a single send plain "NOSCRIPT ...".
+    return t.getMessage() != null && TransientErrors.replies(t.getMessage()).stream().anyMatch(r -> r.startsWith("NOSCRIPT"));
   }
 
   private <T> Future<T> guard(Future<T> future) {
@@ -114,6 +118,7 @@ public class RedisBroker implements Broker {
 
   private final class RedisBlockingChannel implements BlockingChannel {
     private final RedisConnection connection;
+    private Future<Response> pendingPop = Future.succeededFuture();
 
     RedisBlockingChannel(RedisConnection connection) {
       this.connection = connection;
@@ -123,14 +128,19 @@ public class RedisBroker implements Broker {
     public Future<String> popMarker(String key, long timeoutMs) {
       // BLPOP takes seconds with decimals; the future's own timeout adds slack for the round trip.
       String seconds = String.format(java.util.Locale.ROOT, "%.3f", Math.max(timeoutMs, 1) / 1000.0);
-      return connection.send(Request.cmd(Command.BLPOP).arg(key).arg(seconds))
+      pendingPop = connection.send(Request.cmd(Command.BLPOP).arg(key).arg(seconds));
+      return pendingPop
           .timeout(timeoutMs + settings.commandTimeoutMs(), TimeUnit.MILLISECONDS)
           .map(r -> r == null ? null : r.get(1).toString());
     }
 
     @Override
     public Future<Void> close() {
-      return connection.close();
+      // close() hands a pooled connection back to the pool. A BLPOP still waiting in Redis would then hold
+      // up whatever command the pool sends on it next (a worker's complete during shutdown waited for the
+      // marker that its own hand-back pushed), so the connection goes back only once that reply arrived.
+      pendingPop.onComplete(ar -> connection.close());
+      return Future.succeededFuture();
     }
   }
 }
