@@ -17,8 +17,8 @@ import java.util.Map;
  * @param standalone REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379), used without Sentinels
  * @param db REDIS_DB, where the queue keys are (default 0)
  * @param app REDIS_USERNAME / REDIS_PASSWORD: the application's user
- * @param sentinel REDIS_SENTINEL_USERNAME / REDIS_SENTINEL_PASSWORD; unset means the application's user,
- *     which is the shipped setup (one user on both tiers)
+ * @param sentinel REDIS_SENTINEL_USERNAME / REDIS_SENTINEL_PASSWORD, as the roles read them (unset: no
+ *     AUTH); the shipped setup gives the application's user here too
  * @param admin REDIS_ADMIN_USERNAME (default: the default user) / REDIS_ADMIN_PASSWORD, for what the
  *     application user may not do (CONFIG GET, ACL, SYNC); unset means the application's credentials
  * @param prefix REDIS_QUEUE_PREFIX (default vigil)
@@ -43,8 +43,7 @@ public record OpsSettings(List<Endpoint> sentinels, String masterName, Endpoint 
       }
     }
     Credentials app = credentials(env, "REDIS_USERNAME", "REDIS_PASSWORD");
-    Credentials sentinel = value(env, "REDIS_SENTINEL_PASSWORD", "").isEmpty() ? app
-        : credentials(env, "REDIS_SENTINEL_USERNAME", "REDIS_SENTINEL_PASSWORD");
+    Credentials sentinel = credentials(env, "REDIS_SENTINEL_USERNAME", "REDIS_SENTINEL_PASSWORD");
     Credentials admin = value(env, "REDIS_ADMIN_PASSWORD", "").isEmpty() ? app
         : credentials(env, "REDIS_ADMIN_USERNAME", "REDIS_ADMIN_PASSWORD");
     return new OpsSettings(sentinels, value(env, "REDIS_MASTER_NAME", "mymaster"),

@@ -11,8 +11,8 @@ import io.vigil.ops.resp.Replies;
 import java.util.List;
 
 /**
- * The Sentinel tier: a password, the quorum (SENTINEL CKQUORUM on each), and the application user working
- * there for discovery but not for reconfiguration.
+ * The Sentinel tier: a password, the quorum (SENTINEL CKQUORUM on each), and the roles' Sentinel credential
+ * (REDIS_SENTINEL_*) working there for discovery but not for reconfiguration.
  */
 final class SentinelChecks {
 
@@ -69,9 +69,10 @@ final class SentinelChecks {
   }
 
   private static Check appUser(OpsSettings settings, Endpoint sentinel) {
-    Credentials app = settings.app();
-    if (!app.isSet()) {
-      return Check.fail("app-user-sentinel", "REDIS_USERNAME/REDIS_PASSWORD are not set");
+    Credentials app = settings.sentinel();
+    if (!app.isSet() || app.user() == null) {
+      return Check.fail("app-user-sentinel", "the roles log in to Sentinels as the default user (REDIS_SENTINEL_USERNAME"
+          + " unset), which may reconfigure them; give them the application user of sentinel-config/sentinel.conf");
     }
     try (RespConnection connection = RespConnection.open(sentinel, app, settings.timeout())) {
       connection.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", settings.masterName());
@@ -84,8 +85,8 @@ final class SentinelChecks {
       }
       return Check.pass("app-user-sentinel", "user " + app.userName() + " can discover the master, cannot reconfigure");
     } catch (RuntimeException e) {
-      return Check.fail("app-user-sentinel", "user " + app.userName() + " cannot ask for the master (the client uses"
-          + " the same credential for Sentinels and data nodes): " + e.getMessage());
+      return Check.fail("app-user-sentinel", "user " + app.userName() + " (REDIS_SENTINEL_USERNAME) cannot ask for the"
+          + " master: " + e.getMessage());
     }
   }
 
