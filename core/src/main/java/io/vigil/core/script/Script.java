@@ -19,7 +19,8 @@ public enum Script {
   REMOVE("remove", 12),
   RETRY("retry", 12),
   PROMOTE("promote", 12),
-  RECONCILE("reconcile", 12);
+  RECONCILE("reconcile", 12),
+  HOLD_LEASE("holdLease", 1);
 
   private final String fileName;
   private final int keyCount;
