@@ -25,10 +25,11 @@ if f[1] == 'completed' then return {1} end
 if f[1] ~= 'active' then return {-3} end
 
 redis.call('ZREM', KEYS[3], id)
-redis.call('HINCRBY', jobPrefix .. id, 'atm', 1)
+local keep = tonumber(f[3] or ARGV[6])
+-- A job removed at once needs no bookkeeping: skipping it is most of the cost of a no-op job.
+if keep ~= 0 then redis.call('HINCRBY', jobPrefix .. id, 'atm', 1) end
 emit(maxEvents, now, 'completed', id)
-finish(jobPrefix, id, KEYS[4], tonumber(f[3] or ARGV[6]), tonumber(f[4] or ARGV[7]), now,
-  {'state', 'completed', 'result', ARGV[5]})
+finish(jobPrefix, id, KEYS[4], keep, tonumber(f[4] or ARGV[7]), now, {'state', 'completed', 'result', ARGV[5]})
 slotFreed()
 
 if ARGV[9] == '1' then

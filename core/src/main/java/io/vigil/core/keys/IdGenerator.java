@@ -1,15 +1,16 @@
 package io.vigil.core.keys;
 
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Mints job ids and lease tokens in Java, so a script retried after a dropped connection sees the
  * same id and can tell "already done" from "new".
+ * Tokens fence stale holders; they do not authenticate anyone (only trusted workers reach Redis), so a
+ * fast non-blocking generator is enough: a shared SecureRandom costs a lock per job.
  */
 public final class IdGenerator {
   private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuv".toCharArray();
-  private final SecureRandom random = new SecureRandom();
   private final Clock clock;
 
   public IdGenerator(Clock clock) {
@@ -24,7 +25,7 @@ public final class IdGenerator {
       out[i] = ALPHABET[(int) (millis & 31)];
       millis >>>= 5;
     }
-    long bits = random.nextLong();
+    long bits = ThreadLocalRandom.current().nextLong();
     for (int i = 9; i < 20; i++) {
       out[i] = ALPHABET[(int) (bits & 31)];
       bits >>>= 5;
@@ -34,6 +35,7 @@ public final class IdGenerator {
 
   /** 128 random bits, hex: the lease (fencing) token. */
   public String leaseToken() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
     return Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
   }
 }

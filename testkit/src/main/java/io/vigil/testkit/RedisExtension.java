@@ -1,0 +1,109 @@
+package io.vigil.testkit;
+
+import java.lang.annotation.Annotation;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Injects a {@link RedisServer} or {@link SentinelTopology} into constructors, test methods and lifecycle
+ * methods of a class annotated {@code @ExtendWith(RedisExtension.class)}.
+ *
+ * <ol>
+ *   <li>One instance of each type per test class (a {@code @Nested} class gets its own; the outer class's
+ *       constructor and callbacks keep the outer one), started on first use in a folder named after the
+ *       class under {@code target/redis-test/}.
+ *   <li>Kept in the class-level store as a closeable resource, so JUnit stops it when the class finishes,
+ *       whether its tests passed or not.
+ *   <li>Configured by {@link RedisSettings} and {@link SentinelSettings} on the class or an enclosing class.
+ * </ol>
+ * Tests share the instance, so they should not rely on an empty database without {@code flushAll()}.
+ */
+public final class RedisExtension implements ParameterResolver {
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == RedisServer.class || type == SentinelTopology.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    ExtensionContext classContext = classContext(context, parameter.getDeclaringExecutable().getDeclaringClass());
+    Class<?> testClass = classContext.getRequiredTestClass();
+    // The class in the namespace keeps a @Nested class from inheriting its outer class's processes.
+    ExtensionContext.Store store = classContext.getStore(Namespace.create(RedisExtension.class, testClass));
+    Class<?> type = parameter.getParameter().getType();
+    Resource resource = store.getOrComputeIfAbsent(type, key -> new Resource(start(type, testClass)), Resource.class);
+    return resource.process();
+  }
+
+  private static AutoCloseable start(Class<?> type, Class<?> testClass) {
+    String name = folderName(testClass);
+    if (type == RedisServer.class) {
+      RedisServerConfig.Builder config = RedisServerConfig.builder().name(name);
+      find(testClass, RedisSettings.class).ifPresent(settings -> config.config(settings.config())
+          .password(blankToNull(settings.password())).persistence(settings.persistence()));
+      return RedisServer.start(config.build());
+    }
+    SentinelTopologyConfig.Builder config = SentinelTopologyConfig.builder().name(name);
+    find(testClass, SentinelSettings.class).ifPresent(settings -> config.downAfterMs(settings.downAfterMs())
+        .failoverTimeoutMs(settings.failoverTimeoutMs()).masterName(settings.masterName())
+        .dataPassword(blankToNull(settings.dataPassword())).sentinelPassword(blankToNull(settings.sentinelPassword()))
+        .dataNodeConfig(settings.dataConfig()).sentinelConfig(settings.sentinelConfig())
+        .persistence(settings.persistence()).fastTimers(settings.fastTimers()));
+    return SentinelTopology.start(config.build());
+  }
+
+  /**
+   * The class context that owns the parameter: the nearest one whose class declares or inherits the method
+   * or constructor. So an outer class's constructor or {@code @BeforeEach}, run again for a {@code @Nested}
+   * test, receives the outer class's process, the same one its {@code @BeforeAll} received.
+   */
+  private static ExtensionContext classContext(ExtensionContext context, Class<?> declaringClass) {
+    ExtensionContext nearest = null;
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      if (c.getTestMethod().isEmpty() && c.getTestClass().isPresent()) {
+        nearest = nearest == null ? c : nearest;
+        if (declaringClass.isAssignableFrom(c.getRequiredTestClass())) {
+          return c;
+        }
+      }
+    }
+    if (nearest == null) {
+      throw new IllegalStateException("RedisExtension needs a test class context");
+    }
+    return nearest;
+  }
+
+  /** Settings on the class itself, else on the nearest enclosing class of a {@code @Nested} class. */
+  private static <A extends Annotation> Optional<A> find(Class<?> testClass, Class<A> annotation) {
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      Optional<A> found = AnnotationSupport.findAnnotation(c, annotation);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String folderName(Class<?> testClass) {
+    String name = testClass.getName();
+    return name.substring(name.lastIndexOf('.') + 1).replace('$', '_');
+  }
+
+  private static String blankToNull(String value) {
+    return value.isEmpty() ? null : value;
+  }
+
+  /** Lets JUnit close the processes with the class context, even when a test or a callback failed. */
+  private record Resource(AutoCloseable process) implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() throws Exception {
+      process.close();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.vigil.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedisServerTest {
+
+  @Test
+  void standaloneServerAnswersPingAndStopsOnClose() {
+    RedisServer server;
+    try (RedisServer started = RedisServer.start(RedisServerConfig.builder().name("ping").build())) {
+      server = started;
+      assertThat(server.command("PING")).isEqualTo("PONG");
+      assertThat(server.uri()).isEqualTo("redis://127.0.0.1:" + server.port());
+      assertThat(server.role()).isEqualTo("master");
+      assertThat(server.directory()).startsWith(Path.of("target", "redis-test").toAbsolutePath());
+      assertThat(server.directory().getFileName().toString()).startsWith("ping-");
+      assertThat(server.logFile()).exists();
+      assertThat(server.directory().resolve("redis.conf")).exists();
+      assertThat(server.isRunning()).isTrue();
+    }
+    assertThat(server.isRunning()).isFalse();
+    assertThatThrownBy(() -> server.command("PING")).isInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void passwordAndExtraConfigLinesAreApplied() {
+    RedisServerConfig config = RedisServerConfig.builder().password("s3cret").config("maxmemory 10mb").build();
+    try (RedisServer server = RedisServer.start(config);
+        RespClient anonymous = RespClient.connect(server.host(), server.port())) {
+      assertThatThrownBy(() -> anonymous.command("GET", "k"))
+          .isInstanceOfSatisfying(RedisErrorReply.class, e -> assertThat(e.code()).isEqualTo("NOAUTH"));
+      assertThat(server.command("CONFIG", "GET", "maxmemory")).isEqualTo(List.of("maxmemory", "10485760"));
+      assertThat(server.command("CONFIG", "GET", "save")).isEqualTo(List.of("save", ""));
+      assertThat(config.toString()).doesNotContain("s3cret");
+    }
+  }
+
+  @Test
+  void killedServerRestartsOnTheSamePortWithItsDataWhenPersistenceIsOn() {
+    try (RedisServer server = RedisServer.start(RedisServerConfig.builder().persistence(true).build())) {
+      int port = server.port();
+      server.command("SET", "survivor", "yes");
+
+      server.kill9();
+      assertThat(server.isRunning()).isFalse();
+      server.restart();
+
+      assertThat(server.port()).isEqualTo(port);
+      assertThat(server.command("GET", "survivor")).isEqualTo("yes");
+    }
+  }
+
+  @Test
+  void stoppedServerRestartsEmptyWhenPersistenceIsOff() {
+    try (RedisServer server = RedisServer.start(RedisServerConfig.defaults())) {
+      server.command("SET", "gone", "soon");
+
+      server.stop();
+      server.restart();
+
+      assertThat(server.command("GET", "gone")).isNull();
+      assertThat(server.command("DBSIZE")).isEqualTo(0L);
+    }
+  }
+
+  @Test
+  void replicaOfConfigMakesAnAuthenticatedReplicaThatFollowsTheMaster() {
+    RedisServerConfig masterConfig = RedisServerConfig.builder().name("master").password("pw").build();
+    try (RedisServer master = RedisServer.start(masterConfig);
+        RedisServer replica = RedisServer.start(masterConfig.toBuilder().name("replica")
+            .replicaOf(master.host(), master.port()).masterAuth("pw").build())) {
+      Poll.until(java.time.Duration.ofSeconds(5), "link up",
+          () -> "up".equals(replica.info("replication", "master_link_status")) ? true : null);
+      master.command("SET", "k", "v");
+      assertThat(master.command("WAIT", "1", "2000")).isEqualTo(1L);
+
+      assertThat(replica.role()).isEqualTo("slave");
+      assertThat(replica.command("GET", "k")).isEqualTo("v");
+    }
+  }
+
+  @Test
+  void takenFixedPortFailsWithTheLogInTheMessage() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      RedisServerConfig config = RedisServerConfig.builder().port(taken.getLocalPort()).build();
+
+      assertThatThrownBy(() -> RedisServer.start(config))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("Address already in use");
+    }
+  }
+
+  @Test
+  void missingBinaryFailsWithClearMessage() throws Exception {
+    long foldersBefore = folderCount();
+    System.setProperty("REDIS_SERVER_BIN", "/nonexistent/redis-server");
+    try {
+      assertThatThrownBy(() -> RedisServer.start(RedisServerConfig.defaults()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("REDIS_SERVER_BIN")
+          .hasMessageContaining("/nonexistent/redis-server");
+      assertThatThrownBy(() -> SentinelTopology.start(SentinelTopologyConfig.defaults()))
+          .hasMessageContaining("REDIS_SERVER_BIN");
+    } finally {
+      System.clearProperty("REDIS_SERVER_BIN");
+    }
+    assertThat(folderCount()).isEqualTo(foldersBefore);
+  }
+
+  private static long folderCount() throws Exception {
+    Path base = Path.of("target", "redis-test");
+    if (!Files.isDirectory(base)) {
+      return 0;
+    }
+    try (var folders = Files.list(base)) {
+      return folders.count();
+    }
+  }
+}
