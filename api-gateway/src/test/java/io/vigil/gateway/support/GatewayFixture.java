@@ -50,7 +50,7 @@ public final class GatewayFixture {
     this.engine = Engine.create(broker, engineSettings, Clock.systemUTC(), false);
     this.registry = registry;
     Map<String, String> all = new HashMap<>(Map.of("VIGIL_HTTP_PORT", "0", "VIGIL_API_TOKENS", TOKENS,
-        "VIGIL_RELAY_POLL_MS", "50", "VIGIL_SSE_POLL_MS", "50"));
+        "VIGIL_RELAY_POLL_MS", "50", "VIGIL_SSE_POLL_MS", "50", "VIGIL_EVENT_RELAY", "false"));
     all.putAll(env);
     this.settings = GatewaySettings.fromEnv(all);
     GatewayVerticle verticle = new GatewayVerticle(settings, GatewayServices.of(engine, schedules,
