@@ -5,7 +5,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import io.vigil.core.queue.Engine;
+import io.vigil.gateway.contract.BodySchema;
 import io.vigil.gateway.contract.Contract;
 import io.vigil.gateway.events.EventRelay;
 import io.vigil.gateway.events.RelayLease;
@@ -39,8 +41,6 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Engine engine = services.engine();
-    submitConsumer = vertx.eventBus().consumer(BusAddresses.SUBMIT,
-        new SubmitConsumer(new Submitter(engine, services.metrics()), new ProblemMapper(services.metrics())));
     if (settings.relayEnabled()) {
       RelayLease lease = new RelayLease(engine.broker(), engine.settings().prefix(), UUID.randomUUID().toString(),
           settings.relayLeaseMs());
@@ -49,13 +49,18 @@ public final class GatewayVerticle extends VerticleBase {
     }
     HttpServerOptions options = new HttpServerOptions()
         .setIdleTimeout((int) settings.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-    return Contract.load(vertx)
-        .map(contract -> new ApiRouter(vertx, settings, services, contract).build())
-        .compose(router -> vertx.createHttpServer(options).requestHandler(router).listen(settings.httpPort()))
-        .onSuccess(s -> {
-          server = s;
-          LOG.info("gateway=started port={} settings={}", s.actualPort(), settings);
-        });
+    return Contract.load(vertx).compose(contract -> {
+      submitConsumer = vertx.eventBus().consumer(BusAddresses.SUBMIT,
+          new SubmitConsumer(new Submitter(engine, services.metrics()), BodySchema.of(contract, "submitJob"),
+              new ProblemMapper(services.metrics())));
+      Router router = new ApiRouter(vertx, settings, services, contract).build();
+      // Registered cluster-wide before the verticle reports started.
+      return submitConsumer.completion()
+          .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(settings.httpPort()));
+    }).onSuccess(s -> {
+      server = s;
+      LOG.info("gateway=started port={} settings={}", s.actualPort(), settings);
+    });
   }
 
   @Override
@@ -63,7 +68,7 @@ public final class GatewayVerticle extends VerticleBase {
     vertx.cancelTimer(relayTimer);
     Future<Void> released = relay == null ? Future.succeededFuture()
         : relay.stop().recover(e -> Future.succeededFuture());
-    return Future.join(released, submitConsumer.unregister(),
+    return Future.join(released, submitConsumer == null ? Future.succeededFuture() : submitConsumer.unregister(),
         server == null ? Future.succeededFuture() : server.close());
   }
 

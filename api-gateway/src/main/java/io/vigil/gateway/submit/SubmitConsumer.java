@@ -6,21 +6,24 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vigil.core.error.InvalidRequestException;
+import io.vigil.gateway.contract.BodySchema;
 import io.vigil.gateway.contract.StrictJson;
 import io.vigil.gateway.http.Problem;
 import io.vigil.gateway.http.ProblemMapper;
 
 /**
  * Serves {@code vigil.jobs.submit}: the REST submission body plus {@code queue}, as a JsonObject or as
- * JSON text. Replies {@code {status, job}} like REST; refusals fail the message with the HTTP status as
- * failure code and the problem JSON as message.
+ * JSON text, checked against the contract's submitJob body schema. Replies {@code {status, job}} like
+ * REST; refusals fail the message with the HTTP status as failure code and the problem JSON as message.
  */
 public final class SubmitConsumer implements Handler<Message<Object>> {
   private final Submitter submitter;
+  private final BodySchema schema;
   private final ProblemMapper problems;
 
-  public SubmitConsumer(Submitter submitter, ProblemMapper problems) {
+  public SubmitConsumer(Submitter submitter, BodySchema schema, ProblemMapper problems) {
     this.submitter = submitter;
+    this.schema = schema;
     this.problems = problems;
   }
 
@@ -32,6 +35,10 @@ public final class SubmitConsumer implements Handler<Message<Object>> {
       Object queue = body.remove("queue");
       if (!(queue instanceof String name)) {
         throw new InvalidRequestException("queue is required: a string naming the queue");
+      }
+      String problem = schema.problem(body);
+      if (problem != null) {
+        throw new InvalidRequestException("the submission is invalid: " + problem);
       }
       result = submitter.submit(name, body);
     } catch (RuntimeException e) {

@@ -30,12 +30,13 @@ public final class SubmitParser {
     if (!(name instanceof String nameText)) {
       throw new InvalidRequestException("name must be a string");
     }
+    // Present means typed: an explicit null is refused, as the contract's schema refuses it.
     Object jobId = body.getValue("jobId");
-    if (jobId != null && !(jobId instanceof String)) {
+    if (body.containsKey("jobId") && !(jobId instanceof String)) {
       throw new InvalidRequestException("jobId must be a string");
     }
     Object options = body.getValue("options");
-    if (options != null && !(options instanceof JsonObject)) {
+    if (body.containsKey("options") && !(options instanceof JsonObject)) {
       throw new InvalidRequestException("options must be an object");
     }
     return new NewJob((String) jobId, nameText, Json.encode(body.getValue("data")),
