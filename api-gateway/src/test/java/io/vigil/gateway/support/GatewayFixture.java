@@ -39,6 +39,7 @@ public final class GatewayFixture {
   public final PrometheusMeterRegistry registry;
   public final GatewaySettings settings;
   public final MemorySchedules schedules = new MemorySchedules();
+  public final GatewayServices services;
   public final WebClient client;
   public final int port;
 
@@ -53,9 +54,10 @@ public final class GatewayFixture {
         "VIGIL_RELAY_POLL_MS", "50", "VIGIL_SSE_POLL_MS", "50", "VIGIL_EVENT_RELAY", "false"));
     all.putAll(env);
     this.settings = GatewaySettings.fromEnv(all);
-    GatewayVerticle verticle = new GatewayVerticle(settings, GatewayServices.of(engine, schedules,
+    this.services = GatewayServices.of(engine, schedules,
         () -> io.vertx.core.Future.succeededFuture(List.of(new JsonObject().put("id", "w-1").put("host", "h1"))),
-        checks, registry));
+        checks, registry);
+    GatewayVerticle verticle = new GatewayVerticle(settings, services);
     vertx.deployVerticle(verticle).await();
     this.port = verticle.actualPort();
     this.client = WebClient.create(vertx);
