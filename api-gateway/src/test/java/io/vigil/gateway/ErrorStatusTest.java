@@ -4,6 +4,7 @@ import static io.vigil.gateway.support.GatewayFixture.SUBMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -11,6 +12,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.queue.EngineSettings;
@@ -23,6 +25,7 @@ import io.vigil.testkit.RedisServerConfig;
 import io.vigil.testkit.RedisSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -141,6 +144,22 @@ class ErrorStatusTest {
       assertThat(f.get("/health/ready", null).statusCode()).isEqualTo(503);
       assertThat(f.get("/health/live", null).statusCode()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void aConnectionThatStallsMidRequestIsClosedAfterTheIdleTimeout(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_HTTP_IDLE_TIMEOUT_MS", "1000",
+        "VIGIL_SSE_HEARTBEAT_MS", "500"), EngineSettings.defaults(GatewayFixture.PREFIX));
+    NetSocket socket = vertx.createNetClient().connect(f.port, "127.0.0.1").await();
+    Promise<Long> closedAfter = Promise.promise();
+    long start = System.nanoTime();
+    socket.closeHandler(v -> closedAfter.tryComplete((System.nanoTime() - start) / 1_000_000));
+
+    socket.write("POST /api/v1/queues/q/jobs HTTP/1.1\r\nHost: gateway\r\n").await();
+    long ms = closedAfter.future().timeout(5, TimeUnit.SECONDS).await();
+
+    System.out.printf("slow client closed after %d ms (idle timeout 1000 ms)%n", ms);
+    assertThat(ms).isBetween(900L, 2000L);
   }
 
   /** Streams a chunked body (no Content-Length) of {@code bytes} and returns the status the gateway answered. */

@@ -19,10 +19,12 @@ import io.vigil.gateway.http.HttpProblem;
  * 1. A body must be declared JSON (else 415) and pass {@link StrictJson} (else 400).
  * 2. Parameters and body are validated against the contract's schemas (else 400).
  * 3. The validated request is stored in the context for the handler.
- * Parsing runs on a worker thread: a 1 MiB body is too much work for an event loop.
+ * Bodies above {@link #INLINE_CHECK_BYTES} are checked on a worker thread: a 1 MiB body is too much work
+ * for an event loop, while a typical submission costs less than the thread hop.
  */
 public final class ValidationHandler implements InputTrustHandler {
   public static final String VALIDATED = "vigil.validated";
+  static final int INLINE_CHECK_BYTES = 16 * 1024;
   private final Vertx vertx;
   private final RequestValidator validator;
   private final Operation operation;
@@ -59,8 +61,10 @@ public final class ValidationHandler implements InputTrustHandler {
       return Future.failedFuture(new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json"));
     }
     byte[] bytes = body.getBytes();
-    return vertx.<String>executeBlocking(() -> StrictJson.problem(bytes), false)
-        .compose(problem -> problem == null ? Future.succeededFuture() : Future.failedFuture(HttpProblem.invalid(problem)));
+    Future<String> checked = bytes.length <= INLINE_CHECK_BYTES ? Future.succeededFuture(StrictJson.problem(bytes))
+        : vertx.executeBlocking(() -> StrictJson.problem(bytes), false);
+    return checked.compose(problem -> problem == null ? Future.succeededFuture()
+        : Future.failedFuture(HttpProblem.invalid(problem)));
   }
 
   private static HttpProblem toProblem(ValidatorException e) {
