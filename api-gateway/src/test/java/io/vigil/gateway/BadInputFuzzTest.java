@@ -47,7 +47,7 @@ class BadInputFuzzTest {
     bodies.add("[{\"name\":\"a\"}]".getBytes(StandardCharsets.UTF_8));
     bodies.add("\"just a string\"".getBytes(StandardCharsets.UTF_8));
     Random random = new Random(42);
-    for (int i = 0; i < 1500; i++) {
+    for (int i = 0; i < 4700; i++) {
       byte[] garbage = new byte[random.nextInt(200)];
       random.nextBytes(garbage);
       if (garbage.length > 0 && garbage[0] == '{') {
