@@ -8,6 +8,7 @@ public enum Script {
   ENQUEUE("enqueue", 12),
   FETCH("fetch", 12),
   EXTEND_LEASE("extendLease", 12),
+  HOLD_LEASE("holdLease", 1),
   UPDATE_PROGRESS("updateProgress", 12),
   COMPLETE("complete", 12),
   FAIL("fail", 12),
@@ -19,8 +20,7 @@ public enum Script {
   REMOVE("remove", 12),
   RETRY("retry", 12),
   PROMOTE("promote", 12),
-  RECONCILE("reconcile", 12),
-  HOLD_LEASE("holdLease", 1);
+  RECONCILE("reconcile", 12);
 
   private final String fileName;
   private final int keyCount;
