@@ -19,6 +19,7 @@ import io.vigil.gateway.GatewayServices;
 import io.vigil.gateway.GatewaySettings;
 import io.vigil.gateway.GatewayVerticle;
 import io.vigil.gateway.health.ReadinessCheck;
+import io.vigil.gateway.schedule.ScheduleApi;
 import io.vigil.testkit.RedisServer;
 import java.time.Clock;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public final class GatewayFixture {
   public final PrometheusMeterRegistry registry;
   public final GatewaySettings settings;
   public final MemorySchedules schedules = new MemorySchedules();
+  private final SwitchableSchedules scheduleApi = new SwitchableSchedules(schedules);
   public final GatewayServices services;
   public final WebClient client;
   public final int port;
@@ -54,7 +56,7 @@ public final class GatewayFixture {
         "VIGIL_RELAY_POLL_MS", "50", "VIGIL_SSE_POLL_MS", "50", "VIGIL_EVENT_RELAY", "false"));
     all.putAll(env);
     this.settings = GatewaySettings.fromEnv(all);
-    this.services = GatewayServices.of(engine, schedules,
+    this.services = GatewayServices.of(engine, scheduleApi,
         () -> io.vertx.core.Future.succeededFuture(List.of(new JsonObject().put("id", "w-1").put("host", "h1"))),
         checks, registry);
     GatewayVerticle verticle = new GatewayVerticle(settings, services);
@@ -82,6 +84,11 @@ public final class GatewayFixture {
     redis.flushAll();
     return new GatewayFixture(vertx, redis, Map.of(), EngineSettings.defaults(PREFIX), new BrokerSettings(2000, 0, 500),
         registry, List.of());
+  }
+
+  /** Serves the schedule routes from {@code api} instead of the in-memory schedules. */
+  public void useSchedules(ScheduleApi api) {
+    scheduleApi.use(api);
   }
 
   public HttpResponse<Buffer> get(String path, String token) {
