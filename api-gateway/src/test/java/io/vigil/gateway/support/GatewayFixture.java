@@ -46,10 +46,10 @@ public final class GatewayFixture {
   public final int port;
 
   private GatewayFixture(Vertx vertx, RedisServer redis, Map<String, String> env, EngineSettings engineSettings,
-                         BrokerSettings brokerSettings, PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
+                         Broker broker, PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
     this.vertx = vertx;
     this.redis = redis;
-    this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, brokerSettings);
+    this.broker = broker;
     this.engine = Engine.create(broker, engineSettings, Clock.systemUTC(), false);
     this.registry = registry;
     Map<String, String> all = new HashMap<>(Map.of("VIGIL_HTTP_PORT", "0", "VIGIL_API_TOKENS", TOKENS,
@@ -76,14 +76,21 @@ public final class GatewayFixture {
   public static GatewayFixture start(Vertx vertx, RedisServer redis, Map<String, String> env, EngineSettings engine,
                                      BrokerSettings broker, List<ReadinessCheck> checks) {
     redis.flushAll();
-    return new GatewayFixture(vertx, redis, env, engine, broker, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        checks);
+    return new GatewayFixture(vertx, redis, env, engine, StandaloneClients.broker(vertx, redis.uri(), 8, broker),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), checks);
+  }
+
+  /** A gateway over a broker built elsewhere (Sentinel mode); {@code master} is read for key counts. */
+  public static GatewayFixture start(Vertx vertx, RedisServer master, Broker broker, List<ReadinessCheck> checks) {
+    master.flushAll();
+    return new GatewayFixture(vertx, master, Map.of(), EngineSettings.defaults(PREFIX), broker,
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), checks);
   }
 
   public static GatewayFixture start(Vertx vertx, RedisServer redis, PrometheusMeterRegistry registry) {
     redis.flushAll();
-    return new GatewayFixture(vertx, redis, Map.of(), EngineSettings.defaults(PREFIX), new BrokerSettings(2000, 0, 500),
-        registry, List.of());
+    return new GatewayFixture(vertx, redis, Map.of(), EngineSettings.defaults(PREFIX),
+        StandaloneClients.broker(vertx, redis.uri(), 8, new BrokerSettings(2000, 0, 500)), registry, List.of());
   }
 
   /** Serves the schedule routes from {@code api} instead of the in-memory schedules. */
