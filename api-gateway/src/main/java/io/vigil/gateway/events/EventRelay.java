@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * 3. After taking the lease (not renewing it), known queues start at their newest event: the bus carries
  *    notifications, and a handover gap stays readable from the stream itself (SSE with Last-Event-ID).
  *    Queues that appear later start at their oldest kept event, since all of it is new.
- * 4. Ticks never overlap; a failed tick logs and leaves the next one to try again.
+ * 4. Ticks never overlap; a failed tick leaves the next one to try again, and an outage is logged once.
  */
 public final class EventRelay {
   static final int BATCH = 500;
@@ -36,6 +36,7 @@ public final class EventRelay {
   private final Map<String, String> cursors = new HashMap<>();
   private boolean leader;
   private boolean running;
+  private boolean failing;
 
   public EventRelay(EventBus bus, QueueAdmin admin, EventReader events, RelayLease lease, GatewayMetrics metrics) {
     this.bus = bus;
@@ -66,8 +67,18 @@ public final class EventRelay {
       }
       leader = true;
       return admin.listQueues().compose(queues -> relayAll(queues, taken));
+    }).map(count -> {
+      if (failing) {
+        failing = false;
+        LOG.info("relay=recovered");
+      }
+      return count;
     }).recover(e -> {
-      LOG.warn("relay=tick-failed error={}", e.getMessage());
+      // One line per outage, not one per tick: Redis failovers take seconds.
+      if (!failing) {
+        failing = true;
+        LOG.warn("relay=tick-failed error={}", e.getMessage());
+      }
       return Future.succeededFuture(0);
     }).eventually(() -> {
       running = false;
