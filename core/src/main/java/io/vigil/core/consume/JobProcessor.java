@@ -89,8 +89,9 @@ public final class JobProcessor {
     if (job == null) {
       return false;
     }
-    job.context.cancel(reason);
+    // Settle first: a handler that fails at once on the signal must not have its error recorded instead.
     settle(job, JobFailure.permanent(reason));
+    job.context.cancel(reason);
     return true;
   }
 
@@ -206,8 +207,8 @@ public final class JobProcessor {
     Long timeout = lease.job().options().timeoutMs();
     if (timeout != null) {
       job.timeoutTimer = vertx.setTimer(timeout, id -> {
-        jobContext.cancel("timeout");
         settle(job, new RuntimeException("timed out after " + timeout + " ms"));
+        jobContext.cancel("timeout");
       });
     }
     Future<?> result;

@@ -114,6 +114,7 @@ public class RedisBroker implements Broker {
 
   private final class RedisBlockingChannel implements BlockingChannel {
     private final RedisConnection connection;
+    private Future<Response> pendingPop = Future.succeededFuture();
 
     RedisBlockingChannel(RedisConnection connection) {
       this.connection = connection;
@@ -123,14 +124,19 @@ public class RedisBroker implements Broker {
     public Future<String> popMarker(String key, long timeoutMs) {
       // BLPOP takes seconds with decimals; the future's own timeout adds slack for the round trip.
       String seconds = String.format(java.util.Locale.ROOT, "%.3f", Math.max(timeoutMs, 1) / 1000.0);
-      return connection.send(Request.cmd(Command.BLPOP).arg(key).arg(seconds))
+      pendingPop = connection.send(Request.cmd(Command.BLPOP).arg(key).arg(seconds));
+      return pendingPop
           .timeout(timeoutMs + settings.commandTimeoutMs(), TimeUnit.MILLISECONDS)
           .map(r -> r == null ? null : r.get(1).toString());
     }
 
     @Override
     public Future<Void> close() {
-      return connection.close();
+      // close() hands a pooled connection back to the pool. A BLPOP still waiting in Redis would then hold
+      // up whatever command the pool sends on it next (a worker's complete during shutdown waited for the
+      // marker that its own hand-back pushed), so the connection goes back only once that reply arrived.
+      pendingPop.onComplete(ar -> connection.close());
+      return Future.succeededFuture();
     }
   }
 }

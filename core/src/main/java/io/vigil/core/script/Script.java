@@ -20,7 +20,8 @@ public enum Script {
   REMOVE("remove", 12),
   RETRY("retry", 12),
   PROMOTE("promote", 12),
-  RECONCILE("reconcile", 12);
+  RECONCILE("reconcile", 12),
+  ADVANCE_SCHEDULE("advanceSchedule", 2);
 
   private final String fileName;
   private final int keyCount;

@@ -1,0 +1,48 @@
+package io.vigil.core.cron;
+
+import java.util.Map;
+
+/**
+ * How a cron dispatcher runs, validated once; each error names its setting.
+ *
+ * @param tickMs VIGIL_DISPATCHER_TICK_MS, how often due fires are looked for
+ * @param misfireThresholdMs VIGIL_MISFIRE_THRESHOLD_MS, a fire found later than this is a misfire
+ * @param maxCatchUp VIGIL_MISFIRE_MAX_CATCH_UP, most missed fires one schedule enqueues under fire-all
+ */
+public record DispatcherSettings(long tickMs, long misfireThresholdMs, int maxCatchUp) {
+  public DispatcherSettings {
+    require(tickMs >= 50 && tickMs <= 60_000, "VIGIL_DISPATCHER_TICK_MS must be between 50 and 60000, got " + tickMs);
+    require(misfireThresholdMs >= 1_000, "VIGIL_MISFIRE_THRESHOLD_MS must be >= 1000, got " + misfireThresholdMs);
+    require(maxCatchUp >= 1 && maxCatchUp <= 100,
+        "VIGIL_MISFIRE_MAX_CATCH_UP must be between 1 and 100, got " + maxCatchUp);
+  }
+
+  public static DispatcherSettings defaults() {
+    return new DispatcherSettings(250, 60_000, 100);
+  }
+
+  public static DispatcherSettings fromEnv(Map<String, String> env) {
+    DispatcherSettings d = defaults();
+    return new DispatcherSettings(number(env, "VIGIL_DISPATCHER_TICK_MS", d.tickMs()),
+        number(env, "VIGIL_MISFIRE_THRESHOLD_MS", d.misfireThresholdMs()),
+        (int) number(env, "VIGIL_MISFIRE_MAX_CATCH_UP", d.maxCatchUp()));
+  }
+
+  private static long number(Map<String, String> env, String name, long fallback) {
+    String raw = env.get(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(raw.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be an integer, got '" + raw + "'");
+    }
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

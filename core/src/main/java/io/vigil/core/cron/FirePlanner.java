@@ -1,0 +1,52 @@
+package io.vigil.core.cron;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides which fires of a schedule are due, given the watermark it was handled until and the time now.
+ * 1. Fires within the misfire threshold are on time and always enqueued.
+ * 2. Older fires are misfires (a downtime); the policy decides: skip them, one catch-up job, or all of them
+ *    up to the catch-up bound.
+ * 3. Catch-up fires are taken from the start of the missed range, which depends only on the watermark, so two
+ *    dispatchers racing on the same stale watermark pick the same fire times and their jobs collide.
+ */
+public final class FirePlanner {
+  /** Upper bound on on-time fires per tick; with the catch-up bound it keeps one tick within one bulk enqueue. */
+  public static final int MAX_ON_TIME = 800;
+  /** Misfires are counted up to this many per catch-up, so a long downtime costs bounded work. */
+  public static final int MISFIRE_COUNT_BOUND = 1000;
+
+  private final long misfireThresholdMs;
+  private final int maxCatchUp;
+
+  public FirePlanner(long misfireThresholdMs, int maxCatchUp) {
+    this.misfireThresholdMs = misfireThresholdMs;
+    this.maxCatchUp = maxCatchUp;
+  }
+
+  public FirePlan plan(CronTimes times, MisfirePolicy policy, long handledUntilMs, long nowMs) {
+    Instant handledUntil = Instant.ofEpochMilli(handledUntilMs);
+    Instant now = Instant.ofEpochMilli(nowMs);
+    Instant lateUntil = now.minusMillis(misfireThresholdMs);
+    List<Instant> late = lateUntil.isAfter(handledUntil)
+        ? times.between(handledUntil, lateUntil, MISFIRE_COUNT_BOUND) : List.of();
+    Instant onTimeFrom = lateUntil.isAfter(handledUntil) ? lateUntil : handledUntil;
+    List<Instant> onTime = times.between(onTimeFrom, now, MAX_ON_TIME);
+    if (late.isEmpty() && onTime.isEmpty()) {
+      return FirePlan.NOTHING_DUE;
+    }
+    List<Long> fires = new ArrayList<>();
+    int catchUp = switch (policy) {
+      case SKIP -> 0;
+      case FIRE_ONCE -> Math.min(1, late.size());
+      case FIRE_ALL -> Math.min(maxCatchUp, late.size());
+    };
+    late.subList(0, catchUp).forEach(t -> fires.add(t.toEpochMilli()));
+    onTime.forEach(t -> fires.add(t.toEpochMilli()));
+    // No fire lies in (last on-time fire, now] unless the on-time walk stopped at its bound.
+    long watermark = onTime.size() == MAX_ON_TIME ? onTime.get(onTime.size() - 1).toEpochMilli() : nowMs;
+    return new FirePlan(fires, late.size(), watermark);
+  }
+}

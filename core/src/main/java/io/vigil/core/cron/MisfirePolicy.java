@@ -1,0 +1,34 @@
+package io.vigil.core.cron;
+
+import io.vigil.core.error.InvalidRequestException;
+import java.util.Arrays;
+
+/** What a schedule does with the fires it missed while no dispatcher ran (downtime, long outage). */
+public enum MisfirePolicy {
+  /** One catch-up job for the missed fires (the first of them), then back on schedule. */
+  FIRE_ONCE("fire-once"),
+  /** Missed fires are dropped; only counted. */
+  SKIP("skip"),
+  /** Every missed fire gets its job, up to the dispatcher's catch-up bound; older ones are dropped. */
+  FIRE_ALL("fire-all");
+
+  private final String wireName;
+
+  MisfirePolicy(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public static MisfirePolicy fromWireName(String value) {
+    for (MisfirePolicy policy : values()) {
+      if (policy.wireName.equals(value)) {
+        return policy;
+      }
+    }
+    throw new InvalidRequestException("misfire must be one of "
+        + Arrays.stream(values()).map(MisfirePolicy::wireName).toList() + ", got '" + value + "'");
+  }
+}

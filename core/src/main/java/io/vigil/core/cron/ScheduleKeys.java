@@ -1,0 +1,26 @@
+package io.vigil.core.cron;
+
+import io.vigil.core.keys.Names;
+
+/**
+ * Builds the Redis keys of the cron dispatcher; no schedule key is concatenated anywhere else.
+ * They span queues, so they carry no hash tag (like {@code <prefix>:queues}), and never contain
+ * {@code {}} so they cannot meet a queue's keys.
+ */
+public final class ScheduleKeys {
+  private final String prefix;
+
+  public ScheduleKeys(String prefix) {
+    this.prefix = Names.requireValidPrefix(prefix);
+  }
+
+  /** HASH schedule id -> schedule JSON (the API form). */
+  public String schedules() {
+    return prefix + ":schedules";
+  }
+
+  /** HASH schedule id -> epoch ms up to which every fire was enqueued or deliberately skipped; only grows. */
+  public String handledUntil() {
+    return prefix + ":schedules:handled-until";
+  }
+}

@@ -1,0 +1,150 @@
+package io.vigil.core.cron;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vigil.core.error.InvalidRequestException;
+import io.vigil.core.redis.Broker;
+import io.vigil.core.script.Script;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps schedules in Redis, for the API and the dispatchers.
+ * 1. put/get/delete/list the API form, one HASH field per schedule.
+ * 2. A new schedule starts with its watermark at "now", so it never fires for times before it existed;
+ *    a replaced schedule keeps its watermark.
+ * 3. Gives the dispatcher every schedule with its watermark in one round trip, and advances a watermark
+ *    only forwards (advanceSchedule.lua).
+ */
+public final class ScheduleStore {
+  private static final Logger log = LoggerFactory.getLogger(ScheduleStore.class);
+  private final Broker broker;
+  private final ScheduleKeys keys;
+  private final Clock clock;
+  /** Stored JSON -> parsed schedule: dispatchers read every schedule each tick, and parsing a cron is not free. */
+  private final Map<String, Schedule> decoded = new ConcurrentHashMap<>();
+  /** Stored entries that do not parse, logged once rather than on every tick. */
+  private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+
+  public ScheduleStore(Broker broker, String prefix, Clock clock) {
+    this.broker = broker;
+    this.keys = new ScheduleKeys(prefix);
+    this.clock = clock;
+  }
+
+  /** Creates or replaces a schedule; true when it is new. Refuses a cron that never fires again. */
+  public Future<Boolean> put(Schedule schedule) {
+    long now = clock.millis();
+    if (schedule.times().nextAfter(Instant.ofEpochMilli(now)).isEmpty()) {
+      return Future.failedFuture(new InvalidRequestException("cron '" + schedule.cron() + "' never fires after now"));
+    }
+    return broker.batch(List.of(
+            Request.cmd(Command.HSET).arg(keys.schedules()).arg(schedule.id()).arg(schedule.toJson().encode()),
+            Request.cmd(Command.HSETNX).arg(keys.handledUntil()).arg(schedule.id()).arg(now)))
+        .map(replies -> replies.get(0).toLong() == 1);
+  }
+
+  public Future<Optional<Schedule>> get(String id) {
+    try {
+      Schedule.requireValidId(id);
+    } catch (InvalidRequestException e) {
+      return Future.failedFuture(e);
+    }
+    return broker.send(Request.cmd(Command.HGET).arg(keys.schedules()).arg(id))
+        .map(reply -> reply == null ? Optional.empty() : Optional.of(Schedule.decode(id, reply.toString())));
+  }
+
+  /** Removes a schedule and its state; true when it existed. Fires already enqueued stay. */
+  public Future<Boolean> delete(String id) {
+    try {
+      Schedule.requireValidId(id);
+    } catch (InvalidRequestException e) {
+      return Future.failedFuture(e);
+    }
+    return broker.batch(List.of(
+            Request.cmd(Command.HDEL).arg(keys.schedules()).arg(id),
+            Request.cmd(Command.HDEL).arg(keys.handledUntil()).arg(id)))
+        .map(replies -> replies.get(0).toLong() == 1);
+  }
+
+  /** Every schedule, sorted by id. */
+  public Future<List<Schedule>> list() {
+    return broker.send(Request.cmd(Command.HGETALL).arg(keys.schedules()))
+        .map(reply -> decodeAll(pairs(reply)).stream().map(ScheduleSnapshot::schedule).toList());
+  }
+
+  /** The next {@code count} fire times of a schedule from now, for the API. */
+  public List<Instant> nextFires(Schedule schedule, int count) {
+    return schedule.nextFires(clock.instant(), count);
+  }
+
+  /** Every schedule with its watermark, in one round trip. */
+  public Future<List<ScheduleSnapshot>> snapshot() {
+    return broker.batch(List.of(
+            Request.cmd(Command.HGETALL).arg(keys.schedules()),
+            Request.cmd(Command.HGETALL).arg(keys.handledUntil())))
+        .map(replies -> {
+          Map<String, String> watermarks = pairs(replies.get(1));
+          List<ScheduleSnapshot> out = new ArrayList<>();
+          for (ScheduleSnapshot stored : decodeAll(pairs(replies.get(0)))) {
+            String mark = watermarks.get(stored.schedule().id());
+            out.add(new ScheduleSnapshot(stored.schedule(), mark == null ? -1 : Long.parseLong(mark)));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Moves a schedule's watermark forward (never back). Answers 1 when it moved, 0 when it was already
+   * there, -1 when the schedule was deleted meanwhile.
+   */
+  public Future<Long> advance(String id, long handledUntilMs) {
+    return broker.eval(Script.ADVANCE_SCHEDULE, List.of(keys.schedules(), keys.handledUntil()),
+        List.of(id, Long.toString(handledUntilMs))).map(Response::toLong);
+  }
+
+  /** Skips (and logs) an entry that no longer parses, so one bad record cannot stop every schedule. */
+  private List<ScheduleSnapshot> decodeAll(Map<String, String> stored) {
+    List<ScheduleSnapshot> out = new ArrayList<>(stored.size());
+    Set<String> seen = new HashSet<>();
+    stored.forEach((id, json) -> {
+      String cacheKey = id + "\n" + json;
+      seen.add(cacheKey);
+      try {
+        out.add(new ScheduleSnapshot(decoded.computeIfAbsent(cacheKey, key -> Schedule.decode(id, json)), -1));
+      } catch (RuntimeException e) {
+        if (unreadable.add(cacheKey)) {
+          log.warn("stored schedule unreadable, skipped scheduleId={} error={}", id, e.getMessage());
+        }
+      }
+    });
+    decoded.keySet().retainAll(seen);
+    unreadable.retainAll(seen);
+    out.sort(Comparator.comparing(s -> s.schedule().id()));
+    return out;
+  }
+
+  private static Map<String, String> pairs(Response reply) {
+    Map<String, String> out = new HashMap<>();
+    if (reply == null) {
+      return out;
+    }
+    for (int i = 0; i + 1 < reply.size(); i += 2) {
+      out.put(reply.get(i).toString(), reply.get(i + 1).toString());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package io.vigil.worker;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vigil.core.redis.Broker;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Live workers in Redis, so the gateway can list them.
+ * 1. A heartbeat writes the worker's info with a TTL and its expiry into an index, in one round trip, and
+ *    prunes index entries that expired: a worker that dies without a goodbye disappears after its TTL.
+ * 2. A clean shutdown removes the worker at once.
+ * 3. list() answers the workers whose registration has not expired, sorted by id.
+ */
+public final class WorkerRegistry {
+  private final Broker broker;
+  private final WorkerKeys keys;
+  private final Clock clock;
+  private final long ttlMs;
+
+  public WorkerRegistry(Broker broker, String prefix, Clock clock, long ttlMs) {
+    if (ttlMs < 100) {
+      throw new IllegalArgumentException("worker registration TTL must be >= 100 ms, got " + ttlMs);
+    }
+    this.broker = broker;
+    this.keys = new WorkerKeys(prefix);
+    this.clock = clock;
+    this.ttlMs = ttlMs;
+  }
+
+  /** Registers or renews a worker, stamping its heartbeat time. */
+  public Future<Void> heartbeat(WorkerInfo info) {
+    long now = clock.millis();
+    return broker.batch(List.of(
+        Request.cmd(Command.SET).arg(keys.worker(info.id())).arg(info.withHeartbeat(now).toJson().encode())
+            .arg("PX").arg(ttlMs),
+        Request.cmd(Command.ZADD).arg(keys.workers()).arg(now + ttlMs).arg(info.id()),
+        Request.cmd(Command.ZREMRANGEBYSCORE).arg(keys.workers()).arg("-inf").arg("(" + now))).mapEmpty();
+  }
+
+  public Future<Void> remove(String workerId) {
+    return broker.batch(List.of(
+        Request.cmd(Command.DEL).arg(keys.worker(workerId)),
+        Request.cmd(Command.ZREM).arg(keys.workers()).arg(workerId))).mapEmpty();
+  }
+
+  public Future<List<WorkerInfo>> list() {
+    return broker.send(Request.cmd(Command.ZRANGEBYSCORE).arg(keys.workers()).arg(clock.millis()).arg("+inf"))
+        .compose(ids -> {
+          if (ids == null || ids.size() == 0) {
+            return Future.succeededFuture(List.of());
+          }
+          Request mget = Request.cmd(Command.MGET);
+          for (Response id : ids) {
+            mget.arg(keys.worker(id.toString()));
+          }
+          return broker.send(mget).map(WorkerRegistry::decode);
+        });
+  }
+
+  private static List<WorkerInfo> decode(Response values) {
+    List<WorkerInfo> out = new ArrayList<>();
+    for (Response value : values) {
+      if (value != null) {
+        out.add(WorkerInfo.fromJson(new JsonObject(value.toString())));
+      }
+    }
+    out.sort(Comparator.comparing(WorkerInfo::id));
+    return out;
+  }
+}

@@ -1,0 +1,124 @@
+package io.vigil.worker;
+
+import io.vigil.core.keys.Names;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a worker JVM consumes, validated once; each error names its setting.
+ *
+ * @param queues VIGIL_WORKER_QUEUES, the queues every worker instance consumes
+ * @param concurrency VIGIL_WORKER_CONCURRENCY, jobs each instance runs at once per queue
+ * @param instances VIGIL_WORKER_INSTANCES, worker verticle instances in this JVM (one per event loop is plenty)
+ * @param shutdownGraceMs VIGIL_SHUTDOWN_GRACE_MS, how long running jobs may finish on shutdown before they go back
+ * @param heartbeatMs VIGIL_WORKER_HEARTBEAT_MS, how often the worker renews its registration (it expires after 3)
+ * @param workerId VIGIL_WORKER_ID, this JVM's worker id; instances add {@code -<n>} when there are several
+ * @param host the host name shown in the worker list
+ */
+public record WorkerSettings(List<String> queues, int concurrency, int instances, long shutdownGraceMs,
+                             long heartbeatMs, String workerId, String host) {
+  public static final int MAX_WORKER_ID_LENGTH = 100;
+
+  public WorkerSettings {
+    if (queues == null || queues.isEmpty()) {
+      throw new IllegalArgumentException("VIGIL_WORKER_QUEUES must name at least one queue");
+    }
+    for (String queue : queues) {
+      if (!Names.isValidId(queue)) {
+        throw new IllegalArgumentException("VIGIL_WORKER_QUEUES: '" + queue
+            + "' is not a valid queue name (letters, digits, '.', '_', '-'; at most 128)");
+      }
+    }
+    if (Set.copyOf(queues).size() != queues.size()) {
+      throw new IllegalArgumentException("VIGIL_WORKER_QUEUES names a queue twice: " + queues);
+    }
+    queues = List.copyOf(queues);
+    require(concurrency >= 1 && concurrency <= 10_000, "VIGIL_WORKER_CONCURRENCY must be between 1 and 10000, got " + concurrency);
+    require(instances >= 1 && instances <= 64, "VIGIL_WORKER_INSTANCES must be between 1 and 64, got " + instances);
+    require(shutdownGraceMs >= 0, "VIGIL_SHUTDOWN_GRACE_MS must be >= 0, got " + shutdownGraceMs);
+    require(heartbeatMs >= 100 && heartbeatMs <= 600_000, "VIGIL_WORKER_HEARTBEAT_MS must be between 100 and 600000, got " + heartbeatMs);
+    require(workerId != null && Names.isValidId(workerId) && workerId.length() <= MAX_WORKER_ID_LENGTH,
+        "VIGIL_WORKER_ID must be 1 to " + MAX_WORKER_ID_LENGTH + " of letters, digits, '.', '_', '-', got '" + workerId + "'");
+    require(host != null && !host.isBlank(), "host must not be blank");
+  }
+
+  public static WorkerSettings fromEnv(Map<String, String> env) {
+    String host = hostName(env);
+    String queues = env.getOrDefault("VIGIL_WORKER_QUEUES", "default,report-generation");
+    String workerId = env.get("VIGIL_WORKER_ID");
+    return new WorkerSettings(
+        Arrays.stream(queues.split(",")).map(String::trim).filter(q -> !q.isEmpty()).toList(),
+        smallNumber(env, "VIGIL_WORKER_CONCURRENCY", 10),
+        smallNumber(env, "VIGIL_WORKER_INSTANCES", 1),
+        number(env, "VIGIL_SHUTDOWN_GRACE_MS", 30_000),
+        number(env, "VIGIL_WORKER_HEARTBEAT_MS", 5_000),
+        workerId == null || workerId.isBlank() ? defaultWorkerId(host) : workerId.trim(),
+        host);
+  }
+
+  /** The id of the n-th (1-based) worker verticle instance: the worker id itself when there is only one. */
+  public String instanceId(int index) {
+    return instances == 1 ? workerId : workerId + "-" + index;
+  }
+
+  /** A registration not renewed for three heartbeats is gone. */
+  public long registrationTtlMs() {
+    return heartbeatMs * 3;
+  }
+
+  /** {@code <host>-<pid>-<6 hex>}, reduced to the characters ids allow. */
+  static String defaultWorkerId(String host) {
+    String safeHost = host.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+    if (safeHost.isEmpty()) {
+      safeHost = "worker";
+    }
+    safeHost = safeHost.substring(0, Math.min(safeHost.length(), 60));
+    byte[] random = new byte[3];
+    new SecureRandom().nextBytes(random);
+    return safeHost + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
+  }
+
+  private static String hostName(Map<String, String> env) {
+    String fromEnv = env.get("HOSTNAME");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+
+  private static long number(Map<String, String> env, String name, long fallback) {
+    String raw = env.get(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(raw.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be an integer, got '" + raw + "'");
+    }
+  }
+
+  private static int smallNumber(Map<String, String> env, String name, int fallback) {
+    long value = number(env, name, fallback);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(name + " is out of range, got " + value);
+    }
+    return (int) value;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.vigil.worker;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vigil.core.consume.JobHandler;
+import io.vigil.core.consume.ProcessorListener;
+import io.vigil.core.queue.Engine;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker instance: wires its queue consumers, the cancel address and the registry heartbeat.
+ * 1. start: consume every configured queue, listen on {@value #CANCEL_ADDRESS}, register in Redis.
+ * 2. stop (undeploy, SIGTERM): stop fetching, let running jobs finish within the grace period, hand the
+ *    rest back to waiting, then deregister.
+ */
+public final class WorkerVerticle extends VerticleBase {
+  /** Published (not sent) with a {@link CancelRequest} body; every worker hears it. */
+  public static final String CANCEL_ADDRESS = "vigil.jobs.cancel";
+  private static final Logger log = LoggerFactory.getLogger(WorkerVerticle.class);
+
+  private final Engine engine;
+  private final WorkerSettings settings;
+  private final String instanceId;
+  private final JobHandler handler;
+  private final WorkerRegistry registry;
+  private final ProcessorListener listener;
+  private QueueConsumers consumers;
+  private MessageConsumer<Object> cancels;
+  private long heartbeatTimer = -1;
+  private boolean heartbeatRunning;
+  private long startedAt;
+
+  public WorkerVerticle(Engine engine, WorkerSettings settings, String instanceId, JobHandler handler,
+                        WorkerRegistry registry, ProcessorListener listener) {
+    this.engine = engine;
+    this.settings = settings;
+    this.instanceId = instanceId;
+    this.handler = handler;
+    this.registry = registry;
+    this.listener = listener;
+  }
+
+  /** Deploys {@code settings.instances()} instances with ids {@link WorkerSettings#instanceId(int)}. */
+  public static Future<String> deploy(Vertx vertx, Engine engine, WorkerSettings settings, JobHandler handler,
+                                      WorkerRegistry registry, ProcessorListener listener) {
+    AtomicInteger next = new AtomicInteger();
+    return vertx.deployVerticle(() -> new WorkerVerticle(engine, settings, settings.instanceId(next.incrementAndGet()),
+        handler, registry, listener), new DeploymentOptions().setInstances(settings.instances()));
+  }
+
+  @Override
+  public Future<?> start() {
+    startedAt = engine.clock().millis();
+    consumers = new QueueConsumers(vertx, engine, settings.queues(), instanceId, settings.concurrency(), handler, listener);
+    cancels = vertx.eventBus().consumer(CANCEL_ADDRESS, message -> CancelRequest.fromBody(message.body())
+        .filter(request -> consumers.cancel(request.queue(), request.jobId(), request.reason()))
+        .ifPresent(request -> log.info("job cancelled workerId={} queue={} jobId={}", instanceId, request.queue(), request.jobId())));
+    return cancels.completion()
+        .compose(registered -> consumers.start())
+        .compose(started -> heartbeat())
+        .onSuccess(registered -> {
+          heartbeatTimer = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat());
+          log.info("worker started workerId={} queues={} concurrency={}", instanceId, settings.queues(), settings.concurrency());
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(heartbeatTimer);
+    log.info("worker stopping workerId={} activeJobs={} graceMs={}", instanceId, consumers.activeJobs(), settings.shutdownGraceMs());
+    return cancels.unregister().otherwiseEmpty()
+        .compose(unregistered -> consumers.stop(settings.shutdownGraceMs()))
+        .compose(stopped -> registry.remove(instanceId)
+            .onFailure(e -> log.warn("worker deregistration failed workerId={} error={}", instanceId, e.toString()))
+            .otherwiseEmpty())
+        .onComplete(ar -> log.info("worker stopped workerId={}", instanceId));
+  }
+
+  /** Renews the registration; a failure is logged and the next beat tries again. */
+  private Future<Void> heartbeat() {
+    if (heartbeatRunning) {
+      return Future.succeededFuture();
+    }
+    heartbeatRunning = true;
+    WorkerInfo info = new WorkerInfo(instanceId, settings.host(), ProcessHandle.current().pid(), settings.queues(),
+        settings.concurrency(), consumers.activeJobs(), startedAt, 0);
+    return registry.heartbeat(info)
+        .onFailure(e -> log.warn("worker heartbeat failed workerId={} error={}", instanceId, e.toString()))
+        .otherwiseEmpty()
+        .onComplete(ar -> heartbeatRunning = false);
+  }
+}

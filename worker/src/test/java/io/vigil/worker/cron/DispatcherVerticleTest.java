@@ -1,0 +1,44 @@
+package io.vigil.worker.cron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vigil.core.cron.CronDispatcher;
+import io.vigil.core.cron.DispatcherSettings;
+import io.vigil.core.cron.Schedule;
+import io.vigil.core.cron.ScheduleStore;
+import io.vigil.testkit.RedisExtension;
+import io.vigil.testkit.RedisServer;
+import io.vigil.worker.support.WorkerFixture;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({VertxExtension.class, RedisExtension.class})
+class DispatcherVerticleTest {
+
+  @Test
+  void deployedDispatcherEnqueuesEachFireOnceAndCountsItsFires(Vertx vertx, RedisServer redis) throws Exception {
+    WorkerFixture f = new WorkerFixture(vertx, redis);
+    ScheduleStore store = new ScheduleStore(f.broker, WorkerFixture.PREFIX, Clock.systemUTC());
+    store.put(Schedule.fromJson("every-second", new JsonObject().put("cron", "* * * * * ?").put("queue", "q")
+        .put("name", "echo"))).await();
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    CronDispatcher dispatcher = new CronDispatcher(store, f.engine.enqueuer(), Clock.systemUTC(), DispatcherSettings.defaults());
+    String deployment = vertx.deployVerticle(new DispatcherVerticle(dispatcher, 100, new DispatcherMetrics(prometheus))).await();
+
+    Thread.sleep(2_300);
+    vertx.undeploy(deployment).await();
+
+    @SuppressWarnings("unchecked")
+    List<Object> jobs = (List<Object>) redis.command("ZRANGE", WorkerFixture.PREFIX + ":{q}:waiting", "0", "-1");
+    assertThat(jobs).hasSizeBetween(2, 3).allSatisfy(id -> assertThat(id.toString()).matches("cron-every-second-\\d+000"));
+    assertThat(prometheus.scrape()).contains("vigil_dispatcher_fires_total " + jobs.size() + ".0")
+        .contains("vigil_dispatcher_misfires_total 0.0");
+  }
+}

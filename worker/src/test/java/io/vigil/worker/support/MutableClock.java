@@ -1,0 +1,40 @@
+package io.vigil.worker.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock tests move by hand, so expiry is checked without sleeping. */
+public final class MutableClock extends Clock {
+  private final AtomicLong millis;
+
+  public MutableClock(long startMillis) {
+    this.millis = new AtomicLong(startMillis);
+  }
+
+  public void advance(long deltaMs) {
+    millis.addAndGet(deltaMs);
+  }
+
+  @Override
+  public long millis() {
+    return millis.get();
+  }
+
+  @Override
+  public Instant instant() {
+    return Instant.ofEpochMilli(millis.get());
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}

@@ -1,0 +1,74 @@
+package io.vigil.worker.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vigil.core.job.Job;
+import io.vigil.core.job.JobOptions;
+import io.vigil.core.job.JobState;
+import io.vigil.core.job.NewJob;
+import io.vigil.core.queue.Engine;
+import io.vigil.core.queue.EngineSettings;
+import io.vigil.core.redis.Broker;
+import io.vigil.core.redis.BrokerSettings;
+import io.vigil.core.redis.StandaloneClients;
+import io.vigil.testkit.RedisServer;
+import io.vigil.worker.WorkerSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** An engine on a real, emptied Redis with short leases, plus the waits worker tests need. */
+public final class WorkerFixture {
+  public static final String PREFIX = "vw";
+  public final RedisServer redis;
+  public final Broker broker;
+  public final Engine engine;
+
+  public WorkerFixture(Vertx vertx, RedisServer redis) {
+    this.redis = redis;
+    redis.flushAll();
+    this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults());
+    this.engine = Engine.create(broker, EngineSettings.defaults(PREFIX).withLease(2_000, 1_000, 1), Clock.systemUTC(), false);
+  }
+
+  /** Settings for one instance with a fixed id and a short heartbeat. */
+  public static WorkerSettings settings(String workerId, int concurrency, long graceMs, String... queues) {
+    return new WorkerSettings(List.of(queues), concurrency, 1, graceMs, 200, workerId, "test-host");
+  }
+
+  public String enqueue(String queue, String name, JsonObject data, JobOptions options) {
+    return engine.enqueuer().enqueue(queue, new NewJob(null, name, data == null ? "null" : data.encode(), options)).await().id();
+  }
+
+  public Job job(String queue, String id) {
+    return engine.admin().getJob(queue, id).await();
+  }
+
+  public Job awaitState(String queue, String id, JobState state) throws InterruptedException {
+    awaitCondition(() -> job(queue, id).state() == state, Duration.ofSeconds(10));
+    return job(queue, id);
+  }
+
+  public interface Check {
+    boolean ok() throws Exception;
+  }
+
+  public static void awaitCondition(Check check, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        if (check.ok()) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        // not there yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + timeout);
+      }
+      Thread.sleep(10);
+    }
+  }
+}
