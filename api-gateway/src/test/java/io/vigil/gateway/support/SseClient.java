@@ -27,17 +27,21 @@ public final class SseClient implements AutoCloseable {
     if (lastEventId != null) {
       options.putHeader("Last-Event-ID", lastEventId);
     }
-    this.response = client.request(options).compose(request -> request.send()).await();
-    response.handler(buffer -> {
-      synchronized (partial) {
-        partial.append(buffer.toString());
-        int end;
-        while ((end = partial.indexOf("\n\n")) >= 0) {
-          frames.add(partial.substring(0, end));
-          partial.delete(0, end + 2);
-        }
+    // The handler is set on the event loop as the response arrives: set later from the test thread,
+    // the first chunks (already written by the gateway) would be dropped.
+    this.response = client.request(options).compose(request -> request.send())
+        .map(r -> r.handler(buffer -> collect(buffer.toString()))).await();
+  }
+
+  private void collect(String text) {
+    synchronized (partial) {
+      partial.append(text);
+      int end;
+      while ((end = partial.indexOf("\n\n")) >= 0) {
+        frames.add(partial.substring(0, end));
+        partial.delete(0, end + 2);
       }
-    });
+    }
   }
 
   public static SseClient open(Vertx vertx, int port, String uri, String token, String lastEventId) {
