@@ -2,7 +2,9 @@ package io.vigil.core.queue;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Response;
+import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.error.ScriptFailureException;
+import io.vigil.core.job.Retention;
 import io.vigil.core.keys.IdGenerator;
 import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.redis.Broker;
@@ -81,7 +83,10 @@ public final class JobTransitions {
         Long.toString(settings.retentionMs()), Integer.toString(settings.maxEvents()), fetchNextFor == null ? "0" : "1",
         nextToken, Long.toString(settings.leaseMs()), fetchNextFor == null ? "" : fetchNextFor,
         Integer.toString(settings.promoteBatch()));
-    return finishCall(Script.COMPLETE, k, args, lease).map(r -> r.size() > 1 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(1)) : null);
+    return finishCall(Script.COMPLETE, k, args, lease)
+        .map(r -> r.size() > 1 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(1)) : null)
+        .recover(e -> removedAtOnce(e, lease.job().options().removeOnComplete(), settings.keepCompleted())
+            ? Future.succeededFuture(null) : Future.failedFuture(e));
   }
 
   /**
@@ -100,7 +105,20 @@ public final class JobTransitions {
         fetchNextFor == null ? "" : fetchNextFor, Integer.toString(settings.promoteBatch()));
     return finishCall(Script.FAIL, k, args, lease).map(r -> new FailResult(
         r.get(1).toLong() == 1 ? FailOutcome.RETRYING : FailOutcome.FAILED,
-        r.size() > 2 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(2)) : null));
+        r.size() > 2 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(2)) : null))
+        .recover(e -> removedAtOnce(e, lease.job().options().removeOnFail(), settings.keepFailed())
+            ? Future.succeededFuture(new FailResult(FailOutcome.FAILED, null)) : Future.failedFuture(e));
+  }
+
+  /**
+   * A finish whose first try was applied but whose reply was lost (connection cut, replicas slow) is
+   * retried by the broker. The retry finds its own work done ({1}), or, when retention keeps none of
+   * these jobs, finds no job at all: that is our own finish, not a lost lease. A job holding our lease
+   * cannot be removed otherwise (remove refuses active jobs).
+   */
+  private static boolean removedAtOnce(Throwable e, Retention jobRetention, int keepDefault) {
+    int keep = jobRetention != null ? jobRetention.count() : keepDefault;
+    return e instanceof JobNotFoundException && keep == 0;
   }
 
   /** Hands an active job back to the front of waiting (graceful shutdown); no attempt is counted. */

@@ -94,7 +94,8 @@ public class RedisBroker implements Broker {
   }
 
   static boolean isNoScript(Throwable t) {
-    return t.getMessage() != null && t.getMessage().startsWith("NOSCRIPT");
+    // A batch reports "ERR [i] NOSCRIPT ..." per failed command, a single send plain "NOSCRIPT ...".
+    return t.getMessage() != null && TransientErrors.replies(t.getMessage()).stream().anyMatch(r -> r.startsWith("NOSCRIPT"));
   }
 
   private <T> Future<T> guard(Future<T> future) {

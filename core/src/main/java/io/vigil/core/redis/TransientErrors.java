@@ -9,12 +9,24 @@ import java.util.concurrent.TimeoutException;
 /** Decides which Redis failures are worth retrying after re-resolving the master. */
 public final class TransientErrors {
   private static final List<String> TRANSIENT_REPLY_PREFIXES =
-      List.of("READONLY", "NOREPLICAS", "LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "BUSY ", "UNBLOCKED");
+      List.of("READONLY", "NOREPLICAS", "LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "BUSY ", "UNBLOCKED",
+          // WAIT sent to a node that was demoted between resolving and sending (alone, or inside a batch).
+          "ERR WAIT cannot be used with replica", "WAIT cannot be used with replica");
   private static final List<String> TRANSIENT_MESSAGES = List.of("Connection is closed", "Connection refused",
       "Connection reset", "CONNECTION_CLOSED", "Cannot connect", "Timeout", "timed out", "Broken pipe",
       "pool", "Pool", "closed");
 
+  private static final java.util.regex.Pattern BATCH_INDEX = java.util.regex.Pattern.compile("^ERR \\[\\d+\\] ");
+
   private TransientErrors() {}
+
+  /**
+   * The error replies inside a message. A failed Vert.x batch reports one line per failed command,
+   * each as {@code ERR [index] <reply>}, so a prefix check on the whole message would miss them.
+   */
+  public static List<String> replies(String message) {
+    return message.lines().map(line -> BATCH_INDEX.matcher(line).replaceFirst("")).toList();
+  }
 
   public static boolean isTransient(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
@@ -29,9 +41,11 @@ public final class TransientErrors {
         }
         continue;
       }
-      for (String prefix : TRANSIENT_REPLY_PREFIXES) {
-        if (message.startsWith(prefix)) {
-          return true;
+      for (String reply : replies(message)) {
+        for (String prefix : TRANSIENT_REPLY_PREFIXES) {
+          if (reply.startsWith(prefix)) {
+            return true;
+          }
         }
       }
       for (String fragment : TRANSIENT_MESSAGES) {

@@ -1,0 +1,41 @@
+package io.vigil.core.drill;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vigil.core.keys.QueueKeys;
+import io.vigil.core.redis.Broker;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Deletes everything the drill's queue left in Redis: its structures, its job keys, its registry entry. */
+final class DrillCleanup {
+  private DrillCleanup() {}
+
+  /** Completes with the number of keys deleted. */
+  static Future<Long> erase(Broker broker, QueueKeys keys) {
+    List<String> structures = new ArrayList<>(keys.scriptKeys());
+    structures.remove(keys.queues());
+    Request del = Request.cmd(Command.DEL);
+    structures.forEach(del::arg);
+    return broker.send(del).map(Response::toLong)
+        .compose(n -> eraseJobs(broker, keys, "0", n))
+        .compose(n -> broker.send(Request.cmd(Command.SREM).arg(keys.queues()).arg(keys.queue())).map(n));
+  }
+
+  private static Future<Long> eraseJobs(Broker broker, QueueKeys keys, String cursor, long sofar) {
+    String pattern = keys.jobPrefix().replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
+    return broker.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000))
+        .compose(reply -> {
+          String next = reply.get(0).toString();
+          Future<Long> step = Future.succeededFuture(sofar);
+          if (reply.get(1).size() > 0) {
+            Request del = Request.cmd(Command.DEL);
+            reply.get(1).forEach(k -> del.arg(k.toString()));
+            step = broker.send(del).map(r -> sofar + r.toLong());
+          }
+          return step.compose(n -> "0".equals(next) ? Future.succeededFuture(n) : eraseJobs(broker, keys, next, n));
+        });
+  }
+}

@@ -1,0 +1,144 @@
+package io.vigil.core.drill;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vigil.core.error.VigilException;
+import io.vigil.core.failover.FailoverReconciler;
+import io.vigil.core.keys.QueueKeys;
+import io.vigil.core.queue.Engine;
+import io.vigil.core.queue.EngineSettings;
+import io.vigil.core.queue.EngineSettingsLoader;
+import io.vigil.core.redis.FailoverBroker;
+import io.vigil.core.redis.RedisAddress;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
+import io.vigil.core.redis.SentinelFailover;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The failover drill ({@code ./vigil drill}): proves on a live deployment that a failover loses no
+ * acknowledged job. Runs on a plain thread (it waits with {@code await}); see {@link DrillOptions#USAGE}.
+ * 1. Connects like a worker (REDIS_* and the engine's VIGIL_* variables) and puts probe load on its own queue.
+ * 2. Triggers SENTINEL FAILOVER (or waits for an external fault) and waits for the broker to follow.
+ * 3. Keeps the load a while, drains, prints {@code drill.<name> <value> <unit>} lines, deletes its keys.
+ */
+public final class FailoverDrill {
+  static final int PASS = 0;
+  static final int LOST = 1;
+  static final int USAGE = 2;
+  static final int UNREACHABLE = 3;
+
+  private FailoverDrill() {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.getenv(), System.out));
+  }
+
+  static int run(List<String> args, Map<String, String> env, PrintStream out) {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.println(DrillOptions.USAGE);
+      return PASS;
+    }
+    DrillOptions options;
+    RedisSettings redis;
+    EngineSettings engineSettings;
+    try {
+      options = DrillOptions.parse(args, System.currentTimeMillis());
+      redis = RedisSettings.fromEnv(env);
+      engineSettings = EngineSettingsLoader.fromEnv(env);
+      if (!options.external() && !redis.sentinelMode()) {
+        throw new IllegalArgumentException("triggering a failover needs REDIS_SENTINELS; with --external the drill "
+            + "waits for a fault you cause");
+      }
+    } catch (IllegalArgumentException | VigilException e) {
+      out.println("drill.error " + e.getMessage());
+      out.println(DrillOptions.USAGE);
+      return USAGE;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      FailoverBroker broker;
+      try {
+        broker = RedisConnector.connect(vertx, redis).await();
+      } catch (RuntimeException e) {
+        out.println("drill.error " + e.getMessage());
+        return UNREACHABLE;
+      }
+      try {
+        return drill(vertx, broker, redis, engineSettings, options, out);
+      } finally {
+        broker.close().await();
+      }
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  private static int drill(Vertx vertx, FailoverBroker broker, RedisSettings redis, EngineSettings engineSettings,
+                           DrillOptions o, PrintStream out) {
+    Engine engine = Engine.create(broker, engineSettings, Clock.systemUTC(), redis.durableFinish());
+    new FailoverReconciler(engine, () -> Future.succeededFuture(List.of(o.queue()))).attachTo(broker);
+    RedisAddress before = broker.status().master();
+    out.println("drill.queue " + o.queue() + " name");
+    out.println("drill.master_before " + before + " address");
+    out.println("drill.replica_acks " + broker.status().replicaAcks() + " replicas");
+    ProbeLoad load = new ProbeLoad(vertx, engine, o.queue(), o.rate());
+    try {
+      load.start(o.concurrency());
+      sleep(o.warmupS() * 1000L);
+      long fault = System.currentTimeMillis();
+      if (o.external()) {
+        out.println("drill.waiting_for_external_fault " + o.waitS() + " s");
+      } else {
+        RedisAddress accepted = SentinelFailover.trigger(vertx, redis, 30_000).await();
+        out.println("drill.failover_requested_from " + accepted + " address");
+      }
+      RedisAddress after = awaitSwitch(broker, before, o.waitS() * 1000L);
+      if (after != null) {
+        out.println("drill.master_after " + after + " address");
+        out.println("drill.switch_followed_after " + (System.currentTimeMillis() - fault) + " ms");
+        sleep(o.afterS() * 1000L);
+      } else {
+        out.println("drill.error the master did not change within " + o.waitS() + " s");
+      }
+      load.stopProducing();
+      ProbeReport report = load.drain(o.drainS() * 1000L, List.of(fault)).await();
+      out.print(report.lines("drill"));
+      out.println("drill.outage " + report.outagesMs().get(0) + " ms");
+      if (!o.keep()) {
+        long deleted = DrillCleanup.erase(broker, new QueueKeys(engineSettings.prefix(), o.queue())).await();
+        out.println("drill.keys_deleted " + deleted + " keys");
+      }
+      boolean lost = !report.lost().isEmpty() || report.unexpected() > 0;
+      out.println("drill.result " + (lost ? "FAIL" : after == null ? "NO_FAILOVER" : "PASS") + " verdict");
+      return lost ? LOST : after == null ? UNREACHABLE : PASS;
+    } finally {
+      load.stop().await();
+    }
+  }
+
+  /** The new master once the broker follows it, or null when {@code timeoutMs} passed first. */
+  private static RedisAddress awaitSwitch(FailoverBroker broker, RedisAddress before, long timeoutMs) {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (System.currentTimeMillis() < deadline) {
+      RedisAddress now = broker.status().master();
+      if (now != null && !now.equals(before)) {
+        return now;
+      }
+      sleep(50);
+    }
+    return null;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("drill interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.vigil.core.redis;
+
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.ProtocolVersion;
+import io.vertx.redis.client.RedisOptions;
+
+/** Builds the Vert.x client options Vigil uses for data nodes and for Sentinels (each with its own credentials). */
+final class ClientOptions {
+  private ClientOptions() {}
+
+  /** A pooled client for one data node, with the data credentials and the configured database. */
+  static RedisOptions dataNode(RedisSettings s, RedisAddress address, int poolSize, String poolName) {
+    return base(s, poolSize, poolName).setConnectionString(address.uri(s.db()))
+        .setUser(s.username()).setPassword(s.password());
+  }
+
+  /** A client for one Sentinel, with the Sentinel credentials; Sentinels have no databases. */
+  static RedisOptions sentinel(RedisSettings s, RedisAddress address, int poolSize) {
+    String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
+    return base(s, poolSize, "vigil-sentinel").setConnectionString("redis://" + host + ":" + address.port())
+        .setUser(s.sentinelUsername()).setPassword(s.sentinelPassword());
+  }
+
+  private static RedisOptions base(RedisSettings s, int poolSize, String poolName) {
+    NetClientOptions net = new NetClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, s.connectTimeoutMs()))
+        // Keepalive notices a peer that vanished without a FIN (host down, cable cut) on idle connections.
+        .setTcpKeepAlive(true)
+        .setTcpNoDelay(true);
+    return new RedisOptions()
+        .setNetClientOptions(net)
+        .setMaxPoolSize(poolSize)
+        .setMaxPoolWaiting(poolSize * 64)
+        .setPoolName(poolName)
+        // RESP2 without HELLO: uniform flat replies, and one command fewer for a minimal ACL user.
+        .setProtocolNegotiation(false)
+        .setPreferredProtocolVersion(ProtocolVersion.RESP2);
+  }
+}

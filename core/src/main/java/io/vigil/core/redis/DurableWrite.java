@@ -1,0 +1,95 @@
+package io.vigil.core.redis;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vigil.core.error.NotDurableException;
+import io.vigil.core.script.Script;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One attempt at a durable script call: the script, then proof that enough trusted replicas hold it.
+ * 1. Refused at once while Sentinel is failing this master over ({@link FailoverFence}).
+ * 2. One pipeline on one connection: script, PUBLISH fence, ROLE, WAIT n, ROLE. WAIT counts acks for the
+ *    connection's own last write; a retried script that finds its work done writes nothing, and a pooled
+ *    connection that never wrote would pass WAIT at once. PUBLISH is replicated, so it moves the
+ *    connection's offset to "now" and WAIT covers every earlier write, the first attempt's included.
+ * 3. The first ROLE gives that offset, the second which replicas have acknowledged it; under automatic
+ *    acks only replicas the {@link ReplicaCounter} trusts count, so a node that just attached to a
+ *    doomed master cannot make a write look durable.
+ */
+final class DurableWrite {
+  static final String FENCE_CHANNEL = "vigil:wait-fence";
+  private final MasterTracker tracker;
+  private final long ackTimeoutMs;
+
+  DurableWrite(MasterTracker tracker, long ackTimeoutMs) {
+    this.tracker = tracker;
+    this.ackTimeoutMs = ackTimeoutMs;
+  }
+
+  Future<Response> run(MasterEndpoint endpoint, Script script, List<String> keys, List<String> args) {
+    AckQuorum quorum = tracker.quorum();
+    int acks = quorum.count();
+    boolean automatic = quorum.automatic();
+    if ((automatic || acks > 0) && tracker.fenced(endpoint)) {
+      return Future.failedFuture(new NotDurableException("master " + endpoint.address()
+          + " is being failed over; the write was not sent"));
+    }
+    if (acks == 0) {
+      return FailoverRedisBroker.evalOnce(endpoint.commands(), script, keys, args);
+    }
+    Set<String> trusted = quorum.trusted();
+    Redis redis = endpoint.commands();
+    List<Request> tail = List.of(Request.cmd(Command.PUBLISH).arg(FENCE_CHANNEL).arg("1"), Request.cmd(Command.ROLE),
+        Request.cmd(Command.WAIT).arg(acks).arg(ackTimeoutMs), Request.cmd(Command.ROLE));
+    return redis.batch(pipeline(Command.EVALSHA, script, keys, args, tail))
+        .recover(t -> RedisBroker.isNoScript(t) ? redis.batch(pipeline(Command.EVAL, script, keys, args, tail))
+            : Future.failedFuture(t))
+        .compose(replies -> {
+          long waited = replies.get(3).toLong();
+          Set<String> confirmed = confirmedBy(replies.get(2), replies.get(4));
+          long counted = automatic ? confirmed.stream().filter(trusted::contains).count() : waited;
+          // A reply that arrives after the broker left this master proves nothing about the new one.
+          boolean leftBehind = tracker.fenced(endpoint) || endpoint.closed();
+          if (counted < acks || leftBehind) {
+            tracker.refresh(false);
+            return Future.failedFuture(new NotDurableException("write on " + endpoint.address() + " confirmed by "
+                + (automatic ? counted + " trusted (" + confirmed + " of " + trusted + ")" : Long.toString(counted))
+                + " of " + acks + " replicas within " + ackTimeoutMs + " ms"
+                + (leftBehind ? "; the master is being failed over" : "")));
+          }
+          return Future.succeededFuture(replies.get(0));
+        });
+  }
+
+  private static List<Request> pipeline(Command command, Script script, List<String> keys, List<String> args,
+                                        List<Request> tail) {
+    List<Request> out = new java.util.ArrayList<>(1 + tail.size());
+    out.add(RedisBroker.scriptRequest(command, script, keys, args));
+    out.addAll(tail);
+    return out;
+  }
+
+  /**
+   * Replicas ({@code ip:port}) whose acknowledged offset reached the master's offset right after our
+   * write. ROLE on a master: {@code ["master", offset, [[ip, port, ackedOffset], ...]]}.
+   */
+  static Set<String> confirmedBy(Response before, Response after) {
+    Set<String> out = new HashSet<>();
+    if (before == null || after == null || !"master".equals(before.get(0).toString()) || after.size() < 3) {
+      return out;
+    }
+    long written = before.get(1).toLong();
+    for (Response replica : after.get(2)) {
+      if (Long.parseLong(replica.get(2).toString()) >= written) {
+        out.add(replica.get(0).toString() + ":" + replica.get(1).toString());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+package io.vigil.core.redis;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops durable acknowledgements on a master that Sentinel has started to fail over.
+ *
+ * <p>Between {@code +try-failover} and {@code +switch-master} (about a second) the old master still takes
+ * writes, and replicas can still confirm them, yet a promotion is under way that may discard them. So
+ * from the first sign of a failover of the current master (the event, or a Sentinel reporting
+ * {@code failover_in_progress}) durable writes there are refused as not durable and retried; the fence
+ * falls with the switch, or when the Sentinels report no failover any more (an aborted attempt) and at
+ * least {@link #MIN_MS} has passed, so one Sentinel that missed the start cannot lift it at once.
+ */
+final class FailoverFence {
+  private static final Logger log = LoggerFactory.getLogger(FailoverFence.class);
+  static final long MIN_MS = 1_000;
+  private RedisAddress fenced;
+  private long raisedAt;
+
+  synchronized void raise(RedisAddress master, String reason) {
+    if (!master.equals(fenced)) {
+      log.info("durable writes fenced master={} reason={}", master, reason);
+      fenced = master;
+      raisedAt = System.currentTimeMillis();
+    }
+  }
+
+  /** Called with each refresh of the current master; lifts the fence when no failover is reported. */
+  synchronized void refreshed(RedisAddress master, boolean failoverInProgress) {
+    if (failoverInProgress) {
+      raise(master, "a Sentinel reports failover_in_progress");
+    } else if (master.equals(fenced) && System.currentTimeMillis() - raisedAt >= MIN_MS) {
+      log.info("durable writes unfenced master={} reason=no failover in progress", master);
+      fenced = null;
+    }
+  }
+
+  /** A switch to another master ends whatever was fenced. */
+  synchronized void lift() {
+    fenced = null;
+  }
+
+  synchronized boolean fences(RedisAddress master) {
+    return master.equals(fenced);
+  }
+}

@@ -1,0 +1,81 @@
+package io.vigil.core.redis;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vigil.core.script.Script;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The broker {@link RedisConnector} hands out: every call runs through {@link FailoverRetry} against the
+ * master {@link MasterTracker} currently trusts.
+ * 1. Scripts go as EVALSHA, and once as EVAL on NOSCRIPT (a promoted replica has an empty script cache).
+ * 2. Durable writes go through {@link DurableWrite}; too few trusted acks is a NotDurableException,
+ *    retried like a transient error until the budget is spent.
+ * 3. Blocking waits get their own connections from a separate pool, recycled on a switch.
+ */
+final class FailoverRedisBroker implements FailoverBroker {
+  private final RedisSettings settings;
+  private final MasterTracker tracker;
+  private final FailoverRetry retry;
+  private final DurableWrite durable;
+
+  FailoverRedisBroker(Vertx vertx, RedisSettings settings, MasterTracker tracker) {
+    this.settings = settings;
+    this.tracker = tracker;
+    this.retry = new FailoverRetry(vertx, tracker, settings.commandTimeoutMs());
+    this.durable = new DurableWrite(tracker, settings.replicaAckTimeoutMs());
+  }
+
+  @Override
+  public Future<Response> eval(Script script, List<String> keys, List<String> args) {
+    return retry.run(endpoint -> evalOnce(endpoint.commands(), script, keys, args));
+  }
+
+  @Override
+  public Future<Response> evalDurable(Script script, List<String> keys, List<String> args) {
+    return retry.run(endpoint -> durable.run(endpoint, script, keys, args));
+  }
+
+  @Override
+  public Future<Response> send(Request request) {
+    return retry.run(endpoint -> endpoint.commands().send(request));
+  }
+
+  @Override
+  public Future<List<Response>> batch(List<Request> requests) {
+    return retry.run(endpoint -> endpoint.commands().batch(requests));
+  }
+
+  @Override
+  public Future<BlockingChannel> openBlockingChannel() {
+    RecyclingBlockingChannel channel = new RecyclingBlockingChannel(tracker, retry, settings.commandTimeoutMs());
+    return channel.connect().map(channel);
+  }
+
+  @Override
+  public void onMasterChanged(Consumer<MasterChange> listener) {
+    tracker.onMasterChanged(listener);
+  }
+
+  @Override
+  public BrokerStatus status() {
+    return tracker.status();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return tracker.close();
+  }
+
+  static Future<Response> evalOnce(Redis redis, Script script, List<String> keys, List<String> args) {
+    return redis.send(RedisBroker.scriptRequest(Command.EVALSHA, script, keys, args))
+        .recover(t -> RedisBroker.isNoScript(t)
+            ? redis.send(RedisBroker.scriptRequest(Command.EVAL, script, keys, args))
+            : Future.failedFuture(t));
+  }
+}

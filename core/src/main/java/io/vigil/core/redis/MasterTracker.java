@@ -1,0 +1,241 @@
+package io.vigil.core.redis;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns "which master, and which replica acks": the one mutable fact of a failover broker.
+ * 1. {@link #refresh} asks the resolver (one refresh at a time, at most one per 100 ms unless forced),
+ *    verifies ROLE on a new master, swaps endpoints, closes the old one and tells listeners.
+ * 2. A Sentinel {@code +switch-master} event forces a refresh at once; a timer refreshes every second
+ *    (replica health for {@code auto} acks, missed events) and re-opens lost subscriptions.
+ * 3. Callers waiting to retry register a waker that runs on the next switch, so retries do not sleep
+ *    through a failover that already finished.
+ */
+final class MasterTracker {
+  private static final Logger log = LoggerFactory.getLogger(MasterTracker.class);
+  static final long REFRESH_MS = 1_000;
+  private static final long MIN_REFRESH_GAP_MS = 100;
+  private static final long RETIRE_SLACK_MS = 250;
+  private final Vertx vertx;
+  private final RedisSettings settings;
+  private final MasterResolver resolver;
+  private final ReplicaCounter counter = new ReplicaCounter();
+  private final FailoverFence fence = new FailoverFence();
+  private final List<Consumer<MasterChange>> listeners = new CopyOnWriteArrayList<>();
+  private final Set<Runnable> wakers = ConcurrentHashMap.newKeySet();
+  private volatile MasterEndpoint current;
+  private volatile AckQuorum quorum;
+  private volatile int answering;
+  private volatile String lastError;
+  private Future<MasterEndpoint> inflight;
+  private long lastRefreshMs;
+  private boolean forceAgain;
+  private long timer = -1;
+  private boolean closed;
+
+  MasterTracker(Vertx vertx, RedisSettings settings, MasterResolver resolver) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.resolver = resolver;
+    this.quorum = new AckQuorum(settings.replicaAcks().fixed(), Set.of(), settings.replicaAcks().automatic());
+  }
+
+  /** Resolves and verifies the first master; fails when none can be found. */
+  Future<Void> start() {
+    return refresh(true).compose(endpoint -> {
+      synchronized (this) {
+        timer = vertx.setPeriodic(REFRESH_MS, id -> tick());
+      }
+      resolver.watch(this::onSentinelEvent);
+      return endpoint.warm(settings.minConnections());
+    });
+  }
+
+  MasterEndpoint current() {
+    return current;
+  }
+
+  /** What a durable write on the current master must collect. */
+  AckQuorum quorum() {
+    return quorum;
+  }
+
+  /** True while Sentinel is failing over this master: its acknowledgements are not to be trusted. */
+  boolean fenced(MasterEndpoint endpoint) {
+    return fence.fences(endpoint.address());
+  }
+
+  void onMasterChanged(Consumer<MasterChange> listener) {
+    listeners.add(Objects.requireNonNull(listener));
+  }
+
+  /** Runs {@code waker} once on the next switch; the returned action unregisters it. */
+  Runnable onNextSwitch(Runnable waker) {
+    wakers.add(waker);
+    return () -> wakers.remove(waker);
+  }
+
+  BrokerStatus status() {
+    MasterEndpoint e = current;
+    return new BrokerStatus(e == null ? null : e.address(), e == null ? 0 : e.epoch(), quorum.count(), answering,
+        resolver.configured(), lastError);
+  }
+
+  /** The current master after a refresh; a failed refresh keeps the last verified master. */
+  Future<MasterEndpoint> refresh(boolean force) {
+    Promise<MasterEndpoint> promise;
+    synchronized (this) {
+      if (closed) {
+        return current != null ? Future.succeededFuture(current)
+            : Future.failedFuture(new IllegalStateException("Connection is closed: broker closed"));
+      }
+      if (inflight != null) {
+        // A forced refresh (switch event) must not reuse answers gathered before the event.
+        forceAgain |= force;
+        return inflight;
+      }
+      if (!force && current != null && System.currentTimeMillis() - lastRefreshMs < MIN_REFRESH_GAP_MS) {
+        return Future.succeededFuture(current);
+      }
+      promise = Promise.promise();
+      inflight = promise.future();
+    }
+    resolver.resolve().compose(this::apply).onComplete(ar -> {
+      boolean again;
+      synchronized (this) {
+        inflight = null;
+        lastRefreshMs = System.currentTimeMillis();
+        again = forceAgain && !closed;
+        forceAgain = false;
+      }
+      if (again) {
+        refresh(true);
+      }
+      if (ar.succeeded()) {
+        if (lastError != null) {
+          log.info("redis topology refresh recovered master={}", ar.result().address());
+        }
+        lastError = null;
+        promise.complete(ar.result());
+      } else {
+        String error = String.valueOf(ar.cause().getMessage());
+        if (!error.equals(lastError) && !isClosed()) {
+          log.warn("redis topology refresh failed master={} error={}", current == null ? null : current.address(), error);
+        }
+        lastError = error;
+        answering = 0;
+        MasterEndpoint known = current;
+        promise.handle(known != null ? Future.succeededFuture(known) : Future.failedFuture(ar.cause()));
+      }
+    });
+    return promise.future();
+  }
+
+  private Future<MasterEndpoint> apply(MasterChoice choice) {
+    answering = choice.answering();
+    MasterEndpoint known = current;
+    if (known != null && known.address().equals(choice.master())) {
+      fence.refreshed(known.address(), choice.failoverInProgress());
+      quorum = quorum(choice, false, null);
+      return Future.succeededFuture(known);
+    }
+    MasterEndpoint next = new MasterEndpoint(vertx, settings, choice.master(), choice.epoch());
+    return next.verifyRole()
+        .onFailure(e -> next.close())
+        .map(v -> {
+          AckQuorum nextQuorum = quorum(choice, true, known == null ? null : known.address());
+          synchronized (this) {
+            if (closed) {
+              next.close();
+              throw new IllegalStateException("broker closed");
+            }
+            // The quorum first: a write that sees the new master must also see what it needs there.
+            quorum = nextQuorum;
+            current = next;
+          }
+          fence.lift();
+          int replicaAcks = nextQuorum.count();
+          if (known != null) {
+            log.info("redis master switched from={} to={} epoch={} replicaAcks={}", known.address(),
+                choice.master(), choice.epoch(), replicaAcks);
+            // In-flight replies still arrive; a durable write there is fenced or fails its WAIT anyway.
+            known.retire(vertx, settings.replicaAckTimeoutMs() + RETIRE_SLACK_MS);
+            next.warm(settings.minConnections());
+            wakeAll();
+            MasterChange change = new MasterChange(known.address(), next.address(), next.epoch());
+            listeners.forEach(l -> notify(l, change));
+          } else {
+            log.info("redis master found master={} epoch={} replicaAcks={}", next.address(), next.epoch(), replicaAcks);
+          }
+          return next;
+        });
+  }
+
+  private AckQuorum quorum(MasterChoice choice, boolean newMaster, RedisAddress previous) {
+    if (!settings.replicaAcks().automatic()) {
+      return new AckQuorum(settings.replicaAcks().fixed(), Set.of(), false);
+    }
+    int count = counter.update(choice, newMaster, previous);
+    return new AckQuorum(count, counter.trusted(), true);
+  }
+
+  private void wakeAll() {
+    for (Runnable waker : wakers) {
+      if (wakers.remove(waker)) {
+        waker.run();
+      }
+    }
+  }
+
+  private static void notify(Consumer<MasterChange> listener, MasterChange change) {
+    try {
+      listener.accept(change);
+    } catch (RuntimeException e) {
+      log.warn("master change listener failed error={}", e.toString());
+    }
+  }
+
+  private void onSentinelEvent(String channel, String body) {
+    log.info("sentinel event channel={} body={}", channel, body);
+    MasterEndpoint known = current;
+    if (SentinelNode.FAILOVER_START.equals(channel) && known != null && body.endsWith(" " + known.address().host()
+        + " " + known.address().port())) {
+      fence.raise(known.address(), channel);
+    } else {
+      refresh(true);
+    }
+  }
+
+  private void tick() {
+    refresh(false);
+    resolver.watch(this::onSentinelEvent);
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
+  }
+
+  Future<Void> close() {
+    MasterEndpoint last;
+    synchronized (this) {
+      closed = true;
+      vertx.cancelTimer(timer);
+      last = current;
+    }
+    if (last != null) {
+      last.close();
+    }
+    wakeAll();
+    return resolver.close();
+  }
+}

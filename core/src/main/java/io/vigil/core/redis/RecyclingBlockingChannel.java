@@ -1,0 +1,99 @@
+package io.vigil.core.redis;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A blocking-wait connection that never outlives its master.
+ * 1. Before each wait it re-opens the connection when the broker switched master, when the old one
+ *    failed, or when it is older than {@link #RECYCLE_MS} (a manual failover leaves the old master up and
+ *    silent for ~10 s; a fresh connection is re-resolved and ROLE-checked).
+ * 2. A wait cut short because its master was dropped answers null, like a wake-up: the caller fetches at
+ *    once, on the new master.
+ * Used by one consumer at a time, on its context.
+ */
+final class RecyclingBlockingChannel implements BlockingChannel {
+  static final long RECYCLE_MS = 60_000;
+  private final MasterTracker tracker;
+  private final FailoverRetry retry;
+  private final long commandTimeoutMs;
+  private MasterEndpoint endpoint;
+  private RedisConnection connection;
+  private Future<?> pendingPop = Future.succeededFuture();
+  private long openedAt;
+  private boolean closed;
+
+  RecyclingBlockingChannel(MasterTracker tracker, FailoverRetry retry, long commandTimeoutMs) {
+    this.tracker = tracker;
+    this.retry = retry;
+    this.commandTimeoutMs = commandTimeoutMs;
+  }
+
+  /** Opens the first connection (retried through a failover like any call). */
+  Future<RedisConnection> connect() {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("Connection is closed: channel closed"));
+    }
+    if (connection != null && endpoint == tracker.current() && !endpoint.closed()
+        && System.currentTimeMillis() - openedAt < RECYCLE_MS) {
+      return Future.succeededFuture(connection);
+    }
+    drop();
+    return retry.run(candidate -> candidate.openBlocking().map(conn -> {
+      endpoint = candidate;
+      connection = conn;
+      openedAt = System.currentTimeMillis();
+      return conn;
+    }));
+  }
+
+  @Override
+  public Future<String> popMarker(String key, long timeoutMs) {
+    // BLPOP takes seconds with decimals; the future's own timeout adds slack for the round trip.
+    String seconds = String.format(Locale.ROOT, "%.3f", Math.max(timeoutMs, 1) / 1000.0);
+    return connect()
+        .compose(conn -> {
+          Future<io.vertx.redis.client.Response> pop = conn.send(Request.cmd(Command.BLPOP).arg(key).arg(seconds));
+          pendingPop = pop;
+          return pop.timeout(timeoutMs + commandTimeoutMs, TimeUnit.MILLISECONDS);
+        })
+        .map(r -> r == null ? (String) null : r.get(1).toString())
+        .recover(this::afterFailure);
+  }
+
+  private Future<String> afterFailure(Throwable error) {
+    MasterEndpoint used = endpoint;
+    drop();
+    if (!closed && used != null && (used.closed() || used != tracker.current())) {
+      return Future.succeededFuture(null);
+    }
+    if (FailoverRetry.retryable(error)) {
+      tracker.refresh(false);
+    }
+    return RedisBroker.classify(error);
+  }
+
+  /**
+   * Hands the connection back to its pool, but only once a BLPOP still waiting in Redis has answered:
+   * the pool would otherwise give the next channel a connection whose first reply belongs to that BLPOP.
+   */
+  private void drop() {
+    RedisConnection conn = connection;
+    if (conn != null) {
+      pendingPop.onComplete(ar -> conn.close());
+      connection = null;
+    }
+    endpoint = null;
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    drop();
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,36 @@
+package io.vigil.core.redis;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vigil.core.error.RedisUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects Vigil to Redis: standalone, or through Sentinel with separate credentials for Sentinels and
+ * data nodes. Build one broker per JVM (in main, before deploying verticles) and pass it to every
+ * verticle; it is thread-safe and answers each caller on the caller's own context.
+ *
+ * <p>Call it from main or from a context that lives as long as the broker: its refresh timer runs there.
+ */
+public final class RedisConnector {
+  private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
+
+  private RedisConnector() {}
+
+  /**
+   * Finds the master (asking every Sentinel, checking ROLE), opens {@code REDIS_MIN_CONNECTIONS}
+   * connections and starts following failovers. Fails with RedisUnavailableException when no master
+   * can be found or verified.
+   */
+  public static Future<FailoverBroker> connect(Vertx vertx, RedisSettings settings) {
+    MasterResolver resolver = settings.sentinelMode() ? new SentinelResolver(vertx, settings)
+        : new FixedResolver(settings.standalone());
+    MasterTracker tracker = new MasterTracker(vertx, settings, resolver);
+    log.info("connecting to redis settings={}", settings);
+    return tracker.start()
+        .<FailoverBroker>map(v -> new FailoverRedisBroker(vertx, settings, tracker))
+        .recover(e -> tracker.close().transform(ignored -> Future.failedFuture(
+            new RedisUnavailableException("cannot reach the Redis master: " + e.getMessage(), e))));
+  }
+}

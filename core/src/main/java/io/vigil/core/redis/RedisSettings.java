@@ -1,0 +1,109 @@
+package io.vigil.core.redis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How Vigil reaches Redis, built once from the environment ({@link #fromEnv}) and validated here; every
+ * error names the setting. {@link #toString} never shows a password.
+ *
+ * @param standalone REDIS_HOST / REDIS_PORT, used when no Sentinels are configured
+ * @param db REDIS_DB, selected on every data connection
+ * @param sentinels REDIS_SENTINELS; when not empty Vigil asks them for the master of {@code masterName}
+ * @param masterName REDIS_MASTER_NAME
+ * @param username REDIS_USERNAME for data nodes (null: the default user)
+ * @param password REDIS_PASSWORD for data nodes
+ * @param sentinelUsername REDIS_SENTINEL_USERNAME; Sentinels may use other credentials than data nodes
+ * @param sentinelPassword REDIS_SENTINEL_PASSWORD
+ * @param maxConnections REDIS_MAX_CONNECTIONS, pooled connections for ordinary commands
+ * @param minConnections REDIS_MIN_CONNECTIONS, opened at start and after every master switch
+ * @param maxBlockingConnections REDIS_MAX_BLOCKING_CONNECTIONS, a separate pool for blocking waits
+ * @param connectTimeoutMs REDIS_CONNECT_TIMEOUT
+ * @param commandTimeoutMs REDIS_COMMAND_TIMEOUT, the whole budget of one call including failover retries
+ * @param replicaAcks REDIS_MIN_REPLICA_ACKS, {@code auto} (Sentinel default) or a count (standalone default 0)
+ * @param replicaAckTimeoutMs REDIS_REPLICA_ACK_TIMEOUT, how long one WAIT may take
+ * @param durableFinish VIGIL_DURABLE_FINISH, whether complete and fail also wait for replicas
+ */
+public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> sentinels, String masterName,
+                            String username, String password, String sentinelUsername, String sentinelPassword,
+                            int maxConnections, int minConnections, int maxBlockingConnections,
+                            long connectTimeoutMs, long commandTimeoutMs, ReplicaAcks replicaAcks,
+                            long replicaAckTimeoutMs, boolean durableFinish) {
+
+  public RedisSettings {
+    sentinels = List.copyOf(sentinels);
+    require(standalone != null, "REDIS_HOST/REDIS_PORT must be set");
+    require(db >= 0 && db <= 15_999, "REDIS_DB must be between 0 and 15999, got " + db);
+    require(masterName != null && masterName.matches("[A-Za-z0-9._-]{1,128}"),
+        "REDIS_MASTER_NAME must match [A-Za-z0-9._-]{1,128}, got '" + masterName + "'");
+    require(maxConnections >= 1, "REDIS_MAX_CONNECTIONS must be >= 1, got " + maxConnections);
+    require(minConnections >= 0 && minConnections <= maxConnections,
+        "REDIS_MIN_CONNECTIONS must be between 0 and REDIS_MAX_CONNECTIONS (" + maxConnections + "), got " + minConnections);
+    require(maxBlockingConnections >= 1, "REDIS_MAX_BLOCKING_CONNECTIONS must be >= 1, got " + maxBlockingConnections);
+    require(connectTimeoutMs >= 1, "REDIS_CONNECT_TIMEOUT must be >= 1 ms, got " + connectTimeoutMs);
+    require(commandTimeoutMs >= 1, "REDIS_COMMAND_TIMEOUT must be >= 1 ms, got " + commandTimeoutMs);
+    require(replicaAcks != null, "REDIS_MIN_REPLICA_ACKS must be set");
+    require(!replicaAcks.automatic() || !sentinels.isEmpty(),
+        "REDIS_MIN_REPLICA_ACKS=auto needs REDIS_SENTINELS (only Sentinel knows which replicas are healthy)");
+    require(replicaAckTimeoutMs >= 1, "REDIS_REPLICA_ACK_TIMEOUT must be >= 1 ms, got " + replicaAckTimeoutMs);
+    // A durable write needs room for at least one WAIT inside the call's budget.
+    require(!waitsForReplicas(replicaAcks) || replicaAckTimeoutMs < commandTimeoutMs, "REDIS_REPLICA_ACK_TIMEOUT (" + replicaAckTimeoutMs
+        + ") must be below REDIS_COMMAND_TIMEOUT (" + commandTimeoutMs + ")");
+    require(username == null || password != null, "REDIS_USERNAME needs REDIS_PASSWORD");
+    require(sentinelUsername == null || sentinelPassword != null, "REDIS_SENTINEL_USERNAME needs REDIS_SENTINEL_PASSWORD");
+  }
+
+  /** Reads the REDIS_* variables (and VIGIL_DURABLE_FINISH); unset or blank means the default. */
+  public static RedisSettings fromEnv(Map<String, String> env) {
+    EnvReader r = new EnvReader(env);
+    List<RedisAddress> sentinels = r.addresses("REDIS_SENTINELS");
+    String host = r.string("REDIS_HOST", "127.0.0.1");
+    int port = r.integer("REDIS_PORT", 6379, 1, 65535);
+    String acks = r.string("REDIS_MIN_REPLICA_ACKS", sentinels.isEmpty() ? "0" : ReplicaAcks.AUTO);
+    return new RedisSettings(new RedisAddress(host, port), r.integer("REDIS_DB", 0, 0, 15_999), sentinels,
+        r.string("REDIS_MASTER_NAME", "mymaster"), r.string("REDIS_USERNAME", null), r.secret("REDIS_PASSWORD"),
+        r.string("REDIS_SENTINEL_USERNAME", null), r.secret("REDIS_SENTINEL_PASSWORD"),
+        r.integer("REDIS_MAX_CONNECTIONS", 10, 1, 10_000), r.integer("REDIS_MIN_CONNECTIONS", 2, 0, 10_000),
+        r.integer("REDIS_MAX_BLOCKING_CONNECTIONS", 32, 1, 10_000),
+        r.millis("REDIS_CONNECT_TIMEOUT", 5_000, 1), r.millis("REDIS_COMMAND_TIMEOUT", 10_000, 1),
+        ReplicaAcks.parse(acks), r.millis("REDIS_REPLICA_ACK_TIMEOUT", 1_000, 1),
+        r.bool("VIGIL_DURABLE_FINISH", true));
+  }
+
+  /** Sentinel mode: the master is found through {@link #sentinels}, not {@link #standalone}. */
+  public boolean sentinelMode() {
+    return !sentinels.isEmpty();
+  }
+
+  /** A copy with another call budget (tests and the drill shorten it). */
+  public RedisSettings withCommandTimeout(long ms) {
+    return new RedisSettings(standalone, db, sentinels, masterName, username, password, sentinelUsername,
+        sentinelPassword, maxConnections, minConnections, maxBlockingConnections, connectTimeoutMs, ms,
+        replicaAcks, replicaAckTimeoutMs, durableFinish);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisSettings[" + (sentinelMode() ? "sentinels=" + sentinels + ", masterName=" + masterName
+        : "standalone=" + standalone) + ", db=" + db + ", username=" + username + ", password=" + redact(password)
+        + ", sentinelUsername=" + sentinelUsername + ", sentinelPassword=" + redact(sentinelPassword)
+        + ", maxConnections=" + maxConnections + ", minConnections=" + minConnections
+        + ", maxBlockingConnections=" + maxBlockingConnections + ", connectTimeoutMs=" + connectTimeoutMs
+        + ", commandTimeoutMs=" + commandTimeoutMs + ", replicaAcks=" + replicaAcks
+        + ", replicaAckTimeoutMs=" + replicaAckTimeoutMs + ", durableFinish=" + durableFinish + "]";
+  }
+
+  private static boolean waitsForReplicas(ReplicaAcks acks) {
+    return acks != null && (acks.automatic() || acks.fixed() > 0);
+  }
+
+  private static String redact(String secret) {
+    return secret == null ? "none" : "***";
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.vigil.core.redis;
+
+/**
+ * How many replicas must confirm a durable write (WAIT) before Vigil acknowledges it.
+ *
+ * @param automatic follow the healthy replicas Sentinel reports for the current master
+ * @param fixed the count when not {@code auto}; 0 turns the wait off
+ */
+public record ReplicaAcks(boolean automatic, int fixed) {
+  public static final String AUTO = "auto";
+
+  public ReplicaAcks {
+    if (fixed < 0) {
+      throw new IllegalArgumentException("REDIS_MIN_REPLICA_ACKS must be 'auto' or >= 0, got " + fixed);
+    }
+  }
+
+  public static ReplicaAcks auto() {
+    return new ReplicaAcks(true, 0);
+  }
+
+  public static ReplicaAcks fixed(int count) {
+    return new ReplicaAcks(false, count);
+  }
+
+  /** {@code auto} or a non-negative integer. */
+  public static ReplicaAcks parse(String text) {
+    String s = text.trim();
+    if (AUTO.equalsIgnoreCase(s)) {
+      return auto();
+    }
+    try {
+      return fixed(Integer.parseInt(s));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("REDIS_MIN_REPLICA_ACKS must be 'auto' or >= 0, got '" + s + "'");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return automatic ? AUTO : Integer.toString(fixed);
+  }
+}

@@ -1,0 +1,137 @@
+package io.vigil.core.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vigil.core.job.JobOptions;
+import io.vigil.core.job.NewJob;
+import io.vigil.core.queue.ReconcileReport;
+import io.vigil.core.redis.BlockingChannel;
+import io.vigil.core.redis.Broker;
+import io.vigil.core.redis.BrokerStatus;
+import io.vigil.core.redis.FailoverBroker;
+import io.vigil.core.redis.MasterChange;
+import io.vigil.core.redis.RedisAddress;
+import io.vigil.core.script.Script;
+import io.vigil.core.support.EngineFixture;
+import io.vigil.testkit.RedisExtension;
+import io.vigil.testkit.RedisServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What a master switch sets off: every known queue reconciled and its expired leases recovered at once. */
+@ExtendWith({VertxExtension.class, RedisExtension.class})
+class FailoverReconcilerTest {
+
+  @Test
+  void aMasterSwitchRefilesStrayJobsAndRecoversExpiredLeasesInEveryQueue(Vertx vertx, RedisServer redis)
+      throws Exception {
+    EngineFixture f = new EngineFixture(vertx, redis);
+    String stray = submit(f, "a", JobOptions.DEFAULTS);
+    String orphan = submit(f, "b", JobOptions.DEFAULTS);
+    String expired = submit(f, "b", JobOptions.DEFAULTS);
+    f.engine.transitions().fetch("b", "w1").await();
+    f.engine.transitions().fetch("b", "w1").await();
+    // As a failover can leave them: a waiting job in no set, an active job without a lease entry.
+    redis.command("ZREM", f.key("a", "waiting"), stray);
+    redis.command("ZREM", f.key("b", "active"), orphan);
+    f.clock.advance(f.engine.settings().leaseMs() + 1);
+    SwitchingBroker broker = new SwitchingBroker(f.broker);
+    FailoverReconciler reconciler = FailoverReconciler.forAllQueues(f.engine).attachTo(broker);
+
+    broker.switchMaster();
+    ReconcileReport report = reconciler.reconcileNow().await();
+    awaitTrue(() -> f.zset("b", "active").isEmpty());
+
+    assertThat(report).isEqualTo(new ReconcileReport(0, 2, 0));
+    assertThat(f.zset("a", "waiting")).containsExactly(stray);
+    assertThat(f.zset("b", "waiting")).containsExactlyInAnyOrder(orphan, expired);
+    assertThat(f.hget("b", orphan, "state")).isEqualTo("waiting");
+    assertThat(f.hget("b", expired, "state")).isEqualTo("waiting");
+  }
+
+  @Test
+  void passesThatOverlapRunOneAfterTheOther(Vertx vertx, RedisServer redis) {
+    EngineFixture f = new EngineFixture(vertx, redis);
+    submit(f, "a", JobOptions.DEFAULTS);
+    FailoverReconciler reconciler = FailoverReconciler.forAllQueues(f.engine);
+
+    Future<ReconcileReport> first = reconciler.reconcileNow();
+    Future<ReconcileReport> joined = reconciler.reconcileNow();
+
+    assertThat(joined).isSameAs(first);
+    assertThat(first.await()).isEqualTo(new ReconcileReport(0, 0, 0));
+  }
+
+  private static String submit(EngineFixture f, String queue, JobOptions options) {
+    return f.engine.enqueuer().enqueue(queue, NewJob.of("echo", "{}").withOptions(options)).await().id();
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + Duration.ofSeconds(10).toMillis();
+    while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  /** A standalone broker that can pretend the master switched. */
+  private static final class SwitchingBroker implements FailoverBroker {
+    private final Broker delegate;
+    private Consumer<MasterChange> listener = change -> {};
+
+    SwitchingBroker(Broker delegate) {
+      this.delegate = delegate;
+    }
+
+    void switchMaster() {
+      listener.accept(new MasterChange(new RedisAddress("old", 1), new RedisAddress("new", 2), 1));
+    }
+
+    @Override
+    public void onMasterChanged(Consumer<MasterChange> l) {
+      listener = l;
+    }
+
+    @Override
+    public BrokerStatus status() {
+      return null;
+    }
+
+    @Override
+    public Future<Response> eval(Script script, List<String> keys, List<String> args) {
+      return delegate.eval(script, keys, args);
+    }
+
+    @Override
+    public Future<Response> evalDurable(Script script, List<String> keys, List<String> args) {
+      return delegate.evalDurable(script, keys, args);
+    }
+
+    @Override
+    public Future<Response> send(Request request) {
+      return delegate.send(request);
+    }
+
+    @Override
+    public Future<List<Response>> batch(List<Request> requests) {
+      return delegate.batch(requests);
+    }
+
+    @Override
+    public Future<BlockingChannel> openBlockingChannel() {
+      return delegate.openBlockingChannel();
+    }
+
+    @Override
+    public Future<Void> close() {
+      return delegate.close();
+    }
+  }
+}

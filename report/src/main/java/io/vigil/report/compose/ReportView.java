@@ -1,0 +1,96 @@
+package io.vigil.report.compose;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A report laid out for reading, in plain unescaped text: the title, a comparison table, one section per
+ * competitor and the changes section. Markdown and HTML walk the same view and differ only in markup and
+ * escaping, so every piece of page text passes through exactly one escape per format.
+ */
+public record ReportView(String title, List<String> intro, List<String> tableHeader, List<List<String>> tableRows,
+                         List<Section> competitors, Section changes) {
+
+  /** A titled block: label/value lines, then bullet lists. */
+  public record Section(String heading, List<Field> fields, List<Bullets> lists) {}
+
+  public record Field(String label, String value) {}
+
+  public record Bullets(String label, List<String> items) {}
+
+  static final List<String> HEADER = List.of("Competitor", "Status", "Title", "Words", "Prices", "H1/H2",
+      "Outbound links", "Fetch ms");
+
+  public static ReportView of(JsonObject report) {
+    JsonObject summary = report.getJsonObject("summary", new JsonObject());
+    List<String> intro = List.of(
+        "Project: " + report.getString("projectId"),
+        "Generated: " + Instant.ofEpochMilli(report.getLong("generatedAt", 0L)) + " by job " + report.getString("jobId"),
+        "Competitors: " + summary.getInteger("competitors", 0) + ", fetched " + summary.getInteger("fetched", 0)
+            + ", unreachable " + summary.getInteger("unreachable", 0));
+    List<List<String>> rows = new ArrayList<>();
+    List<Section> sections = new ArrayList<>();
+    for (Object o : report.getJsonArray("competitors", new JsonArray())) {
+      JsonObject c = (JsonObject) o;
+      rows.add(row(c));
+      sections.add(section(c));
+    }
+    return new ReportView(report.getString("title"), intro, HEADER, rows, sections,
+        ChangeLines.section(report.getJsonObject("changes")));
+  }
+
+  private static List<String> row(JsonObject c) {
+    JsonObject f = c.getJsonObject("facts");
+    if (f == null) {
+      return List.of(c.getString("name"), "unreachable", "", "", "", "", "", "");
+    }
+    return List.of(c.getString("name"), "HTTP " + f.getInteger("httpStatus") + (f.getBoolean("truncated", false) ? " (cut)" : ""),
+        f.getString("title", ""), String.valueOf(f.getInteger("wordCount", 0)), prices(f),
+        f.getJsonArray("h1", new JsonArray()).size() + "/" + f.getJsonArray("h2", new JsonArray()).size(),
+        String.valueOf(f.getInteger("outboundLinks", 0)), String.valueOf(f.getLong("fetchMs", 0L)));
+  }
+
+  private static Section section(JsonObject c) {
+    JsonObject f = c.getJsonObject("facts");
+    List<Field> fields = new ArrayList<>();
+    fields.add(new Field("URL", c.getString("url")));
+    if (f == null) {
+      fields.add(new Field("Status", "unreachable: " + c.getString("error")));
+      return new Section(c.getString("name"), fields, List.of());
+    }
+    if (f.getInteger("redirects", 0) > 0) {
+      fields.add(new Field("Final URL", f.getString("finalUrl") + " (after " + f.getInteger("redirects") + " redirects)"));
+    }
+    fields.add(new Field("HTTP status", String.valueOf(f.getInteger("httpStatus"))));
+    fields.add(new Field("Fetch time", f.getLong("fetchMs", 0L) + " ms"));
+    if (f.getBoolean("truncated", false)) {
+      fields.add(new Field("Note", "page cut at " + f.getInteger("bytes") + " bytes; facts cover only that part"));
+    }
+    fields.add(new Field("Title", f.getString("title", "")));
+    fields.add(new Field("Description", f.getString("description") == null ? "(none)" : f.getString("description")));
+    fields.add(new Field("Words", String.valueOf(f.getInteger("wordCount", 0))));
+    fields.add(new Field("Outbound links", String.valueOf(f.getInteger("outboundLinks", 0))));
+    fields.add(new Field("Prices", prices(f).isEmpty() ? "(none found)" : prices(f)));
+    List<Bullets> lists = List.of(
+        new Bullets("H1 headings", strings(f.getJsonArray("h1", new JsonArray()))),
+        new Bullets("H2 headings", strings(f.getJsonArray("h2", new JsonArray()))));
+    return new Section(c.getString("name"), fields, lists);
+  }
+
+  private static String prices(JsonObject facts) {
+    List<String> texts = new ArrayList<>();
+    for (Object p : facts.getJsonArray("prices", new JsonArray())) {
+      texts.add(((JsonObject) p).getString("text"));
+    }
+    return String.join(", ", texts);
+  }
+
+  static List<String> strings(JsonArray array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add(String.valueOf(v)));
+    return out;
+  }
+}
