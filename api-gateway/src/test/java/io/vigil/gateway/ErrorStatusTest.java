@@ -17,7 +17,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.script.Script;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
@@ -117,9 +116,7 @@ class ErrorStatusTest {
   void aWriteNoReplicaConfirmedIs503NotDurableWithRetryAfter(Vertx vertx, RedisServer redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
         new BrokerSettings(2000, 1, 50), List.of());
-    // Loaded beforehand: this broker's durable path does not yet fall back to EVAL on a batched NOSCRIPT
-    // (fixed on the failover branch); with the script cached the test exercises only WAIT.
-    redis.command("SCRIPT", "LOAD", Script.ENQUEUE.text());
+    redis.command("SCRIPT", "FLUSH");  // a fresh master: the durable path must fall back to EVAL first
 
     HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB.copy().put("jobId", "same-id"));
 
