@@ -50,7 +50,7 @@ class ContractTest {
     }
 
     assertThat(routed).isEqualTo(declared);
-    assertThat(declared).hasSize(21);
+    assertThat(declared).hasSize(23);
   }
 
   @Test
@@ -68,6 +68,21 @@ class ContractTest {
       assertThat(role).as(op.getOperationId()).isEqualTo(expected);
       assertThat(op.getSecurityRequirements().isEmpty()).as(op.getOperationId() + " security").isEqualTo(role == null);
     }
+  }
+
+  @Test
+  void operationsServedByOtherModulesRunBehindTheSameAccessAndValidation(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis);
+
+    HttpResponse<Buffer> report = f.get("/api/v1/reports/job-7?format=html", GatewayFixture.READ);
+    HttpResponse<Buffer> latest = f.get("/api/v1/projects/acme/reports/latest", GatewayFixture.READ);
+
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.bodyAsJsonObject().getString("jobId")).isEqualTo("job-7");
+    assertThat(latest.bodyAsJsonObject().getString("projectId")).isEqualTo("acme");
+    assertThat(f.get("/api/v1/reports/job-7", null).statusCode()).isEqualTo(401);
+    assertThat(f.get("/api/v1/reports/a:b", GatewayFixture.READ).statusCode()).isEqualTo(400);
+    assertThat(f.get("/api/v1/reports/job-7?format=pdf", GatewayFixture.READ).statusCode()).isEqualTo(400);
   }
 
   @Test

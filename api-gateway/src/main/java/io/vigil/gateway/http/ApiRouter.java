@@ -56,7 +56,8 @@ public final class ApiRouter {
     for (Operation operation : contract.operations()) {
       Handler<RoutingContext> handler = handlers.remove(operation.getOperationId());
       if (handler == null) {
-        throw new IllegalStateException("contract operation " + operation.getOperationId() + " has no handler");
+        throw new IllegalStateException("contract operation " + operation.getOperationId() + " has no handler"
+            + " (operations of other modules are passed with GatewayServices.withOperation)");
       }
       Route route = router.route(operation.getHttpMethod(), vertxPath(operation.getOpenAPIPath()))
           .putMetadata(OPERATION, operation.getOperationId());
@@ -114,6 +115,11 @@ public final class ApiRouter {
     map.put("ready", health.ready());
     map.put("metrics", PrometheusScrapingHandler.create(services.registry()));
     map.put("openapi", ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(contract.yaml()));
+    services.operations().forEach((operationId, handler) -> {
+      if (map.putIfAbsent(operationId, handler) != null) {
+        throw new IllegalStateException("operation " + operationId + " is served by the gateway itself");
+      }
+    });
     return map;
   }
 }

@@ -58,7 +58,10 @@ public final class GatewayFixture {
     this.settings = GatewaySettings.fromEnv(all);
     this.services = GatewayServices.of(engine, scheduleApi,
         () -> io.vertx.core.Future.succeededFuture(List.of(new JsonObject().put("id", "w-1").put("host", "h1"))),
-        checks, registry);
+        checks, registry)
+        // Stand-ins for the report module's handlers: they echo what reached them.
+        .withOperation("getReport", ctx -> ctx.json(new JsonObject().put("jobId", ctx.pathParam("jobId"))))
+        .withOperation("getLatestReport", ctx -> ctx.json(new JsonObject().put("projectId", ctx.pathParam("projectId"))));
     GatewayVerticle verticle = new GatewayVerticle(settings, services);
     vertx.deployVerticle(verticle).await();
     this.port = verticle.actualPort();
