@@ -7,13 +7,17 @@
   ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] lease token  ARGV[4] now ms  ARGV[5] result json
   ARGV[6] default keep completed  ARGV[7] default completed max age ms  ARGV[8] max events
   ARGV[9] fetch next (1/0)  ARGV[10] next lease token  ARGV[11] lease ms  ARGV[12] worker id
-  ARGV[13] max delayed jobs promoted per call
+  ARGV[13] max delayed jobs promoted per call  ARGV[14] lease key prefix
   Output: {1} | {1, fetch output (see fetch.lua)} | {-1} not found | {-2} lease lost | {-3} wrong state
 ]]
 -- @include common
 -- @include moveToActive
 local jobPrefix, id, token, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local maxEvents = ARGV[8]
+-- The next token already holds a job: this call ran before and only its reply was lost.
+if ARGV[9] == '1' and redis.call('EXISTS', ARGV[14] .. ARGV[10]) == 1 then
+  return {1, moveToActive(jobPrefix, ARGV[14], now, ARGV[10], tonumber(ARGV[11]), ARGV[12], maxEvents)}
+end
 local f = redis.call('HMGET', jobPrefix .. id, 'state', 'lease', 'roc', 'rocAge')
 if not f[1] then return {-1} end
 if f[2] ~= token then
@@ -25,6 +29,7 @@ if f[1] == 'completed' then return {1} end
 if f[1] ~= 'active' then return {-3} end
 
 redis.call('ZREM', KEYS[3], id)
+redis.call('DEL', ARGV[14] .. token)
 local keep = tonumber(f[3] or ARGV[6])
 -- A job removed at once needs no bookkeeping: skipping it is most of the cost of a no-op job.
 if keep ~= 0 then redis.call('HINCRBY', jobPrefix .. id, 'atm', 1) end
@@ -34,6 +39,6 @@ slotFreed()
 
 if ARGV[9] == '1' then
   promoteDue(jobPrefix, now, tonumber(ARGV[13]))
-  return {1, moveToActive(jobPrefix, now, ARGV[10], tonumber(ARGV[11]), ARGV[12], maxEvents)}
+  return {1, moveToActive(jobPrefix, ARGV[14], now, ARGV[10], tonumber(ARGV[11]), ARGV[12], maxEvents)}
 end
 return {1}

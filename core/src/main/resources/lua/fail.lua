@@ -9,7 +9,7 @@
   ARGV[6] retry delay ms (-1 = not retryable)  ARGV[7] default attempts  ARGV[8] default keep failed
   ARGV[9] default failed max age ms  ARGV[10] max events  ARGV[11] errors kept per job
   ARGV[12] fetch next (1/0)  ARGV[13] next lease token  ARGV[14] lease ms  ARGV[15] worker id
-  ARGV[16] max delayed jobs promoted per call
+  ARGV[16] max delayed jobs promoted per call  ARGV[17] lease key prefix
   Output: {1, 1 retrying | 2 failed [, fetch output]} | {-1} not found | {-2} lease lost | {-3} wrong state
 ]]
 -- @include common
@@ -17,6 +17,12 @@
 local jobPrefix, id, token, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local retryDelay, maxEvents = tonumber(ARGV[6]), ARGV[10]
 local jobKey = jobPrefix .. id
+-- The next token already holds a job: this call ran before and only its reply was lost.
+if ARGV[12] == '1' and redis.call('EXISTS', ARGV[17] .. ARGV[13]) == 1 then
+  local done = redis.call('HGET', jobKey, 'state')
+  local again = (done == 'delayed' or done == 'waiting' or done == 'active') and 1 or 2
+  return {1, again, moveToActive(jobPrefix, ARGV[17], now, ARGV[13], tonumber(ARGV[14]), ARGV[15], maxEvents)}
+end
 local f = redis.call('HMGET', jobKey, 'state', 'lease', 'attempts', 'rof', 'rofAge', 'errors', 'prio')
 if not f[1] then return {-1} end
 if f[2] ~= token then
@@ -28,6 +34,7 @@ if f[1] == 'delayed' or f[1] == 'waiting' then return {1, 1} end
 if f[1] ~= 'active' then return {-3} end
 
 redis.call('ZREM', KEYS[3], id)
+redis.call('DEL', ARGV[17] .. token)
 local made = redis.call('HINCRBY', jobKey, 'atm', 1)
 local errors = cjson.decode(f[6] or '[]')
 errors[#errors + 1] = ARGV[5]
@@ -54,6 +61,6 @@ slotFreed()
 
 if ARGV[12] == '1' then
   promoteDue(jobPrefix, now, tonumber(ARGV[16]))
-  return {1, outcome, moveToActive(jobPrefix, now, ARGV[13], tonumber(ARGV[14]), ARGV[15], maxEvents)}
+  return {1, outcome, moveToActive(jobPrefix, ARGV[17], now, ARGV[13], tonumber(ARGV[14]), ARGV[15], maxEvents)}
 end
 return {1, outcome}

@@ -4,7 +4,7 @@
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
   ARGV[1] job key prefix  ARGV[2] now ms  ARGV[3] lease token  ARGV[4] lease ms  ARGV[5] worker id
-  ARGV[6] max events  ARGV[7] max delayed jobs promoted per call
+  ARGV[6] max events  ARGV[7] max delayed jobs promoted per call  ARGV[8] lease key prefix
   Output: {1, id, data, job hash} | {0, next delayed due ms or -1} | {2} paused
         | {3} concurrency limit reached | {4, wait ms} rate limited
 ]]
@@ -12,4 +12,4 @@
 -- @include moveToActive
 local jobPrefix, now = ARGV[1], tonumber(ARGV[2])
 promoteDue(jobPrefix, now, tonumber(ARGV[7]))
-return moveToActive(jobPrefix, now, ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6])
+return moveToActive(jobPrefix, ARGV[8], now, ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6])

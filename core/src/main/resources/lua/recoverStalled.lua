@@ -6,7 +6,7 @@
   KEYS[12] queues
   ARGV[1] job key prefix  ARGV[2] now ms  ARGV[3] check interval ms  ARGV[4] max stalled count
   ARGV[5] max jobs per call  ARGV[6] max events  ARGV[7] default keep failed
-  ARGV[8] default failed max age ms  ARGV[9] force (1 = ignore the interval guard)
+  ARGV[8] default failed max age ms  ARGV[9] force (1 = ignore the interval guard)  ARGV[10] lease key prefix
   Output: {1, requeued, failed} | {0} another worker checked within the interval
 ]]
 -- @include common
@@ -19,11 +19,12 @@ local requeued, failed = 0, 0
 for _, id in ipairs(expired) do
   redis.call('ZREM', KEYS[3], id)
   local jobKey = jobPrefix .. id
-  local f = redis.call('HMGET', jobKey, 'state', 'prio', 'rof', 'rofAge')
+  local f = redis.call('HMGET', jobKey, 'state', 'prio', 'rof', 'rofAge', 'lease')
   if f[1] == 'active' then
     -- Clearing the lease fences the vanished holder: its late complete/fail is refused.
     local stalls = redis.call('HINCRBY', jobKey, 'stalls', 1)
     redis.call('HSET', jobKey, 'lease', '')
+    if f[5] and f[5] ~= '' then redis.call('DEL', ARGV[10] .. f[5]) end
     if stalls > tonumber(ARGV[4]) then
       redis.call('HINCRBY', jobKey, 'atm', 1)
       redis.call('HSET', jobKey, 'reason', 'stalled')

@@ -1,7 +1,19 @@
--- Hands the next waiting job to a worker under a lease.
+-- Hands the next waiting job to a worker under a lease. The lease key (token -> job id, deleted when the
+-- job leaves active, expiring with the lease at the latest) makes a retried call idempotent: the same
+-- token gets the same job back, not a second one.
 -- Returns {1, id, data, hgetall} | {0, nextDelayedDueMs or -1} (empty) | {2} (paused)
 --       | {3} (global concurrency reached) | {4, waitMs} (rate limited).
-local function moveToActive(jobPrefix, now, token, leaseMs, worker, maxEvents)
+local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker, maxEvents)
+  local leaseKey = leasePrefix .. token
+  local held = redis.call('GET', leaseKey)
+  if held then
+    local heldKey = jobPrefix .. held
+    local h = redis.call('HMGET', heldKey, 'state', 'lease')
+    if h[1] == 'active' and h[2] == token then
+      return {1, held, redis.call('GET', heldKey .. ':data') or '', redis.call('HGETALL', heldKey)}
+    end
+    return {0, '-1'}
+  end
   local meta = redis.call('HMGET', KEYS[6], 'paused', 'maxActive', 'rateMax', 'rateWindowMs')
   if meta[1] == '1' then return {2} end
   if meta[2] and redis.call('ZCARD', KEYS[3]) >= tonumber(meta[2]) then return {3} end
@@ -28,6 +40,7 @@ local function moveToActive(jobPrefix, now, token, leaseMs, worker, maxEvents)
       redis.call('HSET', jobKey, 'state', 'active', 'lease', token, 'worker', worker, 'started', now)
       redis.call('HINCRBY', jobKey, 'ats', 1)
       redis.call('ZADD', KEYS[3], now + leaseMs, id)
+      redis.call('SET', leaseKey, id, 'PX', leaseMs)
       emit(maxEvents, now, 'active', id, 'worker', worker)
       if redis.call('ZCARD', KEYS[1]) > 0 then pushMarker() end
       return {1, id, redis.call('GET', jobKey .. ':data') or '', redis.call('HGETALL', jobKey)}

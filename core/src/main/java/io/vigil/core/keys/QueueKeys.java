@@ -76,6 +76,15 @@ public final class QueueKeys {
     return base + "stalled-check";
   }
 
+  /**
+   * Prefix of lease keys: {@code <leasePrefix><token>} is a STRING holding the job id leased under that
+   * token, deleted when the job leaves active (expiring with the lease at the latest); it makes a retried
+   * fetch idempotent.
+   */
+  public String leasePrefix() {
+    return base + "lease:";
+  }
+
   /** SET of every queue name under this prefix (not hash-tagged: spans queues). */
   public String queues() {
     return queuesKey(prefix);

@@ -41,7 +41,7 @@ public final class JobTransitions {
     String token = ids.leaseToken();
     long now = clock.millis();
     List<String> args = List.of(k.jobPrefix(), Long.toString(now), token, Long.toString(settings.leaseMs()), workerId,
-        Integer.toString(settings.maxEvents()), Integer.toString(settings.promoteBatch()));
+        Integer.toString(settings.maxEvents()), Integer.toString(settings.promoteBatch()), k.leasePrefix());
     return broker.eval(Script.FETCH, k.scriptKeys(), args).map(r -> decodeFetch(queue, token, now + settings.leaseMs(), r));
   }
 
@@ -82,7 +82,7 @@ public final class JobTransitions {
         resultJson == null ? "null" : resultJson, Integer.toString(settings.keepCompleted()),
         Long.toString(settings.retentionMs()), Integer.toString(settings.maxEvents()), fetchNextFor == null ? "0" : "1",
         nextToken, Long.toString(settings.leaseMs()), fetchNextFor == null ? "" : fetchNextFor,
-        Integer.toString(settings.promoteBatch()));
+        Integer.toString(settings.promoteBatch()), k.leasePrefix());
     return finishCall(Script.COMPLETE, k, args, lease)
         .map(r -> r.size() > 1 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(1)) : null)
         .recover(e -> removedAtOnce(e, lease.job().options().removeOnComplete(), settings.keepCompleted())
@@ -102,7 +102,7 @@ public final class JobTransitions {
         Integer.toString(settings.keepFailed()), Long.toString(settings.retentionMs()),
         Integer.toString(settings.maxEvents()), Integer.toString(settings.errorsKept()),
         fetchNextFor == null ? "0" : "1", nextToken, Long.toString(settings.leaseMs()),
-        fetchNextFor == null ? "" : fetchNextFor, Integer.toString(settings.promoteBatch()));
+        fetchNextFor == null ? "" : fetchNextFor, Integer.toString(settings.promoteBatch()), k.leasePrefix());
     return finishCall(Script.FAIL, k, args, lease).map(r -> new FailResult(
         r.get(1).toLong() == 1 ? FailOutcome.RETRYING : FailOutcome.FAILED,
         r.size() > 2 ? decodeFetch(lease.queue(), nextToken, now + settings.leaseMs(), r.get(2)) : null))
@@ -125,7 +125,7 @@ public final class JobTransitions {
   public Future<Void> release(Lease lease) {
     QueueKeys k = keys.of(lease.queue());
     List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(clock.millis()),
-        Integer.toString(settings.maxEvents()));
+        Integer.toString(settings.maxEvents()), k.leasePrefix());
     return broker.eval(Script.RELEASE, k.scriptKeys(), args)
         .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), lease.jobId())) : Future.succeededFuture());
   }

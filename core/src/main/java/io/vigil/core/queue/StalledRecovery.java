@@ -38,7 +38,7 @@ public final class StalledRecovery {
     List<String> args = List.of(k.jobPrefix(), Long.toString(clock.millis()), Long.toString(settings.stalledIntervalMs()),
         Integer.toString(settings.maxStalledCount()), Integer.toString(settings.stalledBatch()),
         Integer.toString(settings.maxEvents()), Integer.toString(settings.keepFailed()),
-        Long.toString(settings.retentionMs()), force ? "1" : "0");
+        Long.toString(settings.retentionMs()), force ? "1" : "0", k.leasePrefix());
     return broker.eval(Script.RECOVER_STALLED, k.scriptKeys(), args).map(r -> r.get(0).toLong() == 0
         ? new StalledReport(false, 0, 0)
         : new StalledReport(true, r.get(1).toInteger(), r.get(2).toInteger()));

@@ -40,16 +40,19 @@ public class RedisBroker implements Broker {
     if (settings.minReplicaAcks() == 0) {
       return eval(script, keys, args);
     }
+    // WAIT covers the connection's last write; a retried script that writes nothing would pass it at
+    // once, so a PUBLISH (replicated like a write) makes the wait meaningful every time.
+    Request fence = Request.cmd(Command.PUBLISH).arg(DurableWrite.FENCE_CHANNEL).arg("1");
     Request wait = Request.cmd(Command.WAIT).arg(settings.minReplicaAcks()).arg(settings.replicaAckTimeoutMs());
-    return guard(redis.batch(List.of(scriptRequest(Command.EVALSHA, script, keys, args), wait))
+    return guard(redis.batch(List.of(scriptRequest(Command.EVALSHA, script, keys, args), fence, wait))
         .recover(t -> isNoScript(t)
-            ? redis.batch(List.of(scriptRequest(Command.EVAL, script, keys, args), wait))
+            ? redis.batch(List.of(scriptRequest(Command.EVAL, script, keys, args), fence, wait))
             : Future.failedFuture(t))
         .compose(this::checkReplicas));
   }
 
   private Future<Response> checkReplicas(List<Response> replies) {
-    long acked = replies.get(1).toLong();
+    long acked = replies.get(2).toLong();
     if (acked < settings.minReplicaAcks()) {
       return Future.failedFuture(new NotDurableException("write reached " + acked + " of "
           + settings.minReplicaAcks() + " replicas within " + settings.replicaAckTimeoutMs() + " ms"));
