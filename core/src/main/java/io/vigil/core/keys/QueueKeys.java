@@ -111,6 +111,11 @@ public final class QueueKeys {
         events(), sequence(), stalledCheck(), queues());
   }
 
+  /** STRING token of the one gateway relaying events to the event bus, expiring (PX) unless renewed. */
+  public static String relayLeaseKey(String prefix) {
+    return Names.requireValidPrefix(prefix) + ":relay-lease";
+  }
+
   public static String queuesKey(String prefix) {
     return Names.requireValidPrefix(prefix) + ":queues";
   }

@@ -8,6 +8,7 @@ public enum Script {
   ENQUEUE("enqueue", 12),
   FETCH("fetch", 12),
   EXTEND_LEASE("extendLease", 12),
+  HOLD_LEASE("holdLease", 1),
   UPDATE_PROGRESS("updateProgress", 12),
   COMPLETE("complete", 12),
   FAIL("fail", 12),

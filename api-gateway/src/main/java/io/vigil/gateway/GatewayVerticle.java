@@ -1,0 +1,79 @@
+package io.vigil.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vigil.core.queue.Engine;
+import io.vigil.gateway.contract.BodySchema;
+import io.vigil.gateway.contract.Contract;
+import io.vigil.gateway.events.EventRelay;
+import io.vigil.gateway.events.RelayLease;
+import io.vigil.gateway.http.ApiRouter;
+import io.vigil.gateway.http.ProblemMapper;
+import io.vigil.gateway.submit.SubmitConsumer;
+import io.vigil.gateway.submit.Submitter;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway role: wires the contract router to an HTTP server, the submit consumer to the event bus and
+ * the event relay to a timer. Any number of instances may be deployed; they share the port.
+ */
+public final class GatewayVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+  private final GatewaySettings settings;
+  private final GatewayServices services;
+  private HttpServer server;
+  private MessageConsumer<Object> submitConsumer;
+  private EventRelay relay;
+  private long relayTimer = -1;
+
+  public GatewayVerticle(GatewaySettings settings, GatewayServices services) {
+    this.settings = settings;
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    Engine engine = services.engine();
+    if (settings.relayEnabled()) {
+      RelayLease lease = new RelayLease(engine.broker(), engine.settings().prefix(), UUID.randomUUID().toString(),
+          settings.relayLeaseMs());
+      relay = new EventRelay(vertx.eventBus(), engine.admin(), engine.events(), lease, services.metrics());
+      relayTimer = vertx.setPeriodic(settings.relayPollMs(), id -> relay.tick());
+    }
+    HttpServerOptions options = new HttpServerOptions()
+        .setIdleTimeout((int) settings.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    return Contract.load(vertx).compose(contract -> {
+      submitConsumer = vertx.eventBus().consumer(BusAddresses.SUBMIT,
+          new SubmitConsumer(new Submitter(engine, services.metrics()), BodySchema.of(contract, "submitJob"),
+              new ProblemMapper(services.metrics())));
+      Router router = new ApiRouter(vertx, settings, services, contract).build();
+      // Registered cluster-wide before the verticle reports started.
+      return submitConsumer.completion()
+          .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(settings.httpPort()));
+    }).onSuccess(s -> {
+      server = s;
+      LOG.info("gateway=started port={} settings={}", s.actualPort(), settings);
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(relayTimer);
+    Future<Void> released = relay == null ? Future.succeededFuture()
+        : relay.stop().recover(e -> Future.succeededFuture());
+    return Future.join(released, submitConsumer == null ? Future.succeededFuture() : submitConsumer.unregister(),
+        server == null ? Future.succeededFuture() : server.close());
+  }
+
+  /** The port the server listens on (useful with VIGIL_HTTP_PORT=0). */
+  public int actualPort() {
+    return server == null ? -1 : server.actualPort();
+  }
+}

@@ -1,0 +1,46 @@
+package io.vigil.gateway.auth;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
+import io.vigil.gateway.http.HttpProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First handler of every protected route: 401 without a known token, 403 when its role is too low,
+ * otherwise the {@link Caller} is stored in the context.
+ * <p>
+ * It is typed as a security-policy handler so vertx-web lets it run before the body handler: a caller
+ * without a valid token cannot make the gateway buffer a body at all.
+ */
+public final class AccessHandler implements SecurityPolicyHandler {
+  public static final String CALLER = "vigil.caller";
+  private static final Logger LOG = LoggerFactory.getLogger(AccessHandler.class);
+  private final Authenticator authenticator;
+  private final Role required;
+
+  public AccessHandler(Authenticator authenticator, Role required) {
+    this.authenticator = authenticator;
+    this.required = required;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Caller caller = authenticator.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+    if (caller == null) {
+      LOG.debug("auth=refused status=401 method={} route={}", ctx.request().method(), ctx.currentRoute().getPath());
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      ctx.fail(HttpProblem.unauthorized());
+      return;
+    }
+    if (!caller.role().includes(required)) {
+      LOG.info("auth=refused status=403 caller={} role={} needed={} route={}", caller.name(),
+          caller.role().wireName(), required.wireName(), ctx.currentRoute().getPath());
+      ctx.fail(HttpProblem.forbidden(required.wireName()));
+      return;
+    }
+    ctx.put(CALLER, caller);
+    ctx.next();
+  }
+}

@@ -1,0 +1,135 @@
+package io.vigil.gateway.events;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vigil.core.event.EventReader;
+import io.vigil.core.event.JobEvent;
+import io.vigil.core.queue.QueueAdmin;
+import io.vigil.gateway.BusAddresses;
+import io.vigil.gateway.metrics.GatewayMetrics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes every queue's Redis event stream on the event bus, from one gateway of the cluster at a time.
+ * 1. Each tick renews, or tries to take, the {@link RelayLease}; without it the tick does nothing else.
+ * 2. Holding the lease: lists the queues, reads each stream after its cursor and publishes every event on
+ *    {@code vigil.jobs.events} and {@code vigil.jobs.events.<queue>}.
+ * 3. After taking the lease (not renewing it), known queues start at their newest event: the bus carries
+ *    notifications, and a handover gap stays readable from the stream itself (SSE with Last-Event-ID).
+ *    Queues that appear later start at their oldest kept event, since all of it is new.
+ * 4. Ticks never overlap; a failed tick leaves the next one to try again, and an outage is logged once.
+ */
+public final class EventRelay {
+  static final int BATCH = 500;
+  static final int ROUNDS_PER_TICK = 10;
+  private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
+  private final EventBus bus;
+  private final QueueAdmin admin;
+  private final EventReader events;
+  private final RelayLease lease;
+  private final GatewayMetrics metrics;
+  private final Map<String, String> cursors = new HashMap<>();
+  private boolean leader;
+  private boolean running;
+  private boolean failing;
+
+  public EventRelay(EventBus bus, QueueAdmin admin, EventReader events, RelayLease lease, GatewayMetrics metrics) {
+    this.bus = bus;
+    this.admin = admin;
+    this.events = events;
+    this.lease = lease;
+    this.metrics = metrics;
+  }
+
+  /** One relay step; completes with the number of events published (0 when not the relay). */
+  public Future<Integer> tick() {
+    if (running) {
+      return Future.succeededFuture(0);
+    }
+    running = true;
+    return lease.hold().compose(hold -> {
+      if (hold == RelayLease.Hold.HELD_BY_OTHER) {
+        if (leader) {
+          LOG.warn("relay=lost token={}", lease.token());
+        }
+        leader = false;
+        return Future.succeededFuture(0);
+      }
+      boolean taken = hold == RelayLease.Hold.TAKEN;
+      if (taken) {
+        LOG.info("relay=taken token={}", lease.token());
+        cursors.clear();
+      }
+      leader = true;
+      return admin.listQueues().compose(queues -> relayAll(queues, taken));
+    }).map(count -> {
+      if (failing) {
+        failing = false;
+        LOG.info("relay=recovered");
+      }
+      return count;
+    }).recover(e -> {
+      // One line per outage, not one per tick: Redis failovers take seconds.
+      if (!failing) {
+        failing = true;
+        LOG.warn("relay=tick-failed error={}", e.getMessage());
+      }
+      return Future.succeededFuture(0);
+    }).eventually(() -> {
+      running = false;
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Gives the lease up (clean shutdown) so another gateway relays from its next tick. */
+  public Future<Void> stop() {
+    leader = false;
+    return lease.release();
+  }
+
+  public boolean isLeader() {
+    return leader;
+  }
+
+  private Future<Integer> relayAll(List<String> queues, boolean taken) {
+    List<Future<Integer>> each = new ArrayList<>(queues.size());
+    for (String queue : queues) {
+      Future<String> start = cursors.containsKey(queue) ? Future.succeededFuture(cursors.get(queue))
+          : taken ? events.latestId(queue) : Future.succeededFuture("0");
+      each.add(start.compose(cursor -> {
+        cursors.put(queue, cursor);
+        return relay(queue, ROUNDS_PER_TICK);
+      }).recover(e -> {
+        LOG.warn("relay=read-failed queue={} error={}", queue, e.getMessage());
+        return Future.succeededFuture(0);
+      }));
+    }
+    return Future.all(each).map(all -> {
+      int total = 0;
+      for (int i = 0; i < all.size(); i++) {
+        total += all.<Integer>resultAt(i);
+      }
+      metrics.relayed(total);
+      return total;
+    });
+  }
+
+  private Future<Integer> relay(String queue, int rounds) {
+    return events.readAfter(queue, cursors.get(queue), BATCH).compose(batch -> {
+      for (JobEvent event : batch) {
+        bus.publish(BusAddresses.EVENTS, event.toJson());
+        bus.publish(BusAddresses.eventsOf(queue), event.toJson());
+        cursors.put(queue, event.id());
+      }
+      if (batch.size() == BATCH && rounds > 1) {
+        return relay(queue, rounds - 1).map(more -> batch.size() + more);
+      }
+      return Future.succeededFuture(batch.size());
+    });
+  }
+}

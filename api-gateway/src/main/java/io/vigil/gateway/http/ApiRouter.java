@@ -1,0 +1,125 @@
+package io.vigil.gateway.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestValidator;
+import io.vigil.gateway.GatewayServices;
+import io.vigil.gateway.GatewaySettings;
+import io.vigil.gateway.auth.AccessHandler;
+import io.vigil.gateway.auth.Authenticator;
+import io.vigil.gateway.auth.Role;
+import io.vigil.gateway.contract.Contract;
+import io.vigil.gateway.contract.ValidationHandler;
+import io.vigil.gateway.health.HealthHandlers;
+import io.vigil.gateway.health.MasterScriptCheck;
+import io.vigil.gateway.health.ReadinessCheck;
+import io.vigil.gateway.sse.EventStreamHandler;
+import io.vigil.gateway.submit.Submitter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the gateway's router from the contract: one route per contract operation, nothing else.
+ * Each route runs, in order: access (401/403, before any body is read), the body limit (413), contract
+ * validation (400/415), then the operation's handler. Failures and unmatched requests become problem+json.
+ */
+public final class ApiRouter {
+  public static final String OPERATION = "vigil.operation";
+  private final Vertx vertx;
+  private final GatewaySettings settings;
+  private final GatewayServices services;
+  private final Contract contract;
+
+  public ApiRouter(Vertx vertx, GatewaySettings settings, GatewayServices services, Contract contract) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.services = services;
+    this.contract = contract;
+  }
+
+  public Router build() {
+    Router router = Router.router(vertx);
+    ProblemMapper problems = new ProblemMapper(services.metrics());
+    router.route().failureHandler(problems);
+    router.errorHandler(404, problems).errorHandler(405, problems);
+    Authenticator authenticator = new Authenticator(settings.tokens());
+    RequestValidator validator = RequestValidator.create(vertx, contract.openApi());
+    Map<String, Handler<RoutingContext>> handlers = handlers();
+    for (Operation operation : contract.operations()) {
+      Handler<RoutingContext> handler = handlers.remove(operation.getOperationId());
+      if (handler == null) {
+        throw new IllegalStateException("contract operation " + operation.getOperationId() + " has no handler"
+            + " (operations of other modules are passed with GatewayServices.withOperation)");
+      }
+      Route route = router.route(operation.getHttpMethod(), vertxPath(operation.getOpenAPIPath()))
+          .putMetadata(OPERATION, operation.getOperationId());
+      Role role = Contract.roleOf(operation);
+      if (role != null) {
+        route.handler(new AccessHandler(authenticator, role));
+      }
+      if (operation.getRequestBody() != null) {
+        route.handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+      }
+      if (operation.getRequestBody() != null || !operation.getParameters().isEmpty()) {
+        route.handler(new ValidationHandler(vertx, validator, operation));
+      }
+      route.handler(handler);
+    }
+    if (!handlers.isEmpty()) {
+      throw new IllegalStateException("handlers without a contract operation: " + handlers.keySet());
+    }
+    return router;
+  }
+
+  /** {@code /a/{b}/c} to vertx-web's {@code /a/:b/c}. */
+  static String vertxPath(String openApiPath) {
+    return openApiPath.replaceAll("\\{([^}]+)}", ":$1");
+  }
+
+  private Map<String, Handler<RoutingContext>> handlers() {
+    JobHandlers jobs = new JobHandlers(services.engine(), new Submitter(services.engine(), services.metrics()),
+        vertx.eventBus());
+    QueueHandlers queues = new QueueHandlers(services.engine());
+    DirectoryHandlers directory = new DirectoryHandlers(services.schedules(), services.workers());
+    List<ReadinessCheck> readiness = new ArrayList<>();
+    readiness.add(new MasterScriptCheck(services.engine().broker()));
+    readiness.addAll(services.readiness());
+    HealthHandlers health = new HealthHandlers(vertx, readiness);
+    Map<String, Handler<RoutingContext>> map = new HashMap<>();
+    map.put("submitJob", jobs.submit());
+    map.put("submitJobs", jobs.submitBulk());
+    map.put("listJobs", jobs.list());
+    map.put("getJob", jobs.get());
+    map.put("removeJob", jobs.remove());
+    map.put("retryJob", jobs.retry());
+    map.put("cancelJob", jobs.cancel());
+    map.put("listQueues", queues.list());
+    map.put("getQueue", queues.info());
+    map.put("pauseQueue", queues.pause());
+    map.put("resumeQueue", queues.resume());
+    map.put("listSchedules", directory.listSchedules());
+    map.put("putSchedule", directory.putSchedule());
+    map.put("getSchedule", directory.getSchedule());
+    map.put("deleteSchedule", directory.deleteSchedule());
+    map.put("listWorkers", directory.listWorkers());
+    map.put("streamEvents", new EventStreamHandler(vertx, services.engine().events(), settings, services.metrics()));
+    map.put("live", health.live());
+    map.put("ready", health.ready());
+    map.put("metrics", PrometheusScrapingHandler.create(services.registry()));
+    map.put("openapi", ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(contract.yaml()));
+    services.operations().forEach((operationId, handler) -> {
+      if (map.putIfAbsent(operationId, handler) != null) {
+        throw new IllegalStateException("operation " + operationId + " is served by the gateway itself");
+      }
+    });
+    return map;
+  }
+}

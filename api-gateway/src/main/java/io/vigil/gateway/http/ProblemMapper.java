@@ -1,0 +1,143 @@
+package io.vigil.gateway.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vigil.core.error.ErrorCode;
+import io.vigil.core.error.VigilException;
+import io.vigil.gateway.metrics.GatewayMetrics;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns failures into problem+json.
+ * 1. Engine errors keep their {@link ErrorCode} and its HTTP status; retryable ones get Retry-After.
+ * 2. Gateway refusals ({@link HttpProblem}) and routing statuses (404, 405, 413, 415) get fixed codes.
+ * 3. Anything unexpected is a 500 whose body holds only a reference; the stack trace goes to the log.
+ */
+public final class ProblemMapper implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+  private static final int MAX_DETAIL = 400;
+  private final GatewayMetrics metrics;
+
+  public ProblemMapper(GatewayMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Problem problem = map(ctx.failure(), ctx.statusCode());
+    HttpServerResponse response = ctx.response();
+    if (response.headWritten()) {
+      // A stream (SSE) already started: nothing valid can be sent any more.
+      response.reset();
+      return;
+    }
+    if (problem.status() >= 500) {
+      LOG.warn("request=failed status={} code={} method={} path={}", problem.status(), problem.code(),
+          ctx.request().method(), ctx.normalizedPath());
+    }
+    if (problem.retryAfterSeconds() > 0) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(problem.retryAfterSeconds()));
+    }
+    response.setStatusCode(problem.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
+        .end(problem.toJson().encode());
+  }
+
+  /** The problem for a failure, or for a bare status when there is no failure object; counted by code. */
+  public Problem map(Throwable failure, int status) {
+    Problem problem = classify(failure, status);
+    metrics.refused(problem.code());
+    return problem;
+  }
+
+  private Problem classify(Throwable failure, int status) {
+    if (failure instanceof VigilException e) {
+      ErrorCode code = e.code();
+      if (code == ErrorCode.SCRIPT_FAILURE) {
+        return internal(e);
+      }
+      if (code == ErrorCode.REDIS_UNAVAILABLE) {
+        // The cause names hosts and ports: it goes to the log, not to the caller.
+        LOG.warn("redis=unavailable error={}", e.getMessage());
+        return new Problem(503, code.name(), title(503), "Redis is unavailable; retry later", retryAfter(code));
+      }
+      return new Problem(code.httpStatus(), code.name(), title(code.httpStatus()), clean(e.getMessage()),
+          code.retryable() ? retryAfter(code) : 0);
+    }
+    if (failure instanceof HttpProblem p) {
+      return new Problem(p.status(), p.code(), title(p.status()), clean(p.getMessage()), p.status() == 503 ? 1 : 0);
+    }
+    if (failure instanceof DecodeException) {
+      return byStatus(400, "the body is not valid JSON");
+    }
+    if (failure instanceof HttpException e) {
+      return byStatus(e.getStatusCode(), null);
+    }
+    if (failure == null && status >= 400 && status < 500) {
+      return byStatus(status, null);
+    }
+    return internal(failure);
+  }
+
+  private Problem internal(Throwable failure) {
+    String ref = UUID.randomUUID().toString();
+    LOG.error("request=failed status=500 ref={}", ref, failure);
+    return new Problem(500, "INTERNAL", title(500), "internal error; the gateway log has ref=" + ref, 0);
+  }
+
+  private static Problem byStatus(int status, String detail) {
+    String code = switch (status) {
+      case 400 -> "INVALID_REQUEST";
+      case 401 -> "UNAUTHORIZED";
+      case 403 -> "FORBIDDEN";
+      case 404 -> "NOT_FOUND";
+      case 405 -> "METHOD_NOT_ALLOWED";
+      case 413 -> "PAYLOAD_TOO_LARGE";
+      case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      default -> status < 500 ? "BAD_REQUEST" : "INTERNAL";
+    };
+    String text = detail != null ? detail : switch (status) {
+      case 404 -> "no such resource";
+      case 405 -> "method not allowed on this resource";
+      case 413 -> "the request body is larger than VIGIL_MAX_BODY_BYTES";
+      case 415 -> "send the body as application/json";
+      default -> title(status);
+    };
+    return new Problem(status, code, title(status), text, 0);
+  }
+
+  private static int retryAfter(ErrorCode code) {
+    return code == ErrorCode.QUEUE_FULL || code == ErrorCode.MEMORY_WATERMARK ? 5 : 1;
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 409 -> "Conflict";
+      case 413 -> "Payload Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 429 -> "Too Many Requests";
+      case 503 -> "Service Unavailable";
+      default -> status >= 500 ? "Internal Server Error" : "Bad Request";
+    };
+  }
+
+  /** Details may quote user input: no control characters, bounded length. */
+  static String clean(String detail) {
+    if (detail == null) {
+      return "";
+    }
+    String flat = detail.replaceAll("\\p{Cntrl}", " ");
+    return flat.length() <= MAX_DETAIL ? flat : flat.substring(0, MAX_DETAIL) + "...";
+  }
+}

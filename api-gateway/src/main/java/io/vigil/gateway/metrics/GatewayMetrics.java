@@ -1,0 +1,55 @@
+package io.vigil.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The gateway's own meters, beside Vert.x's HTTP and pool metrics.
+ * 1. {@code vigil_jobs_submitted_total{queue,outcome}}: outcome created or existing.
+ * 2. {@code vigil_gateway_refusals_total{code}}: problems sent, by problem code.
+ * 3. {@code vigil_gateway_sse_streams}: open event streams.
+ * 4. {@code vigil_gateway_relay_events_total}: events relayed to the event bus.
+ */
+public final class GatewayMetrics {
+  private final MeterRegistry registry;
+  private final AtomicInteger streams = new AtomicInteger();
+  private final Counter relayed;
+
+  public GatewayMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder("vigil.gateway.sse.streams", streams, AtomicInteger::get).register(registry);
+    this.relayed = Counter.builder("vigil.gateway.relay.events").register(registry);
+  }
+
+  public void submitted(String queue, boolean created, int count) {
+    Counter.builder("vigil.jobs.submitted").tag("queue", queue).tag("outcome", created ? "created" : "existing")
+        .register(registry).increment(count);
+  }
+
+  public void refused(String code) {
+    Counter.builder("vigil.gateway.refusals").tag("code", code).register(registry).increment();
+  }
+
+  public void relayed(int count) {
+    relayed.increment(count);
+  }
+
+  /** Counts a stream as open if fewer than {@code max} are; the caller must {@link #streamClosed()} later. */
+  public boolean tryOpenStream(int max) {
+    while (true) {
+      int now = streams.get();
+      if (now >= max) {
+        return false;
+      }
+      if (streams.compareAndSet(now, now + 1)) {
+        return true;
+      }
+    }
+  }
+
+  public void streamClosed() {
+    streams.decrementAndGet();
+  }
+}

@@ -1,0 +1,47 @@
+package io.vigil.gateway.sse;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import io.vigil.core.event.EventReader;
+import io.vigil.gateway.GatewaySettings;
+import io.vigil.gateway.http.HttpProblem;
+import io.vigil.gateway.http.Replies;
+import io.vigil.gateway.metrics.GatewayMetrics;
+
+/**
+ * GET /api/v1/events: opens an {@link EventStream} from Last-Event-ID (header, else the lastEventId
+ * parameter), or from the newest event when neither is given. Refuses with 503 past VIGIL_SSE_MAX_STREAMS.
+ */
+public final class EventStreamHandler implements Handler<RoutingContext> {
+  private final Vertx vertx;
+  private final EventReader events;
+  private final GatewaySettings settings;
+  private final GatewayMetrics metrics;
+
+  public EventStreamHandler(Vertx vertx, EventReader events, GatewaySettings settings, GatewayMetrics metrics) {
+    this.vertx = vertx;
+    this.events = events;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String queue = Replies.query(ctx, "queue");
+    String header = Replies.header(ctx, "Last-Event-ID");
+    String resume = header != null ? header : Replies.query(ctx, "lastEventId");
+    if (!metrics.tryOpenStream(settings.sseMaxStreams())) {
+      ctx.fail(HttpProblem.unavailable("STREAM_LIMIT", "this gateway already serves VIGIL_SSE_MAX_STREAMS event streams"));
+      return;
+    }
+    Future<String> start = resume != null ? Future.succeededFuture(resume) : events.latestId(queue);
+    start.onSuccess(cursor -> new EventStream(vertx, events, ctx.response(), queue, cursor, metrics)
+            .start(settings.ssePollMs(), settings.sseHeartbeatMs()))
+        .onFailure(e -> {
+          metrics.streamClosed();
+          ctx.fail(e);
+        });
+  }
+}

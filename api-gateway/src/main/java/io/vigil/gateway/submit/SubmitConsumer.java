@@ -1,0 +1,71 @@
+package io.vigil.gateway.submit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vigil.core.error.InvalidRequestException;
+import io.vigil.gateway.contract.BodySchema;
+import io.vigil.gateway.contract.StrictJson;
+import io.vigil.gateway.http.Problem;
+import io.vigil.gateway.http.ProblemMapper;
+
+/**
+ * Serves {@code vigil.jobs.submit}: the REST submission body plus {@code queue}, as a JsonObject or as
+ * JSON text, checked against the contract's submitJob body schema. Replies {@code {status, job}} like
+ * REST; refusals fail the message with the HTTP status as failure code and the problem JSON as message.
+ */
+public final class SubmitConsumer implements Handler<Message<Object>> {
+  private final Submitter submitter;
+  private final BodySchema schema;
+  private final ProblemMapper problems;
+
+  public SubmitConsumer(Submitter submitter, BodySchema schema, ProblemMapper problems) {
+    this.submitter = submitter;
+    this.schema = schema;
+    this.problems = problems;
+  }
+
+  @Override
+  public void handle(Message<Object> message) {
+    Future<SubmitResult> result;
+    try {
+      JsonObject body = decode(message.body());
+      Object queue = body.remove("queue");
+      if (!(queue instanceof String name)) {
+        throw new InvalidRequestException("queue is required: a string naming the queue");
+      }
+      String problem = schema.problem(body);
+      if (problem != null) {
+        throw new InvalidRequestException("the submission is invalid: " + problem);
+      }
+      result = submitter.submit(name, body);
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    result.onSuccess(r -> message.reply(r.toBusReply())).onFailure(e -> {
+      Problem problem = problems.map(e, 500);
+      message.fail(problem.status(), problem.toJson().encode());
+    });
+  }
+
+  private static JsonObject decode(Object body) {
+    if (body instanceof JsonObject json) {
+      return json.copy();
+    }
+    Buffer bytes = body instanceof String text ? Buffer.buffer(text) : body instanceof Buffer buffer ? buffer : null;
+    if (bytes == null) {
+      throw new InvalidRequestException("the message body must be a JSON object");
+    }
+    String problem = StrictJson.problem(bytes.getBytes());
+    if (problem != null) {
+      throw new InvalidRequestException(problem);
+    }
+    Object value = io.vertx.core.json.Json.decodeValue(bytes);
+    if (!(value instanceof JsonObject json)) {
+      throw new InvalidRequestException("the message body must be a JSON object");
+    }
+    return json;
+  }
+}

@@ -1,0 +1,79 @@
+package io.vigil.gateway.submit;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vigil.core.error.InvalidRequestException;
+import io.vigil.core.job.Job;
+import io.vigil.core.job.JobState;
+import io.vigil.core.job.NewJob;
+import io.vigil.core.job.Submitted;
+import io.vigil.core.queue.Engine;
+import io.vigil.gateway.metrics.GatewayMetrics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Submits jobs for REST and the event bus alike.
+ * 1. Parses bodies with {@link SubmitParser}; a bad body fails before anything is sent to Redis.
+ * 2. A created job is answered from what was submitted, so a successful write is never turned into an
+ *    error by a follow-up read; an existing job is read back and returned as stored.
+ */
+public final class Submitter {
+  private final Engine engine;
+  private final GatewayMetrics metrics;
+
+  public Submitter(Engine engine, GatewayMetrics metrics) {
+    this.engine = engine;
+    this.metrics = metrics;
+  }
+
+  public Future<SubmitResult> submit(String queue, JsonObject body) {
+    NewJob job;
+    try {
+      job = SubmitParser.parse(body);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    long now = engine.clock().millis();
+    return engine.enqueuer().enqueue(queue, job).compose(submitted -> {
+      metrics.submitted(queue, submitted.created(), 1);
+      if (submitted.created()) {
+        return Future.succeededFuture(new SubmitResult(201, asSubmitted(queue, job, submitted, now).toJson()));
+      }
+      return engine.admin().getJob(queue, submitted.id()).map(existing -> new SubmitResult(200, existing.toJson()));
+    });
+  }
+
+  /** Answers {@code {"jobs":[{"id","created"}...]}}, 201 when any job was created, else 200. */
+  public Future<SubmitResult> submitBulk(String queue, JsonArray bodies) {
+    List<NewJob> jobs = new ArrayList<>(bodies.size());
+    for (int i = 0; i < bodies.size(); i++) {
+      Object body = bodies.getValue(i);
+      try {
+        jobs.add(SubmitParser.parse(body instanceof JsonObject json ? json : null));
+      } catch (InvalidRequestException e) {
+        return Future.failedFuture(new InvalidRequestException("jobs[" + i + "]: " + e.getMessage()));
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return engine.enqueuer().enqueueBulk(queue, jobs).map(results -> {
+      JsonArray out = new JsonArray();
+      int created = 0;
+      for (Submitted s : results) {
+        out.add(new JsonObject().put("id", s.id()).put("created", s.created()));
+        created += s.created() ? 1 : 0;
+      }
+      metrics.submitted(queue, true, created);
+      metrics.submitted(queue, false, results.size() - created);
+      return new SubmitResult(created > 0 ? 201 : 200, new JsonObject().put("jobs", out));
+    });
+  }
+
+  private static Job asSubmitted(String queue, NewJob job, Submitted submitted, long now) {
+    JobState state = job.options().delayMs() > 0 ? JobState.DELAYED : JobState.WAITING;
+    return new Job(submitted.id(), queue, job.name(), job.dataJson(), job.options(), state, job.options().priority(),
+        0, 0, 0, null, null, null, List.of(), null, now, null, null);
+  }
+}

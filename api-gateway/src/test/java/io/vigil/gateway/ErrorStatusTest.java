@@ -1,0 +1,178 @@
+package io.vigil.gateway;
+
+import static io.vigil.gateway.support.GatewayFixture.SUBMIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import io.vigil.core.queue.EngineSettings;
+import io.vigil.core.redis.BrokerSettings;
+import io.vigil.gateway.support.GatewayFixture;
+import io.vigil.testkit.RedisExtension;
+import io.vigil.testkit.RedisServer;
+import io.vigil.testkit.RedisServerConfig;
+import io.vigil.testkit.RedisSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({VertxExtension.class, RedisExtension.class})
+@RedisSettings(config = {"maxmemory 64mb"})
+class ErrorStatusTest {
+  private static final String JOBS = "/api/v1/queues/q/jobs";
+  private static final JsonObject JOB = new JsonObject().put("name", "echo");
+
+  @Test
+  void aBodyOverTheLimitIs413BeforeParsingWhetherSizedOrChunked(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_MAX_BODY_BYTES", "2048"),
+        EngineSettings.defaults(GatewayFixture.PREFIX));
+    String big = "{\"name\":\"echo\",\"data\":\"" + "x".repeat(3000) + "\"}";
+
+    HttpResponse<Buffer> sized = f.send(HttpMethod.POST, JOBS, SUBMIT, Buffer.buffer(big));
+    int chunked = chunkedPost(vertx, f.port, 200_000);
+    HttpResponse<Buffer> anonymous = f.send(HttpMethod.POST, JOBS, null, Buffer.buffer(big));
+
+    assertThat(sized.statusCode()).isEqualTo(413);
+    assertThat(sized.bodyAsJsonObject().getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+    assertThat(chunked).isEqualTo(413);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(f.dbSize()).isZero();
+  }
+
+  @Test
+  void jobDataOverTheEnginePayloadCapIs413AndWritesNothing(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(),
+        EngineSettings.defaults(GatewayFixture.PREFIX).withMaxPayloadBytes(100));
+
+    HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB.copy().put("data", "y".repeat(200)));
+
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+    assertThat(f.dbSize()).isZero();
+  }
+
+  @Test
+  void routingErrorsAreProblems404405And415(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis);
+
+    HttpResponse<Buffer> unknown = f.get("/api/v1/nothing-here", SUBMIT);
+    HttpResponse<Buffer> method = f.send(HttpMethod.PUT, "/api/v1/queues", SUBMIT, null);
+    HttpResponse<Buffer> text = f.send(HttpMethod.POST, JOBS, SUBMIT,
+        MultiMap.caseInsensitiveMultiMap().add("Content-Type", "text/plain"), JOB.toBuffer());
+    HttpResponse<Buffer> noType = f.send(HttpMethod.POST, JOBS, SUBMIT, MultiMap.caseInsensitiveMultiMap(), JOB.toBuffer());
+
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.bodyAsJsonObject().getString("code")).isEqualTo("NOT_FOUND");
+    assertThat(method.statusCode()).isEqualTo(405);
+    assertThat(method.bodyAsJsonObject().getString("code")).isEqualTo("METHOD_NOT_ALLOWED");
+    assertThat(text.statusCode()).isEqualTo(415);
+    assertThat(noType.statusCode()).isEqualTo(415);
+    for (HttpResponse<Buffer> r : List.of(unknown, method, text, noType)) {
+      assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(r.bodyAsJsonObject().fieldNames()).contains("type", "title", "status", "detail", "code");
+    }
+    assertThat(f.dbSize()).isZero();
+  }
+
+  @Test
+  void aFullQueueIs429WithRetryAfter(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(),
+        EngineSettings.defaults(GatewayFixture.PREFIX).withMaxJobsPerQueue(1));
+    assertThat(f.post(JOBS, SUBMIT, JOB).statusCode()).isEqualTo(201);
+
+    HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
+
+    assertThat(r.statusCode()).isEqualTo(429);
+    assertThat(r.getHeader("Retry-After")).isEqualTo("5");
+    assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("QUEUE_FULL");
+  }
+
+  @Test
+  void aMemoryWatermarkIs503WithRetryAfter(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(),
+        EngineSettings.defaults(GatewayFixture.PREFIX).withMemoryWatermark(0.001));
+
+    HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.getHeader("Retry-After")).isEqualTo("5");
+    assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("MEMORY_WATERMARK");
+    assertThat(f.dbSize()).isZero();
+  }
+
+  @Test
+  void aWriteNoReplicaConfirmedIs503NotDurableWithRetryAfter(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
+        new BrokerSettings(2000, 1, 50), List.of());
+    redis.command("SCRIPT", "FLUSH");  // a fresh master: the durable path must fall back to EVAL first
+
+    HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB.copy().put("jobId", "same-id"));
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("NOT_DURABLE");
+  }
+
+  @Test
+  void aStoppedRedisIs503WithRetryAfterAndNotReadyButStillLive(Vertx vertx) {
+    try (RedisServer down = RedisServer.start(RedisServerConfig.builder().name("ErrorStatusTest-down").build())) {
+      GatewayFixture f = GatewayFixture.start(vertx, down, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
+          new BrokerSettings(1000, 0, 50), List.of());
+      down.stop();
+
+      HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
+
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.getHeader("Retry-After")).isEqualTo("1");
+      assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("REDIS_UNAVAILABLE");
+      assertThat(r.bodyAsJsonObject().getString("detail")).doesNotContain("127.0.0.1");
+      assertThat(f.get("/health/ready", null).statusCode()).isEqualTo(503);
+      assertThat(f.get("/health/live", null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aConnectionThatStallsMidRequestIsClosedAfterTheIdleTimeout(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_HTTP_IDLE_TIMEOUT_MS", "1000",
+        "VIGIL_SSE_HEARTBEAT_MS", "500"), EngineSettings.defaults(GatewayFixture.PREFIX));
+    NetSocket socket = vertx.createNetClient().connect(f.port, "127.0.0.1").await();
+    Promise<Long> closedAfter = Promise.promise();
+    long start = System.nanoTime();
+    socket.closeHandler(v -> closedAfter.tryComplete((System.nanoTime() - start) / 1_000_000));
+
+    socket.write("POST /api/v1/queues/q/jobs HTTP/1.1\r\nHost: gateway\r\n").await();
+    long ms = closedAfter.future().timeout(5, TimeUnit.SECONDS).await();
+
+    System.out.printf("slow client closed after %d ms (idle timeout 1000 ms)%n", ms);
+    assertThat(ms).isBetween(900L, 2000L);
+  }
+
+  /** Streams a chunked body (no Content-Length) of {@code bytes} and returns the status the gateway answered. */
+  private static int chunkedPost(Vertx vertx, int port, int bytes) {
+    HttpClient http = vertx.createHttpClient();
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+        .setURI(JOBS).putHeader("Authorization", "Bearer " + SUBMIT).putHeader("Content-Type", "application/json");
+    return http.request(options).compose(request -> {
+      request.setChunked(true);
+      request.write("{\"name\":\"echo\",\"data\":\"");
+      Buffer chunk = Buffer.buffer("z".repeat(1000));
+      for (int sent = 0; sent < bytes; sent += chunk.length()) {
+        request.write(chunk);
+      }
+      return request.end("\"}").compose(v -> request.response()).map(HttpClientResponse::statusCode)
+          .recover(e -> request.response().map(HttpClientResponse::statusCode));
+    }).await();
+  }
+}

@@ -1,0 +1,119 @@
+package io.vigil.gateway;
+
+import static io.vigil.gateway.support.GatewayFixture.SUBMIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vigil.core.queue.EngineSettings;
+import io.vigil.gateway.events.EventRelay;
+import io.vigil.gateway.events.RelayLease;
+import io.vigil.gateway.support.Eventually;
+import io.vigil.gateway.support.GatewayFixture;
+import io.vigil.testkit.RedisExtension;
+import io.vigil.testkit.RedisServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({VertxExtension.class, RedisExtension.class})
+class EventBusTest {
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  @Test
+  void aBusSubmissionAnswersLikeRestWith201Then200(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis);
+    JsonObject body = new JsonObject().put("queue", "q").put("name", "echo").put("jobId", "bus-1")
+        .put("data", new JsonObject().put("x", 1));
+
+    JsonObject first = vertx.eventBus().<JsonObject>request(BusAddresses.SUBMIT, body).await().body();
+    JsonObject second = vertx.eventBus().<JsonObject>request(BusAddresses.SUBMIT, body.encode()).await().body();
+
+    assertThat(first.getInteger("status")).isEqualTo(201);
+    assertThat(first.getJsonObject("job").getString("id")).isEqualTo("bus-1");
+    assertThat(first.getJsonObject("job").getString("state")).isEqualTo("waiting");
+    assertThat(second.getInteger("status")).isEqualTo(200);
+    assertThat(second.getJsonObject("job").getJsonObject("data")).isEqualTo(new JsonObject().put("x", 1));
+    assertThat(f.engine.admin().getJob("q", "bus-1").await().name()).isEqualTo("echo");
+  }
+
+  @Test
+  void aBusSubmissionToAFullQueueFailsWith429AndTheProblem(Vertx vertx, RedisServer redis) {
+    GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX).withMaxJobsPerQueue(1));
+    JsonObject body = new JsonObject().put("queue", "q").put("name", "echo");
+    vertx.eventBus().request(BusAddresses.SUBMIT, body).await();
+
+    Throwable failure = vertx.eventBus().request(BusAddresses.SUBMIT, body).map(m -> (Throwable) null)
+        .otherwise(e -> e).await();
+
+    assertThat(failure).isInstanceOf(ReplyException.class);
+    assertThat(((ReplyException) failure).failureCode()).isEqualTo(429);
+    assertThat(new JsonObject(failure.getMessage()).getString("code")).isEqualTo("QUEUE_FULL");
+  }
+
+  @Test
+  void theRelayPublishesEveryEventOnTheGlobalAndTheQueueAddress(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_EVENT_RELAY", "true"),
+        EngineSettings.defaults(GatewayFixture.PREFIX));
+    List<JsonObject> all = new CopyOnWriteArrayList<>();
+    List<JsonObject> ofQ = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(BusAddresses.EVENTS, m -> all.add(m.body())).completion().await();
+    vertx.eventBus().<JsonObject>consumer(BusAddresses.eventsOf("q"), m -> ofQ.add(m.body())).completion().await();
+    Eventually.until(WAIT, "the relay lease", () -> redis.command("GET", GatewayFixture.PREFIX + ":relay-lease") != null);
+
+    f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "j1"));
+    f.post("/api/v1/queues/other/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "j2"));
+    f.post("/api/v1/queues/q/pause", GatewayFixture.ADMIN, null);
+
+    Eventually.until(WAIT, "three events on the global address", () -> all.size() == 3);
+    Eventually.until(WAIT, "two events on the q address", () -> ofQ.size() == 2);
+    assertThat(ofQ).extracting(e -> e.getString("event") + ":" + e.getString("jobId"))
+        .containsExactly("added:j1", "paused:");
+    assertThat(all).extracting(e -> e.getString("queue")).containsExactlyInAnyOrder("q", "q", "other");
+  }
+
+  @Test
+  void onlyTheLeaseHolderRelaysAndAnotherTakesOverWhenItStops(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis);
+    EventRelay first = relay(vertx, f, "gateway-a");
+    EventRelay second = relay(vertx, f, "gateway-b");
+    List<String> seen = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(BusAddresses.eventsOf("q"), (Message<JsonObject> m) ->
+        seen.add(m.body().getString("jobId"))).completion().await();
+    f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "old"));
+
+    first.tick().await();
+    second.tick().await();
+    f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "a1"));
+    for (int i = 0; i < 3; i++) {
+      first.tick().await();
+      second.tick().await();
+    }
+    Eventually.until(WAIT, "a1 relayed", () -> seen.contains("a1"));
+    assertThat(first.isLeader()).isTrue();
+    assertThat(second.isLeader()).isFalse();
+
+    first.stop().await();
+    second.tick().await();
+    f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "b1"));
+    second.tick().await();
+    first.tick().await();
+    Eventually.until(WAIT, "b1 relayed", () -> seen.contains("b1"));
+
+    System.out.printf("relay handover: events seen %s%n", seen);
+    assertThat(second.isLeader()).isTrue();
+    assertThat(first.isLeader()).isFalse();
+    assertThat(seen).containsExactly("a1", "b1");
+  }
+
+  private static EventRelay relay(Vertx vertx, GatewayFixture f, String token) {
+    RelayLease lease = new RelayLease(f.broker, GatewayFixture.PREFIX, token, 10_000);
+    return new EventRelay(vertx.eventBus(), f.engine.admin(), f.engine.events(), lease, f.services.metrics());
+  }
+}

@@ -1,0 +1,91 @@
+package io.vigil.gateway;
+
+import static io.vigil.gateway.support.GatewayFixture.READ;
+import static io.vigil.gateway.support.GatewayFixture.SUBMIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vigil.core.queue.EngineSettings;
+import io.vigil.gateway.support.Eventually;
+import io.vigil.gateway.support.GatewayFixture;
+import io.vigil.gateway.support.SseClient;
+import io.vigil.testkit.RedisExtension;
+import io.vigil.testkit.RedisServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({VertxExtension.class, RedisExtension.class})
+class EventStreamTest {
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  @Test
+  void aStreamStartsAtNewEventsAndResumesAfterLastEventIdWithNothingLostOrRepeated(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis);
+    submit(f, "before");
+
+    String lastSeen;
+    try (SseClient live = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, null)) {
+      assertThat(live.status()).isEqualTo(200);
+      assertThat(live.header("Content-Type")).startsWith("text/event-stream");
+      submit(f, "during");
+      Eventually.until(WAIT, "the event of 'during'", () -> live.events().size() == 1);
+      SseClient.Event event = live.events().get(0);
+      assertThat(event.data().getString("event")).isEqualTo("added");
+      assertThat(event.data().getString("jobId")).isEqualTo("during");
+      assertThat(event.data().getString("queue")).isEqualTo("q");
+      assertThat(event.data().getString("id")).isEqualTo(event.id());
+      lastSeen = event.id();
+    }
+    submit(f, "gap-1");
+    submit(f, "gap-2");
+
+    try (SseClient resumed = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, lastSeen)) {
+      Eventually.until(WAIT, "the two missed events", () -> resumed.events().size() == 2);
+      assertThat(resumed.events()).extracting(e -> e.data().getString("jobId")).containsExactly("gap-1", "gap-2");
+    }
+    try (SseClient byParameter = SseClient.open(vertx, f.port, "/api/v1/events?queue=q&lastEventId=" + lastSeen, READ,
+        null)) {
+      Eventually.until(WAIT, "the two missed events by parameter", () -> byParameter.events().size() == 2);
+    }
+  }
+
+  @Test
+  void aQuietStreamGetsHeartbeatsAndClosingItFreesItsSlot(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_SSE_HEARTBEAT_MS", "100",
+        "VIGIL_SSE_MAX_STREAMS", "1"), EngineSettings.defaults(GatewayFixture.PREFIX));
+
+    try (SseClient quiet = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, null)) {
+      Eventually.until(WAIT, "two heartbeats", () -> quiet.frames().stream().filter(s -> s.startsWith(":")).count() >= 2);
+      assertThat(f.get("/api/v1/events?queue=q", READ).statusCode()).isEqualTo(503);
+      assertThat(streams(f)).isEqualTo(1.0);
+    }
+
+    Eventually.until(WAIT, "the stream slot to be released", () -> streams(f) == 0.0);
+    try (SseClient next = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, null)) {
+      assertThat(next.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aStreamNeedsAValidQueueAndResumePoint(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis);
+
+    assertThat(f.get("/api/v1/events", READ).statusCode()).isEqualTo(400);
+    assertThat(f.get("/api/v1/events?queue=a:b", READ).statusCode()).isEqualTo(400);
+    assertThat(f.get("/api/v1/events?queue=q&lastEventId=1-2%0D%0A", READ).statusCode()).isEqualTo(400);
+    assertThat(f.get("/api/v1/events?queue=q", null).statusCode()).isEqualTo(401);
+  }
+
+  private static void submit(GatewayFixture f, String jobId) {
+    assertThat(f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", jobId))
+        .statusCode()).isEqualTo(201);
+  }
+
+  private static double streams(GatewayFixture f) {
+    return f.registry.get("vigil.gateway.sse.streams").gauge().value();
+  }
+}
