@@ -34,13 +34,18 @@ public final class ReportRoutes {
     this.store = new ReportStore(engine.broker(), engine.settings().prefix(), engine.clock(), 0);
   }
 
+  /** The handlers alone, for a router that does its own access checks (the gateway's contract router). */
+  public static ReportRoutes over(Engine engine) {
+    return new ReportRoutes(engine);
+  }
+
   public static void mount(Router router, Engine engine) {
     ReportRoutes routes = new ReportRoutes(engine);
     router.get(BY_JOB).handler(routes::byJob);
     router.get(LATEST).handler(routes::latest);
   }
 
-  private void byJob(RoutingContext ctx) {
+  public void byJob(RoutingContext ctx) {
     String jobId = ctx.pathParam("jobId");
     engine.admin().getJob(ReportGenerationHandler.QUEUE, jobId).onComplete(ar -> {
       if (ar.failed()) {
@@ -64,7 +69,7 @@ public final class ReportRoutes {
     });
   }
 
-  private void latest(RoutingContext ctx) {
+  public void latest(RoutingContext ctx) {
     String projectId = ctx.pathParam("projectId");
     store.latest(projectId).onComplete(ar -> {
       if (ar.failed()) {

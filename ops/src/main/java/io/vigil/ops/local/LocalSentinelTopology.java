@@ -81,6 +81,19 @@ public final class LocalSentinelTopology implements AutoCloseable {
     }
   }
 
+  /**
+   * The caller takes over stopping the topology (with {@link #close}) in its own shutdown sequence, e.g. to
+   * stop the roles first while Redis is still up; without this both hooks would run at once.
+   */
+  public LocalSentinelTopology closedByCaller() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The hook is running or ran: nothing left to hand over.
+    }
+    return this;
+  }
+
   public String masterName() {
     return settings.masterName();
   }

@@ -1,0 +1,147 @@
+package io.vigil.app;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.micrometer.backends.BackendRegistries;
+import io.vigil.core.cron.CronDispatcher;
+import io.vigil.core.cron.ScheduleStore;
+import io.vigil.core.failover.FailoverReconciler;
+import io.vigil.core.queue.Engine;
+import io.vigil.core.redis.FailoverBroker;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.gateway.GatewayServices;
+import io.vigil.gateway.GatewayVerticle;
+import io.vigil.gateway.health.SentinelQuorumCheck;
+import io.vigil.gateway.schedule.StoreScheduleApi;
+import io.vigil.report.ReportGenerationHandler;
+import io.vigil.report.ReportRoutes;
+import io.vigil.worker.HandlerRegistry;
+import io.vigil.worker.WorkerInfo;
+import io.vigil.worker.WorkerMetrics;
+import io.vigil.worker.WorkerRegistry;
+import io.vigil.worker.WorkerVerticle;
+import io.vigil.worker.cron.DispatcherMetrics;
+import io.vigil.worker.cron.DispatcherVerticle;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Vigil JVM.
+ * 1. Builds Vert.x (clustered when members are set) and the one Sentinel-aware broker all verticles share.
+ * 2. Deploys the verticles of its roles, and health/metrics HTTP for roles without the gateway.
+ * 3. Shuts down in order: gateway, dispatcher, workers (graceful: they finish or hand back jobs), then
+ *    Redis and Vert.x. Undeploying first matters: closing Vert.x would close the broker before the
+ *    workers could hand their jobs back.
+ */
+public final class VigilNode {
+  private static final Logger log = LoggerFactory.getLogger(VigilNode.class);
+  private final Vertx vertx;
+  private final FailoverBroker broker;
+  private final Engine engine;
+  private final List<String> deployments = new ArrayList<>();
+  private final List<Runnable> closers = new ArrayList<>();
+  private int httpPort = -1;
+
+  private VigilNode(Vertx vertx, FailoverBroker broker, Engine engine) {
+    this.vertx = vertx;
+    this.broker = broker;
+    this.engine = engine;
+  }
+
+  public static Future<VigilNode> start(NodeSettings settings) {
+    return VertxFactory.create(settings.cluster()).compose(vertx -> RedisConnector.connect(vertx, settings.redis())
+        .compose(broker -> {
+          Engine engine = Engine.create(broker, settings.engine(), Clock.systemUTC(), settings.redis().durableFinish());
+          VigilNode node = new VigilNode(vertx, broker, engine);
+          return node.deploy(settings).map(node);
+        })
+        .recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e))));
+  }
+
+  private Future<Void> deploy(NodeSettings settings) {
+    PrometheusMeterRegistry registry = (PrometheusMeterRegistry) BackendRegistries.getDefaultNow();
+    WorkerRegistry workers = new WorkerRegistry(broker, settings.engine().prefix(), engine.clock(),
+        settings.worker() != null ? settings.worker().registrationTtlMs() : 15_000);
+    Future<Void> chain = Future.succeededFuture();
+    if (settings.roles().contains(Role.WORKER)) {
+      chain = chain.compose(v -> deployWorkers(settings, registry, workers));
+    }
+    if (settings.roles().contains(Role.DISPATCHER)) {
+      CronDispatcher dispatcher = new CronDispatcher(new ScheduleStore(broker, settings.engine().prefix(), engine.clock()),
+          engine.enqueuer(), engine.clock(), settings.dispatcher());
+      chain = chain.compose(v -> record(vertx.deployVerticle(
+          new DispatcherVerticle(dispatcher, settings.dispatcher().tickMs(), new DispatcherMetrics(registry)))));
+    }
+    if (settings.roles().contains(Role.GATEWAY)) {
+      GatewayServices services = GatewayServices.of(engine,
+          new StoreScheduleApi(new ScheduleStore(broker, settings.engine().prefix(), engine.clock())),
+          () -> workers.list().map(list -> list.stream().map(WorkerInfo::toJson).toList()),
+          settings.redis().sentinelMode() ? List.of(new SentinelQuorumCheck(broker::status)) : List.of(),
+          registry)
+          .withOperation("getReport", ReportRoutes.over(engine)::byJob)
+          .withOperation("getLatestReport", ReportRoutes.over(engine)::latest);
+      GatewayVerticle[] first = new GatewayVerticle[1];
+      chain = chain.compose(v -> record(vertx.deployVerticle(() -> {
+        GatewayVerticle verticle = new GatewayVerticle(settings.gateway(), services);
+        if (first[0] == null) {
+          first[0] = verticle;
+        }
+        return verticle;
+      }, new DeploymentOptions().setInstances(settings.gatewayInstances())))
+          .onSuccess(v2 -> httpPort = first[0].actualPort()));
+    } else {
+      OpsHttpVerticle ops = new OpsHttpVerticle(engine, registry, settings.httpPort());
+      chain = chain.compose(v -> record(vertx.deployVerticle(ops)).onSuccess(v2 -> httpPort = ops.actualPort()));
+    }
+    return chain;
+  }
+
+  private Future<Void> deployWorkers(NodeSettings settings, PrometheusMeterRegistry registry, WorkerRegistry workers) {
+    HandlerRegistry handlers = HandlerRegistry.withBuiltIns();
+    ReportGenerationHandler reports = ReportGenerationHandler.create(vertx, engine, settings.report());
+    handlers.register(ReportGenerationHandler.JOB_NAME, reports);
+    closers.add(() -> reports.close());
+    FailoverReconciler.forAllQueues(engine).attachTo(broker);
+    return record(WorkerVerticle.deploy(vertx, engine, settings.worker(), handlers, workers, new WorkerMetrics(registry)));
+  }
+
+  private Future<Void> record(Future<String> deployment) {
+    return deployment.onSuccess(deployments::add).mapEmpty();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  /** The HTTP port actually bound (the gateway's, or the health/metrics server's). */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** Graceful stop: verticles in reverse order of deployment, then the broker, then Vert.x. */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    List<String> reversed = new ArrayList<>(deployments);
+    java.util.Collections.reverse(reversed);
+    for (String id : reversed) {
+      chain = chain.compose(v -> vertx.undeploy(id).recover(e -> {
+        log.warn("undeploy failed deployment={} error={}", id, e.toString());
+        return Future.succeededFuture();
+      }));
+    }
+    return chain
+        .onComplete(ar -> closers.forEach(Runnable::run))
+        .compose(v -> broker.close())
+        .eventually(() -> vertx.close())
+        .recover(e -> Future.succeededFuture());
+  }
+}
