@@ -60,7 +60,8 @@ public final class Main {
       log.info("shutdown=done");
       stopped.countDown();
     }, "vigil-shutdown"));
-    System.out.println("vigil ready roles=" + settings.roles() + " http=http://"
+    String roles = String.join(",", settings.roles().stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    System.out.println("vigil ready roles=" + roles + " http=http://"
         + (settings.cluster().enabled() ? settings.cluster().host() : "127.0.0.1") + ":" + node.httpPort());
     stopped.await();
   }

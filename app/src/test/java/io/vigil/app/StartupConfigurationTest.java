@@ -1,0 +1,51 @@
+package io.vigil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class StartupConfigurationTest {
+
+  @Test
+  void badSettingStopsTheProcessWithAMessageNamingIt() throws Exception {
+    ProcessBuilder bad = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.vigil.app.Main", "worker")).redirectErrorStream(true);
+    bad.environment().put("VIGIL_WORKER_CONCURRENCY", "many");
+    Process child = bad.start();
+
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.exitValue()).isEqualTo(2);
+    assertThat(output).contains("configuration error").contains("VIGIL_WORKER_CONCURRENCY");
+  }
+
+  @Test
+  void gatewayWithoutTokensRefusesToStartUnlessInsecure() {
+    assertThatThrownBy(() -> NodeSettings.fromEnv(EnumSet.of(Role.GATEWAY), Map.of()))
+        .hasMessageContaining("VIGIL_API_TOKENS");
+    assertThat(NodeSettings.fromEnv(EnumSet.of(Role.GATEWAY), Map.of("VIGIL_INSECURE", "true")).gateway()).isNotNull();
+  }
+
+  @Test
+  void clusterSettingsRefuseMalformedMembersAndPorts() {
+    assertThatThrownBy(() -> ClusterSettings.fromEnv(Map.of("VIGIL_CLUSTER_MEMBERS", "hostwithoutport")))
+        .hasMessageContaining("VIGIL_CLUSTER_MEMBERS");
+    assertThatThrownBy(() -> ClusterSettings.fromEnv(Map.of("VIGIL_CLUSTER_PORT", "70000")))
+        .hasMessageContaining("VIGIL_CLUSTER_PORT");
+    assertThat(ClusterSettings.fromEnv(Map.of()).enabled()).isFalse();
+  }
+
+  @Test
+  void rolesParseSingleCommaSeparatedAndAll() {
+    assertThat(Role.parse("worker,dispatcher")).containsExactlyInAnyOrder(Role.WORKER, Role.DISPATCHER);
+    assertThat(Role.parse("all")).containsExactlyInAnyOrder(Role.values());
+    assertThatThrownBy(() -> Role.parse("janitor")).hasMessageContaining("janitor");
+  }
+}
