@@ -43,9 +43,21 @@ public record ClusterSettings(List<String> members, String host, int port, int e
         members.add(part.trim());
       }
     }
-    return new ClusterSettings(members, env.getOrDefault("VIGIL_CLUSTER_HOST", "127.0.0.1").trim(),
+    return new ClusterSettings(members, host(env.getOrDefault("VIGIL_CLUSTER_HOST", "127.0.0.1").trim()),
         integer(env, "VIGIL_CLUSTER_PORT", 5701), integer(env, "VIGIL_EVENTBUS_PORT", 0),
         env.getOrDefault("VIGIL_CLUSTER_NAME", "vigil").trim());
+  }
+
+  /** {@code auto}: this host's own address, for containers whose address is only known at start. */
+  private static String host(String configured) {
+    if (!"auto".equals(configured)) {
+      return configured;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException("VIGIL_CLUSTER_HOST=auto: this host's address cannot be resolved: " + e.getMessage());
+    }
   }
 
   static int integer(Map<String, String> env, String name, int fallback) {
