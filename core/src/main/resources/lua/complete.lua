@@ -35,10 +35,11 @@ local keep = tonumber(f[3] or ARGV[6])
 if keep ~= 0 then redis.call('HINCRBY', jobPrefix .. id, 'atm', 1) end
 emit(maxEvents, now, 'completed', id)
 finish(jobPrefix, id, KEYS[4], keep, tonumber(f[4] or ARGV[7]), now, {'state', 'completed', 'result', ARGV[5]})
-slotFreed()
 
 if ARGV[9] == '1' then
   promoteDue(jobPrefix, now, tonumber(ARGV[13]))
   return {1, moveToActive(jobPrefix, ARGV[14], now, ARGV[10], tonumber(ARGV[11]), ARGV[12], maxEvents)}
 end
+-- Only when this worker takes no next job must a worker held back by the concurrency limit be woken.
+slotFreed()
 return {1}

@@ -33,17 +33,25 @@ local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker,
     end
     local id = popped[1]
     local jobKey = jobPrefix .. id
-    if redis.call('EXISTS', jobKey) == 1 then
+    -- One read serves both the existence check and the reply; the fields changed below are appended
+    -- to it (a later pair overrides an earlier one when the reply is decoded).
+    local fields = redis.call('HGETALL', jobKey)
+    if #fields > 0 then
       if meta[3] and redis.call('INCR', KEYS[8]) == 1 then
         redis.call('PEXPIRE', KEYS[8], meta[4])
       end
-      redis.call('HSET', jobKey, 'state', 'active', 'lease', token, 'worker', worker, 'started', now)
-      redis.call('HINCRBY', jobKey, 'ats', 1)
+      local started = 1
+      for i = 1, #fields, 2 do
+        if fields[i] == 'ats' then started = tonumber(fields[i + 1]) + 1 end
+      end
+      local changed = {'state', 'active', 'lease', token, 'worker', worker, 'started', now, 'ats', started}
+      redis.call('HSET', jobKey, unpack(changed))
       redis.call('ZADD', KEYS[3], now + leaseMs, id)
       redis.call('SET', leaseKey, id, 'PX', leaseMs)
       emit(maxEvents, now, 'active', id, 'worker', worker)
       if redis.call('ZCARD', KEYS[1]) > 0 then pushMarker() end
-      return {1, id, redis.call('GET', jobKey .. ':data') or '', redis.call('HGETALL', jobKey)}
+      for _, v in ipairs(changed) do fields[#fields + 1] = v end
+      return {1, id, redis.call('GET', jobKey .. ':data') or '', fields}
     end
   end
   return {0, '-1'}

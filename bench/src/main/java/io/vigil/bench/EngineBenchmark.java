@@ -28,7 +28,7 @@ public final class EngineBenchmark {
     try (BenchTarget target = new BenchTarget(); RespClient admin = target.client()) {
       System.out.println("# target: " + target.description() + "; jobs per workload: " + jobs);
       EngineSettings settings = EngineSettings.defaults(PREFIX).withMemoryWatermark(0);
-      Engine engine = Engine.create(StandaloneClients.broker(vertx, target.uri(), 8, new BrokerSettings(30_000, 0, 500)),
+      Engine engine = Engine.create(StandaloneClients.broker(vertx, target.uri(), Integer.parseInt(System.getenv().getOrDefault("BENCH_POOL", "32")), new BrokerSettings(30_000, 0, 500)),
           settings, Clock.systemUTC(), false);
       Workloads w = new Workloads(vertx, engine);
       CpuMeter cpu = new CpuMeter(admin);

@@ -237,7 +237,7 @@ public final class JobProcessor {
     vertx.cancelTimer(job.timeoutTimer);
     String resultJson;
     try {
-      resultJson = Json.encode(value);
+      resultJson = value == null ? "null" : Json.encode(value);
     } catch (RuntimeException e) {
       job.settled = false;
       settle(job, new RuntimeException("result is not JSON-encodable: " + e.getMessage()));

@@ -62,10 +62,12 @@ public final class Enqueuer {
       args.add(Integer.toString(settings.maxEvents()));
       args.add(queue);
       args.add(Integer.toString(jobs.size()));
+      // A bulk usually shares one options object: encode it once, not once per job.
+      java.util.Map<JobOptions, String> encoded = new java.util.IdentityHashMap<>();
       for (NewJob job : jobs) {
         String id = job.id() != null ? job.id() : ids.jobId();
         jobIds.add(id);
-        appendJob(args, id, job);
+        appendJob(args, id, job, encoded.computeIfAbsent(job.options(), Enqueuer::encodeOptions));
       }
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -83,13 +85,17 @@ public final class Enqueuer {
     });
   }
 
-  private void appendJob(List<String> args, String id, NewJob job) {
+  private static String encodeOptions(JobOptions options) {
+    io.vertx.core.json.JsonObject json = options.toJson();
+    return json.isEmpty() ? "" : json.encode();
+  }
+
+  private void appendJob(List<String> args, String id, NewJob job, String optionsJson) {
     int size = job.dataJson().getBytes(StandardCharsets.UTF_8).length;
     if (size > settings.maxPayloadBytes()) {
       throw new PayloadTooLargeException("job data is " + size + " bytes; the cap is " + settings.maxPayloadBytes());
     }
     JobOptions o = job.options();
-    String optionsJson = o.toJson().isEmpty() ? "" : o.toJson().encode();
     args.add(id);
     args.add(job.name());
     args.add(job.dataJson());

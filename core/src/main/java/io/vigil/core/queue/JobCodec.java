@@ -13,7 +13,26 @@ import java.util.Map;
 
 /** Turns a job hash (flat HGETALL reply) and its payload into a {@link Job}. */
 public final class JobCodec {
+  // Jobs of one kind share their options text: parse each distinct text once (bounded).
+  private static final int MAX_CACHED_OPTIONS = 1024;
+  private static final java.util.concurrent.ConcurrentHashMap<String, JobOptions> OPTIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private JobCodec() {}
+
+  private static JobOptions options(String json) {
+    if (json == null) {
+      return JobOptions.DEFAULTS;
+    }
+    JobOptions cached = OPTIONS.get(json);
+    if (cached == null) {
+      cached = JobOptions.fromJson(new JsonObject(json));
+      if (OPTIONS.size() < MAX_CACHED_OPTIONS) {
+        OPTIONS.put(json, cached);
+      }
+    }
+    return cached;
+  }
 
   public static Map<String, String> fields(Response flatHash) {
     Map<String, String> fields = new HashMap<>();
@@ -45,7 +64,7 @@ public final class JobCodec {
     }
     String worker = f.get("worker");
     return new Job(id, queue, f.get("name"), dataJson,
-        opts == null ? JobOptions.DEFAULTS : JobOptions.fromJson(new JsonObject(opts)),
+        options(opts),
         JobState.fromWire(f.getOrDefault("state", "waiting")),
         intOf(f.get("prio")), intOf(f.get("ats")), intOf(f.get("atm")), intOf(f.get("stalls")),
         f.get("progress"), f.get("result"), emptyToNull(f.get("reason")), errors,
