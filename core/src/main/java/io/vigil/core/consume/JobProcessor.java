@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;
 import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.error.LeaseMismatchException;
-import io.vigil.core.job.Backoff;
 import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.FetchOutcome;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class JobProcessor {
   private static final Logger log = LoggerFactory.getLogger(JobProcessor.class);
   private static final long REDIS_RETRY_MS = 200;
-  private static final int MAX_ERROR_LENGTH = 4000;
 
   private final Vertx vertx;
   private final Engine engine;
@@ -48,11 +45,9 @@ public final class JobProcessor {
   private boolean waiting;
   private boolean stopping;
   private long heartbeatTimer = -1;
-  private long stalledTimer = -1;
-  private long lastHeartbeatOk;
-  private boolean heartbeatRunning;
-  private boolean stalledRunning;
   private Promise<Void> drained;
+  private final StalledChecker stalledChecker;
+  private final LeaseHeartbeat heartbeat;
 
   public JobProcessor(Vertx vertx, Engine engine, ProcessorSettings settings, JobHandler handler, ProcessorListener listener) {
     this.vertx = vertx;
@@ -60,16 +55,17 @@ public final class JobProcessor {
     this.settings = settings;
     this.handler = handler;
     this.listener = listener == null ? ProcessorListener.NONE : listener;
+    this.heartbeat = new LeaseHeartbeat(engine, settings.queue(), running::values, this::fence);
+    this.stalledChecker = new StalledChecker(vertx, engine, settings.queue(), this.listener);
     this.markerKey = new QueueKeys(engine.settings().prefix(), settings.queue()).marker();
   }
 
   /** Starts consuming on the caller's context. */
   public Future<Void> start() {
     context = vertx.getOrCreateContext();
-    lastHeartbeatOk = System.currentTimeMillis();
-    heartbeatTimer = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat());
+    heartbeatTimer = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat.beat());
     if (settings.runStalledChecks()) {
-      stalledTimer = vertx.setPeriodic(engine.settings().stalledIntervalMs(), id -> checkStalled());
+      stalledChecker.start();
     }
     pump();
     return Future.succeededFuture();
@@ -106,7 +102,7 @@ public final class JobProcessor {
     stopping = true;
     drained = Promise.promise();
     vertx.cancelTimer(heartbeatTimer);
-    vertx.cancelTimer(stalledTimer);
+    stalledChecker.stop();
     if (channel != null) {
       channel.close();
       channel = null;
@@ -116,7 +112,7 @@ public final class JobProcessor {
       return drained.future();
     }
     // Heartbeats continue during the grace period so running jobs keep their leases.
-    long keepAlive = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat());
+    long keepAlive = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat.beat());
     vertx.setTimer(Math.max(1, graceMs), id -> handBack());
     return drained.future().onComplete(ar -> vertx.cancelTimer(keepAlive));
   }
@@ -260,8 +256,8 @@ public final class JobProcessor {
     }
     job.settled = true;
     vertx.cancelTimer(job.timeoutTimer);
-    String message = describe(error);
-    long retryDelay = retryDelay(job.lease, error);
+    String message = FailurePolicy.describe(error);
+    long retryDelay = FailurePolicy.retryDelay(job.lease, error, engine.settings().defaultBackoff());
     String fetchFor = stopping ? null : settings.workerId();
     engine.transitions().fail(job.lease, message, retryDelay, fetchFor).onComplete(ar -> {
       if (ar.succeeded()) {
@@ -301,43 +297,6 @@ public final class JobProcessor {
     pump();
   }
 
-  private long retryDelay(Lease lease, Throwable error) {
-    if (error instanceof JobFailure failure) {
-      if (!failure.retryable()) {
-        return -1;
-      }
-      if (failure.retryDelayMs() != null) {
-        return failure.retryDelayMs();
-      }
-    }
-    Backoff backoff = lease.job().options().backoff() != null ? lease.job().options().backoff() : engine.settings().defaultBackoff();
-    return backoff.delayAfter(lease.job().attemptsMade() + 1, ThreadLocalRandom.current().nextDouble());
-  }
-
-  private void heartbeat() {
-    if (heartbeatRunning || running.isEmpty()) {
-      lastHeartbeatOk = System.currentTimeMillis();
-      return;
-    }
-    heartbeatRunning = true;
-    List<RunningJob> jobs = new ArrayList<>(running.values());
-    List<Lease> leases = jobs.stream().map(j -> j.lease).toList();
-    engine.transitions().extendLeases(settings.queue(), leases).onComplete(ar -> {
-      heartbeatRunning = false;
-      if (ar.succeeded()) {
-        lastHeartbeatOk = System.currentTimeMillis();
-        for (int i = 0; i < jobs.size(); i++) {
-          if (!ar.result().get(i)) {
-            fence(jobs.get(i), "lease lost");
-          }
-        }
-      } else if (System.currentTimeMillis() - lastHeartbeatOk >= engine.settings().leaseMs()) {
-        // The leases have expired by now: another worker may own these jobs, so stop racing it.
-        jobs.forEach(job -> fence(job, "lease could not be renewed"));
-      }
-    });
-  }
-
   /** Stops a job whose lease is gone without recording any outcome: the new holder owns it. */
   private void fence(RunningJob job, String reason) {
     if (job.settled) {
@@ -350,32 +309,11 @@ public final class JobProcessor {
     afterFinish(job, null);
   }
 
-  private void checkStalled() {
-    if (stalledRunning || stopping) {
-      return;
-    }
-    stalledRunning = true;
-    engine.recovery().recoverStalled(settings.queue(), false)
-        .onSuccess(report -> {
-          if (report.ran() && (report.requeued() > 0 || report.failed() > 0)) {
-            listener.stalledRecovered(settings.queue(), report.requeued(), report.failed());
-            log.info("stalled jobs recovered queue={} requeued={} failed={}", settings.queue(), report.requeued(), report.failed());
-          }
-        })
-        .onFailure(e -> listener.redisError(settings.queue(), e))
-        .onComplete(ar -> stalledRunning = false);
-  }
-
   private void onContext(Runnable action) {
     if (Vertx.currentContext() == context) {
       action.run();
     } else {
       context.runOnContext(v -> action.run());
     }
-  }
-
-  private static String describe(Throwable error) {
-    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
   }
 }
