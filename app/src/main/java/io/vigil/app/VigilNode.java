@@ -65,6 +65,8 @@ public final class VigilNode {
 
   private Future<Void> deploy(NodeSettings settings) {
     PrometheusMeterRegistry registry = (PrometheusMeterRegistry) BackendRegistries.getDefaultNow();
+    NodeMetrics metrics = NodeMetrics.bind(vertx, engine, broker, registry);
+    closers.add(metrics::stop);
     WorkerRegistry workers = new WorkerRegistry(broker, settings.engine().prefix(), engine.clock(),
         settings.worker() != null ? settings.worker().registrationTtlMs() : 15_000);
     Future<Void> chain = Future.succeededFuture();
