@@ -44,10 +44,12 @@ public final class FailoverDrill {
     }
     DrillOptions options;
     RedisSettings redis;
+    RedisSettings adminSentinel;
     EngineSettings engineSettings;
     try {
       options = DrillOptions.parse(args, System.currentTimeMillis());
       redis = RedisSettings.fromEnv(env);
+      adminSentinel = RedisSettings.fromEnv(withSentinelAdmin(env));
       engineSettings = EngineSettingsLoader.fromEnv(env);
       if (!options.external() && !redis.sentinelMode()) {
         throw new IllegalArgumentException("triggering a failover needs REDIS_SENTINELS; with --external the drill "
@@ -68,7 +70,7 @@ public final class FailoverDrill {
         return UNREACHABLE;
       }
       try {
-        return drill(vertx, broker, redis, engineSettings, options, out);
+        return drill(vertx, broker, redis, adminSentinel, engineSettings, options, out);
       } finally {
         broker.close().await();
       }
@@ -77,8 +79,8 @@ public final class FailoverDrill {
     }
   }
 
-  private static int drill(Vertx vertx, FailoverBroker broker, RedisSettings redis, EngineSettings engineSettings,
-                           DrillOptions o, PrintStream out) {
+  private static int drill(Vertx vertx, FailoverBroker broker, RedisSettings redis, RedisSettings adminSentinel,
+                           EngineSettings engineSettings, DrillOptions o, PrintStream out) {
     Engine engine = Engine.create(broker, engineSettings, Clock.systemUTC(), redis.durableFinish());
     new FailoverReconciler(engine, () -> Future.succeededFuture(List.of(o.queue()))).attachTo(broker);
     RedisAddress before = broker.status().master();
@@ -93,7 +95,15 @@ public final class FailoverDrill {
       if (o.external()) {
         out.println("drill.waiting_for_external_fault " + o.waitS() + " s");
       } else {
-        RedisAddress accepted = SentinelFailover.trigger(vertx, redis, 30_000).await();
+        RedisAddress accepted;
+        try {
+          accepted = SentinelFailover.trigger(vertx, adminSentinel, 30_000).await();
+        } catch (RuntimeException e) {
+          out.println("drill.error " + e.getMessage() + " (the Sentinel user needs SENTINEL FAILOVER: set"
+              + " REDIS_SENTINEL_ADMIN_USERNAME/REDIS_SENTINEL_ADMIN_PASSWORD, or cause the fault yourself with --external)");
+          cleanup(broker, engineSettings, o, out);
+          return UNREACHABLE;
+        }
         out.println("drill.failover_requested_from " + accepted + " address");
       }
       RedisAddress after = awaitSwitch(broker, before, o.waitS() * 1000L);
@@ -108,15 +118,33 @@ public final class FailoverDrill {
       ProbeReport report = load.drain(o.drainS() * 1000L, List.of(fault)).await();
       out.print(report.lines("drill"));
       out.println("drill.outage " + report.outagesMs().get(0) + " ms");
-      if (!o.keep()) {
-        long deleted = DrillCleanup.erase(broker, new QueueKeys(engineSettings.prefix(), o.queue())).await();
-        out.println("drill.keys_deleted " + deleted + " keys");
-      }
+      cleanup(broker, engineSettings, o, out);
       boolean lost = !report.lost().isEmpty() || report.unexpected() > 0;
       out.println("drill.result " + (lost ? "FAIL" : after == null ? "NO_FAILOVER" : "PASS") + " verdict");
       return lost ? LOST : after == null ? UNREACHABLE : PASS;
     } finally {
       load.stop().await();
+    }
+  }
+
+  /**
+   * The application's Sentinel user may only discover the master (the shipped ACL); triggering a
+   * failover takes the Sentinels' administrator when REDIS_SENTINEL_ADMIN_* are given.
+   */
+  private static Map<String, String> withSentinelAdmin(Map<String, String> env) {
+    if (env.get("REDIS_SENTINEL_ADMIN_PASSWORD") == null) {
+      return env;
+    }
+    Map<String, String> copy = new java.util.HashMap<>(env);
+    copy.put("REDIS_SENTINEL_USERNAME", env.getOrDefault("REDIS_SENTINEL_ADMIN_USERNAME", "default"));
+    copy.put("REDIS_SENTINEL_PASSWORD", env.get("REDIS_SENTINEL_ADMIN_PASSWORD"));
+    return copy;
+  }
+
+  private static void cleanup(FailoverBroker broker, EngineSettings engineSettings, DrillOptions o, PrintStream out) {
+    if (!o.keep()) {
+      long deleted = DrillCleanup.erase(broker, new QueueKeys(engineSettings.prefix(), o.queue())).await();
+      out.println("drill.keys_deleted " + deleted + " keys");
     }
   }
 
