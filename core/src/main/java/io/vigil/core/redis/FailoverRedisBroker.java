@@ -33,7 +33,7 @@ final class FailoverRedisBroker implements FailoverBroker {
 
   @Override
   public Future<Response> eval(Script script, List<String> keys, List<String> args) {
-    return retry.run(endpoint -> evalOnce(endpoint.commands(), script, keys, args));
+    return retry.run(endpoint -> evalOnce(endpoint.pipelined()::send, script, keys, args));
   }
 
   @Override
@@ -72,10 +72,11 @@ final class FailoverRedisBroker implements FailoverBroker {
     return tracker.close();
   }
 
-  static Future<Response> evalOnce(Redis redis, Script script, List<String> keys, List<String> args) {
-    return redis.send(RedisBroker.scriptRequest(Command.EVALSHA, script, keys, args))
+  static Future<Response> evalOnce(java.util.function.Function<Request, Future<Response>> sender, Script script,
+                                   List<String> keys, List<String> args) {
+    return sender.apply(RedisBroker.scriptRequest(Command.EVALSHA, script, keys, args))
         .recover(t -> RedisBroker.isNoScript(t)
-            ? redis.send(RedisBroker.scriptRequest(Command.EVAL, script, keys, args))
+            ? sender.apply(RedisBroker.scriptRequest(Command.EVAL, script, keys, args))
             : Future.failedFuture(t));
   }
 }

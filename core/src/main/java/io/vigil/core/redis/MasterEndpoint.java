@@ -23,6 +23,7 @@ final class MasterEndpoint {
   private final Redis blocking;
   private final long timeoutMs;
   private volatile boolean closed;
+  private final PipelinedConnections pipelined;
 
   MasterEndpoint(Vertx vertx, RedisSettings settings, RedisAddress address, long epoch) {
     this.address = address;
@@ -32,6 +33,13 @@ final class MasterEndpoint {
         ClientOptions.dataNode(settings, address, settings.maxConnections(), "vigil-commands"));
     this.blocking = Redis.createClient(vertx,
         ClientOptions.dataNode(settings, address, settings.maxBlockingConnections(), "vigil-blocking"));
+    // Half the pool carries pipelined scripts; the rest serves batches (durable writes) and plain commands.
+    this.pipelined = new PipelinedConnections(commands, Math.max(1, settings.maxConnections() / 2));
+  }
+
+  /** Long-lived connections for non-durable scripts, many in flight on each. */
+  PipelinedConnections pipelined() {
+    return pipelined;
   }
 
   RedisAddress address() {
@@ -86,11 +94,15 @@ final class MasterEndpoint {
   void retire(Vertx vertx, long graceMs) {
     closed = true;
     blocking.close();
-    vertx.setTimer(Math.max(1, graceMs), id -> commands.close());
+    vertx.setTimer(Math.max(1, graceMs), id -> {
+      pipelined.close();
+      commands.close();
+    });
   }
 
   void close() {
     closed = true;
+    pipelined.close();
     commands.close();
     blocking.close();
   }

@@ -21,18 +21,20 @@ import java.util.concurrent.TimeUnit;
  * 3. Durable writes pipeline the script and WAIT on one connection and check the replica count.
  */
 public class RedisBroker implements Broker {
+  private static final int PIPELINED_CONNECTIONS = 2;
   private final Redis redis;
   private final BrokerSettings settings;
+  private final PipelinedConnections pipelined;
 
   public RedisBroker(Redis redis, BrokerSettings settings) {
     this.redis = redis;
     this.settings = settings;
+    this.pipelined = new PipelinedConnections(redis, PIPELINED_CONNECTIONS);
   }
 
   @Override
   public Future<Response> eval(Script script, List<String> keys, List<String> args) {
-    return guard(redis.send(scriptRequest(Command.EVALSHA, script, keys, args))
-        .recover(t -> isNoScript(t) ? redis.send(scriptRequest(Command.EVAL, script, keys, args)) : Future.failedFuture(t)));
+    return guard(FailoverRedisBroker.evalOnce(pipelined::send, script, keys, args));
   }
 
   @Override
@@ -77,6 +79,7 @@ public class RedisBroker implements Broker {
 
   @Override
   public Future<Void> close() {
+    pipelined.close();
     redis.close();
     return Future.succeededFuture();
   }
