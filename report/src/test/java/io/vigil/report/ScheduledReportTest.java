@@ -17,7 +17,7 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.report.store.ReportStore;
 import io.vigil.report.support.ReportFixture;
-import io.vigil.report.support.TestClock;
+import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +45,7 @@ class ScheduledReportTest {
     // The dispatcher runs on a hand-moved clock starting 30 s before a minute boundary, near real time.
     long minute = 60_000;
     long start = (System.currentTimeMillis() / minute + 1) * minute - 30_000;
-    TestClock clock = new TestClock(start);
+    MutableClock clock = new MutableClock(start);
     Engine dispatcherEngine = Engine.create(fx.engine.broker(), EngineSettings.defaults(ReportFixture.PREFIX), clock, false);
     ScheduleStore schedules = new ScheduleStore(fx.engine.broker(), ReportFixture.PREFIX, clock);
     CronDispatcher dispatcher = new CronDispatcher(schedules, dispatcherEngine.enqueuer(), clock, DispatcherSettings.defaults());

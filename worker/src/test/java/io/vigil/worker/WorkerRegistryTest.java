@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
-import io.vigil.worker.support.MutableClock;
+import io.vigil.testkit.MutableClock;
 import io.vigil.worker.support.WorkerFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;

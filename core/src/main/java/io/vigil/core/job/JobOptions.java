@@ -120,6 +120,9 @@ public record JobOptions(Integer attempts, Backoff backoff, long delayMs, int pr
     if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
       throw new InvalidRequestException("options." + field + " must be an integer");
     }
+    if (number.doubleValue() < Integer.MIN_VALUE || number.doubleValue() > Integer.MAX_VALUE) {
+      throw new InvalidRequestException("options." + field + " is out of range");
+    }
     return number.intValue();
   }
 
@@ -130,6 +133,10 @@ public record JobOptions(Integer attempts, Backoff backoff, long delayMs, int pr
     }
     if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
       throw new InvalidRequestException("options." + field + " must be an integer");
+    }
+    // Beyond 2^53 a double no longer holds whole numbers exactly; no option needs that range.
+    if (Math.abs(number.doubleValue()) > 9_007_199_254_740_991d) {
+      throw new InvalidRequestException("options." + field + " is out of range");
     }
     return number.longValue();
   }
@@ -154,6 +161,14 @@ public record JobOptions(Integer attempts, Backoff backoff, long delayMs, int pr
     return new Backoff(backoffType, longOr(json, "delayMs", Backoff.DEFAULT.delayMs()), ((Number) jitter).doubleValue());
   }
 
+  private static int count(Number number, String field) {
+    double value = number.doubleValue();
+    if (value != Math.rint(value) || value < -1 || value > Integer.MAX_VALUE) {
+      throw new InvalidRequestException("options." + field + " count must be a whole number from -1 up");
+    }
+    return (int) value;
+  }
+
   /** Accepts true (remove at once), false (keep, age limit only), a count, or {count, ageMs}. */
   private static Retention retention(Object value, String field) {
     if (value == null) {
@@ -163,7 +178,7 @@ public record JobOptions(Integer attempts, Backoff backoff, long delayMs, int pr
       return remove ? new Retention(0, 0) : new Retention(-1, 0);
     }
     if (value instanceof Number number) {
-      return new Retention(number.intValue(), 0);
+      return new Retention(count(number, field), 0);
     }
     if (value instanceof JsonObject json) {
       Object count = json.getValue("count", -1);
@@ -171,7 +186,11 @@ public record JobOptions(Integer attempts, Backoff backoff, long delayMs, int pr
       if (!(count instanceof Number) || !(age instanceof Number)) {
         throw new InvalidRequestException("options." + field + " count and ageMs must be numbers");
       }
-      return new Retention(((Number) count).intValue(), ((Number) age).longValue());
+      double ageMs = ((Number) age).doubleValue();
+      if (ageMs < 0 || ageMs > 9_007_199_254_740_991d) {
+        throw new InvalidRequestException("options." + field + ".ageMs is out of range");
+      }
+      return new Retention(count((Number) count, field), (long) ageMs);
     }
     throw new InvalidRequestException("options." + field + " must be true, false, a count or {count, ageMs}");
   }

@@ -9,7 +9,7 @@ import io.vigil.core.job.Job;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.support.EngineFixture;
-import io.vigil.core.support.MutableClock;
+import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.vigil.core.support;
 
+import io.vigil.testkit.MutableClock;
 import io.vertx.core.Vertx;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;

@@ -10,7 +10,7 @@ import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
-import io.vigil.report.support.TestClock;
+import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class ReportStoreTest {
   private static final long KEEP_MS = 3_600_000;
-  private final TestClock clock = new TestClock(1_000);
+  private final MutableClock clock = new MutableClock(1_000);
   private RedisServer redis;
   private ReportStore store;
 

@@ -1,4 +1,4 @@
-package io.vigil.report.support;
+package io.vigil.testkit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,16 +6,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock the test moves by hand. */
-public final class TestClock extends Clock {
+/** A clock tests move by hand, so backoff, leases and retention are checked without sleeping. */
+public final class MutableClock extends Clock {
   private final AtomicLong millis;
 
-  public TestClock(long startMillis) {
+  public MutableClock(long startMillis) {
     this.millis = new AtomicLong(startMillis);
   }
 
-  public void set(long value) {
-    millis.set(value);
+  public void advance(long deltaMs) {
+    millis.addAndGet(deltaMs);
+  }
+
+  public void set(long epochMillis) {
+    millis.set(epochMillis);
   }
 
   @Override
