@@ -1,5 +1,6 @@
 package io.vigil.app;
 
+import io.vigil.core.config.EnvReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +62,7 @@ public record ClusterSettings(List<String> members, String host, int port, int e
   }
 
   static int integer(Map<String, String> env, String name, int fallback) {
-    String raw = env.get(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'");
-    }
+    return new EnvReader(env).integer(name, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   private static void requirePort(String name, int port, boolean zeroAllowed) {

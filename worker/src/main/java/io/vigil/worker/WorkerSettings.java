@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import io.vigil.core.config.EnvReader;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,8 +57,8 @@ public record WorkerSettings(List<String> queues, int concurrency, int instances
         Arrays.stream(queues.split(",")).map(String::trim).filter(q -> !q.isEmpty()).toList(),
         smallNumber(env, "VIGIL_WORKER_CONCURRENCY", 10),
         smallNumber(env, "VIGIL_WORKER_INSTANCES", 1),
-        number(env, "VIGIL_SHUTDOWN_GRACE_MS", 30_000),
-        number(env, "VIGIL_WORKER_HEARTBEAT_MS", 5_000),
+        new EnvReader(env).wholeNumber("VIGIL_SHUTDOWN_GRACE_MS", 30_000),
+        new EnvReader(env).wholeNumber("VIGIL_WORKER_HEARTBEAT_MS", 5_000),
         workerId == null || workerId.isBlank() ? defaultWorkerId(host) : workerId.trim(),
         host);
   }
@@ -96,20 +97,8 @@ public record WorkerSettings(List<String> queues, int concurrency, int instances
     }
   }
 
-  private static long number(Map<String, String> env, String name, long fallback) {
-    String raw = env.get(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be an integer, got '" + raw + "'");
-    }
-  }
-
   private static int smallNumber(Map<String, String> env, String name, int fallback) {
-    long value = number(env, name, fallback);
+    long value = new EnvReader(env).wholeNumber(name, fallback);
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(name + " is out of range, got " + value);
     }

@@ -1,5 +1,6 @@
 package io.vigil.core.cron;
 
+import io.vigil.core.config.EnvReader;
 import java.util.Map;
 
 /**
@@ -23,21 +24,10 @@ public record DispatcherSettings(long tickMs, long misfireThresholdMs, int maxCa
 
   public static DispatcherSettings fromEnv(Map<String, String> env) {
     DispatcherSettings d = defaults();
-    return new DispatcherSettings(number(env, "VIGIL_DISPATCHER_TICK_MS", d.tickMs()),
-        number(env, "VIGIL_MISFIRE_THRESHOLD_MS", d.misfireThresholdMs()),
-        (int) number(env, "VIGIL_MISFIRE_MAX_CATCH_UP", d.maxCatchUp()));
-  }
-
-  private static long number(Map<String, String> env, String name, long fallback) {
-    String raw = env.get(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be an integer, got '" + raw + "'");
-    }
+    EnvReader r = new EnvReader(env);
+    return new DispatcherSettings(r.wholeNumber("VIGIL_DISPATCHER_TICK_MS", d.tickMs()),
+        r.wholeNumber("VIGIL_MISFIRE_THRESHOLD_MS", d.misfireThresholdMs()),
+        (int) r.wholeNumber("VIGIL_MISFIRE_MAX_CATCH_UP", d.maxCatchUp()));
   }
 
   private static void require(boolean condition, String message) {

@@ -1,5 +1,6 @@
 package io.vigil.core.redis;
 
+import io.vigil.core.config.EnvReader;
 import java.util.List;
 import java.util.Map;
 

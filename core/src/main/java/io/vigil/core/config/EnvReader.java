@@ -1,45 +1,46 @@
-package io.vigil.core.redis;
+package io.vigil.core.config;
 
+import io.vigil.core.redis.RedisAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Reads typed values from an environment map; every error names the variable. Blank counts as unset. */
-final class EnvReader {
+public final class EnvReader {
   private final Map<String, String> env;
 
-  EnvReader(Map<String, String> env) {
+  public EnvReader(Map<String, String> env) {
     this.env = env;
   }
 
-  String string(String name, String fallback) {
+  public String string(String name, String fallback) {
     String value = env.get(name);
     return value == null || value.isBlank() ? fallback : value.trim();
   }
 
   /** Secrets are taken verbatim: surrounding spaces may be part of a password. */
-  String secret(String name) {
+  public String secret(String name) {
     String value = env.get(name);
     return value == null || value.isEmpty() ? null : value;
   }
 
-  int integer(String name, int fallback, int min, int max) {
-    long value = number(name, fallback);
+  public int integer(String name, int fallback, int min, int max) {
+    long value = wholeNumber(name, fallback);
     if (value < min || value > max) {
       throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
     }
     return (int) value;
   }
 
-  long millis(String name, long fallback, long min) {
-    long value = number(name, fallback);
+  public long millis(String name, long fallback, long min) {
+    long value = wholeNumber(name, fallback);
     if (value < min) {
       throw new IllegalArgumentException(name + " must be >= " + min + " (milliseconds), got " + value);
     }
     return value;
   }
 
-  boolean bool(String name, boolean fallback) {
+  public boolean bool(String name, boolean fallback) {
     String value = string(name, null);
     if (value == null) {
       return fallback;
@@ -52,7 +53,7 @@ final class EnvReader {
   }
 
   /** A comma-separated list of host:port; empty when unset. */
-  List<RedisAddress> addresses(String name) {
+  public List<RedisAddress> addresses(String name) {
     String value = string(name, null);
     List<RedisAddress> out = new ArrayList<>();
     if (value == null) {
@@ -74,7 +75,8 @@ final class EnvReader {
     return out;
   }
 
-  private long number(String name, long fallback) {
+  /** A whole number, or the fallback when unset; anything else fails naming the variable. */
+  public long wholeNumber(String name, long fallback) {
     String value = string(name, null);
     if (value == null) {
       return fallback;
