@@ -41,7 +41,7 @@ final class DurableWrite {
           + " is being failed over; the write was not sent"));
     }
     if (acks == 0) {
-      return FailoverRedisBroker.evalOnce(endpoint.commands()::send, script, keys, args);
+      return RedisBroker.evalOnce(endpoint.commands()::send, script, keys, args);
     }
     Set<String> trusted = quorum.trusted();
     Redis redis = endpoint.commands();

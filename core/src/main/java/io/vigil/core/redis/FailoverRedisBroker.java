@@ -2,8 +2,6 @@ package io.vigil.core.redis;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vigil.core.script.Script;
@@ -33,7 +31,7 @@ final class FailoverRedisBroker implements FailoverBroker {
 
   @Override
   public Future<Response> eval(Script script, List<String> keys, List<String> args) {
-    return retry.run(endpoint -> evalOnce(endpoint.pipelined()::send, script, keys, args));
+    return retry.run(endpoint -> RedisBroker.evalOnce(endpoint.pipelined()::send, script, keys, args));
   }
 
   @Override
@@ -70,13 +68,5 @@ final class FailoverRedisBroker implements FailoverBroker {
   @Override
   public Future<Void> close() {
     return tracker.close();
-  }
-
-  static Future<Response> evalOnce(java.util.function.Function<Request, Future<Response>> sender, Script script,
-                                   List<String> keys, List<String> args) {
-    return sender.apply(RedisBroker.scriptRequest(Command.EVALSHA, script, keys, args))
-        .recover(t -> RedisBroker.isNoScript(t)
-            ? sender.apply(RedisBroker.scriptRequest(Command.EVAL, script, keys, args))
-            : Future.failedFuture(t));
   }
 }

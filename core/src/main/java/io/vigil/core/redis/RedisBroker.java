@@ -34,7 +34,7 @@ public class RedisBroker implements Broker {
 
   @Override
   public Future<Response> eval(Script script, List<String> keys, List<String> args) {
-    return guard(FailoverRedisBroker.evalOnce(pipelined::send, script, keys, args));
+    return guard(evalOnce(pipelined::send, script, keys, args));
   }
 
   @Override
@@ -97,6 +97,15 @@ public class RedisBroker implements Broker {
       request.arg(arg);
     }
     return request;
+  }
+
+  /** EVALSHA through the given sender, and on NOSCRIPT (a new master's empty cache) the same call once as EVAL. */
+  static Future<Response> evalOnce(java.util.function.Function<Request, Future<Response>> sender, Script script,
+                                   List<String> keys, List<String> args) {
+    return sender.apply(scriptRequest(Command.EVALSHA, script, keys, args))
+        .recover(t -> isNoScript(t)
+            ? sender.apply(scriptRequest(Command.EVAL, script, keys, args))
+            : Future.failedFuture(t));
   }
 
   static boolean isNoScript(Throwable t) {
