@@ -73,16 +73,27 @@ public final class StalledRecovery {
     List<String> sets = List.of(k.waiting(), k.delayed(), k.active(), k.completed(), k.failed());
     Future<ReconcileReport> chain = Future.succeededFuture(sofar);
     for (String set : sets) {
-      chain = chain.compose(report -> broker.send(Request.cmd(Command.ZRANGE).arg(set).arg(0).arg(-1))
-          .compose(members -> {
-            List<String> ids = new ArrayList<>();
-            for (Response m : members) {
-              ids.add(m.toString());
-            }
-            return ids.isEmpty() ? Future.succeededFuture(report) : reconcileIds(k, ids).map(report::plus);
-          }));
+      chain = chain.compose(report -> sweepSet(k, set, "0", report));
     }
     return chain;
+  }
+
+  /**
+   * Walks one structure in pages (ZSCAN, as the hashes are walked with SCAN), so a large queue never
+   * becomes one huge reply and one huge script call; ids the scan returns twice are reconciled twice, harmlessly.
+   */
+  private Future<ReconcileReport> sweepSet(QueueKeys k, String set, String cursor, ReconcileReport sofar) {
+    Request scan = Request.cmd(Command.ZSCAN).arg(set).arg(cursor).arg("COUNT").arg(SCAN_COUNT);
+    return broker.send(scan).compose(reply -> {
+      String next = reply.get(0).toString();
+      Response membersAndScores = reply.get(1);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < membersAndScores.size(); i += 2) {
+        ids.add(membersAndScores.get(i).toString());
+      }
+      Future<ReconcileReport> step = ids.isEmpty() ? Future.succeededFuture(sofar) : reconcileIds(k, ids).map(sofar::plus);
+      return step.compose(report -> "0".equals(next) ? Future.succeededFuture(report) : sweepSet(k, set, next, report));
+    });
   }
 
   private Future<ReconcileReport> reconcileIds(QueueKeys k, List<String> ids) {
