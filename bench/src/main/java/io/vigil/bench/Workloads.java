@@ -11,7 +11,6 @@ import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.job.Retention;
 import io.vigil.core.queue.Engine;
-import io.vigil.core.job.JobState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -82,9 +81,5 @@ final class Workloads {
 
   static JobOptions retryOnce() {
     return REMOVE_ON_COMPLETE.withAttempts(3).withBackoff(new Backoff(BackoffType.EXPONENTIAL, 10, 0));
-  }
-
-  long waiting(String queue) {
-    return engine.admin().info(queue).await().counts().get(JobState.WAITING);
   }
 }
