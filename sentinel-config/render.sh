@@ -6,7 +6,7 @@
 # Concatenates the given templates and replaces every {{NAME}} with the environment variable
 # CONF_<NAME>. An unset variable, an unknown placeholder or a value outside its allowed characters
 # stops with an error and no output is trusted (write to a temporary file, then move it). The rules are
-# the same as io.vigil.ops.config.SentinelConfigRenderer's; a test renders with both and compares.
+# the same as io.vigil.sentinelconfig.SentinelConfigRenderer's; a test renders with both and compares.
 set -eu
 [ "$#" -ge 1 ] || { echo "usage: render.sh TEMPLATE [FRAGMENT...]" >&2; exit 2; }
 exec awk '

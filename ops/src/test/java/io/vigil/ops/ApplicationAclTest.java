@@ -2,7 +2,7 @@ package io.vigil.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.ops.config.ApplicationAcl;
+import io.vigil.sentinelconfig.ApplicationAcl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.vigil.testkit;
 
-import io.vigil.ops.config.DataNodeSettings;
-import io.vigil.ops.config.SentinelConfigRenderer;
-import io.vigil.ops.config.SentinelNodeSettings;
-import io.vigil.ops.config.Secrets;
+import io.vigil.sentinelconfig.DataNodeSettings;
+import io.vigil.sentinelconfig.SentinelConfigRenderer;
+import io.vigil.sentinelconfig.SentinelNodeSettings;
+import io.vigil.sentinelconfig.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.vigil.ops.doctor;
 
 import io.vigil.ops.Deployment;
 import io.vigil.ops.check.Check;
-import io.vigil.ops.config.ApplicationAcl;
+import io.vigil.sentinelconfig.ApplicationAcl;
 import io.vigil.ops.resp.Credentials;
 import io.vigil.ops.resp.RespConnection;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.vigil.ops.local;
 
-import io.vigil.ops.config.DataNodeSettings;
-import io.vigil.ops.config.Secrets;
-import io.vigil.ops.config.SentinelConfigRenderer;
-import io.vigil.ops.config.SentinelNodeSettings;
+import io.vigil.sentinelconfig.DataNodeSettings;
+import io.vigil.sentinelconfig.Secrets;
+import io.vigil.sentinelconfig.SentinelConfigRenderer;
+import io.vigil.sentinelconfig.SentinelNodeSettings;
 import io.vigil.ops.resp.Credentials;
 import io.vigil.ops.resp.Endpoint;
 import io.vigil.ops.resp.RespConnection;

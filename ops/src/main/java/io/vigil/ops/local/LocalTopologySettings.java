@@ -1,6 +1,6 @@
 package io.vigil.ops.local;
 
-import io.vigil.ops.config.Secrets;
+import io.vigil.sentinelconfig.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.vigil.ops.config;
+package io.vigil.sentinelconfig;
 
 /**
  * The credentials a topology's files hold. A null password leaves its lines out of the rendered files

@@ -1,4 +1,4 @@
-package io.vigil.ops.config;
+package io.vigil.sentinelconfig;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.vigil.ops.config;
+package io.vigil.sentinelconfig;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.vigil.ops.config;
+package io.vigil.sentinelconfig;
 
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.vigil.ops.config;
+package io.vigil.sentinelconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

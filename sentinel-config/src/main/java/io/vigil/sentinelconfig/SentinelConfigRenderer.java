@@ -1,4 +1,4 @@
-package io.vigil.ops.config;
+package io.vigil.sentinelconfig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ public final class SentinelConfigRenderer {
   public static final String REDIS_TEMPLATE = "redis.conf";
   public static final String REPLICA_TEMPLATE = "replica.conf";
   public static final String SENTINEL_TEMPLATE = "sentinel.conf";
-  private static final String RESOURCES = "/io/vigil/ops/config/templates/";
+  private static final String RESOURCES = "/io/vigil/sentinelconfig/templates/";
 
   private final Map<String, String> templates;
 
