@@ -1,6 +1,6 @@
 package io.vigil.app;
 
-import io.vigil.core.drill.FailoverDrill;
+import io.vigil.ops.drill.FailoverDrill;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;

@@ -10,8 +10,8 @@ import io.vertx.redis.client.Request;
 import io.vigil.core.error.RedisUnavailableException;
 import io.vigil.core.error.ScriptFailureException;
 import io.vigil.core.job.JobState;
-import io.vigil.core.drill.ProbeLoad;
-import io.vigil.core.drill.ProbeReport;
+import io.vigil.core.probe.ProbeLoad;
+import io.vigil.core.probe.ProbeReport;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
@@ -122,7 +122,7 @@ class SentinelAuthTest {
       Thread.sleep(1_500);
       load.stopProducing();
       ProbeReport report = load.drain(60_000, List.of(fault)).await();
-      report.print("auth." + queue);
+      System.out.print(report.lines("auth." + queue));
       return report;
     } finally {
       load.stop().await();

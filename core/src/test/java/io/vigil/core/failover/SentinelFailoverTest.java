@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vigil.core.drill.ProbeLoad;
-import io.vigil.core.drill.ProbeReport;
+import io.vigil.core.probe.ProbeLoad;
+import io.vigil.core.probe.ProbeReport;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.FailoverBroker;
@@ -106,7 +106,7 @@ class SentinelFailoverTest {
       Thread.sleep(1_000);
       load.stopProducing();
       ProbeReport report = load.drain(60_000, faultTimes).await();
-      report.print("failover." + queue);
+      System.out.print(report.lines("failover." + queue));
       System.out.println("failover." + queue + ".broker " + broker.status());
       return report;
     } finally {

@@ -8,8 +8,8 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vigil.core.error.RedisUnavailableException;
-import io.vigil.core.drill.ProbeLoad;
-import io.vigil.core.drill.ProbeReport;
+import io.vigil.core.probe.ProbeLoad;
+import io.vigil.core.probe.ProbeReport;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.redis.BrokerStatus;
 import io.vigil.core.redis.FailoverBroker;
@@ -102,7 +102,7 @@ class SentinelOutageTest {
       load.stopProducing();
       ProbeReport report = load.drain(60_000, faults).await();
 
-      report.print("sentinels");
+      System.out.print(report.lines("sentinels"));
       System.out.println("sentinels.outages: 1 = failover with one Sentinel down, 2 = master paused 2.5 s while"
           + " all Sentinels are down, 3 = failover after they returned");
       System.out.println("sentinels.completed_while_all_sentinels_down " + completedWhileDown + " jobs");

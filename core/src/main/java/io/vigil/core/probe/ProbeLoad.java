@@ -1,4 +1,4 @@
-package io.vigil.core.drill;
+package io.vigil.core.probe;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

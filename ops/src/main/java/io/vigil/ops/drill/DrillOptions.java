@@ -1,4 +1,4 @@
-package io.vigil.core.drill;
+package io.vigil.ops.drill;
 
 import java.util.List;
 

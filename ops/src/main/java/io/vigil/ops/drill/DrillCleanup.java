@@ -1,4 +1,4 @@
-package io.vigil.core.drill;
+package io.vigil.ops.drill;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;

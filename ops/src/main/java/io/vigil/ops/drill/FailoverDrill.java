@@ -1,10 +1,12 @@
-package io.vigil.core.drill;
+package io.vigil.ops.drill;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vigil.core.error.VigilException;
 import io.vigil.core.failover.FailoverReconciler;
 import io.vigil.core.keys.QueueKeys;
+import io.vigil.core.probe.ProbeLoad;
+import io.vigil.core.probe.ProbeReport;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.queue.EngineSettingsLoader;

@@ -1,4 +1,4 @@
-package io.vigil.core.drill;
+package io.vigil.core.probe;
 
 import java.util.List;
 import java.util.Map;
@@ -56,10 +56,6 @@ public record ProbeReport(int submitted, int acked, int completed, Set<String> l
     }
     lostByState.forEach((state, n) -> line(out, prefix, "lost_in_state_" + state, n, "jobs"));
     return out.toString();
-  }
-
-  public void print(String prefix) {
-    System.out.print(lines(prefix));
   }
 
   private static void line(StringBuilder out, String prefix, String name, long value, String unit) {
