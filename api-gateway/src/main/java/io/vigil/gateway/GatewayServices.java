@@ -7,7 +7,7 @@ import io.vigil.core.queue.Engine;
 import io.vigil.gateway.health.ReadinessCheck;
 import io.vigil.gateway.metrics.GatewayMetrics;
 import io.vigil.gateway.schedule.ScheduleApi;
-import io.vigil.gateway.worker.WorkerDirectory;
+import io.vigil.worker.WorkerDirectory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
-import io.vigil.core.cron.ScheduleStore;
+import io.vigil.dispatcher.ScheduleStore;
 import io.vigil.gateway.schedule.StoreScheduleApi;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;

@@ -1,6 +1,6 @@
 package io.vigil.app;
 
-import io.vigil.core.cron.DispatcherSettings;
+import io.vigil.dispatcher.DispatcherSettings;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.queue.EngineSettingsLoader;
 import io.vigil.core.redis.RedisSettings;

@@ -5,8 +5,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.micrometer.backends.BackendRegistries;
-import io.vigil.core.cron.CronDispatcher;
-import io.vigil.core.cron.ScheduleStore;
+import io.vigil.dispatcher.CronDispatcher;
+import io.vigil.dispatcher.ScheduleStore;
 import io.vigil.core.failover.FailoverReconciler;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.redis.FailoverBroker;
@@ -18,12 +18,11 @@ import io.vigil.gateway.schedule.StoreScheduleApi;
 import io.vigil.report.ReportGenerationHandler;
 import io.vigil.report.ReportRoutes;
 import io.vigil.worker.HandlerRegistry;
-import io.vigil.worker.WorkerInfo;
 import io.vigil.worker.WorkerMetrics;
 import io.vigil.worker.WorkerRegistry;
 import io.vigil.worker.WorkerVerticle;
-import io.vigil.worker.cron.DispatcherMetrics;
-import io.vigil.worker.cron.DispatcherVerticle;
+import io.vigil.dispatcher.DispatcherMetrics;
+import io.vigil.dispatcher.DispatcherVerticle;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +81,7 @@ public final class VigilNode {
     if (settings.roles().contains(Role.GATEWAY)) {
       GatewayServices services = GatewayServices.of(engine,
           new StoreScheduleApi(new ScheduleStore(broker, settings.engine().prefix(), engine.clock())),
-          () -> workers.list().map(list -> list.stream().map(WorkerInfo::toJson).toList()),
+          workers,
           settings.redis().sentinelMode() ? List.of(new SentinelQuorumCheck(broker::status)) : List.of(),
           registry)
           .withOperation("getReport", ReportRoutes.over(engine)::byJob)

@@ -12,13 +12,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Live workers in Redis, so the gateway can list them.
+ * Live workers in Redis, so the gateway can list them ({@link WorkerDirectory}).
  * 1. A heartbeat writes the worker's info with a TTL and its expiry into an index, in one round trip, and
  *    prunes index entries that expired: a worker that dies without a goodbye disappears after its TTL.
  * 2. A clean shutdown removes the worker at once.
  * 3. list() answers the workers whose registration has not expired, sorted by id.
  */
-public final class WorkerRegistry {
+public final class WorkerRegistry implements WorkerDirectory {
   private final Broker broker;
   private final WorkerKeys keys;
   private final Clock clock;
@@ -50,6 +50,7 @@ public final class WorkerRegistry {
         Request.cmd(Command.ZREM).arg(keys.workers()).arg(workerId))).mapEmpty();
   }
 
+  @Override
   public Future<List<WorkerInfo>> list() {
     return broker.send(Request.cmd(Command.ZRANGEBYSCORE).arg(keys.workers()).arg(clock.millis()).arg("+inf"))
         .compose(ids -> {

@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vigil.gateway.schedule.ScheduleApi;
-import io.vigil.gateway.worker.WorkerDirectory;
+import io.vigil.worker.WorkerDirectory;
 
 /** Handlers of the schedule operations and the worker list, over the interfaces the app wires in. */
 public final class DirectoryHandlers {
@@ -47,7 +47,7 @@ public final class DirectoryHandlers {
 
   public Handler<RoutingContext> listWorkers() {
     return ctx -> Replies.json(ctx, workers.list(), 200,
-        list -> new JsonObject().put("workers", new JsonArray(list.stream().map(w -> (Object) w).toList())));
+        list -> new JsonObject().put("workers", new JsonArray(list.stream().map(w -> (Object) w.toJson()).toList())));
   }
 
   private static HttpProblem scheduleNotFound(String id) {

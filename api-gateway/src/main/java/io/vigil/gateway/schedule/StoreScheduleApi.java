@@ -3,8 +3,8 @@ package io.vigil.gateway.schedule;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vigil.core.cron.Schedule;
-import io.vigil.core.cron.ScheduleStore;
+import io.vigil.dispatcher.Schedule;
+import io.vigil.dispatcher.ScheduleStore;
 import java.time.Instant;
 import java.util.List;
 

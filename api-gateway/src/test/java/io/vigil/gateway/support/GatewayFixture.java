@@ -21,6 +21,7 @@ import io.vigil.gateway.GatewayVerticle;
 import io.vigil.gateway.health.ReadinessCheck;
 import io.vigil.gateway.schedule.ScheduleApi;
 import io.vigil.testkit.RedisServer;
+import io.vigil.worker.WorkerInfo;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class GatewayFixture {
     all.putAll(env);
     this.settings = GatewaySettings.fromEnv(all);
     this.services = GatewayServices.of(engine, scheduleApi,
-        () -> io.vertx.core.Future.succeededFuture(List.of(new JsonObject().put("id", "w-1").put("host", "h1"))),
+        () -> io.vertx.core.Future.succeededFuture(List.of(new WorkerInfo("w-1", "h1", 1, List.of("q"), 1, 0, 0, 0))),
         checks, registry)
         // Stand-ins for the report module's handlers: they echo what reached them.
         .withOperation("getReport", ctx -> ctx.json(new JsonObject().put("jobId", ctx.pathParam("jobId"))))

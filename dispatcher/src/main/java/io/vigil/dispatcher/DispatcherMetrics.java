@@ -1,8 +1,7 @@
-package io.vigil.worker.cron;
+package io.vigil.dispatcher;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vigil.core.cron.TickReport;
 
 /**
  * Dispatcher metrics; Prometheus shows {@code vigil_dispatcher_fires_total} (jobs this dispatcher created for

@@ -1,4 +1,4 @@
-package io.vigil.core.cron;
+package io.vigil.dispatcher;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.vigil.core.cron;
+package io.vigil.dispatcher;
 
 import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;

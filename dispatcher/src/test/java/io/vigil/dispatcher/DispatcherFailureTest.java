@@ -1,4 +1,4 @@
-package io.vigil.core.cron;
+package io.vigil.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.support.EngineFixture;
+import io.vigil.dispatcher.support.DispatcherFixture;
 import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
@@ -25,10 +25,10 @@ class DispatcherFailureTest {
 
   @Test
   void fullQueueHoldsBackOnlyItsOwnScheduleWhichCatchesUpOnceThereIsRoom(Vertx vertx, RedisServer redis) {
-    EngineFixture f = new EngineFixture(vertx, redis);
+    DispatcherFixture f = new DispatcherFixture(vertx, redis);
     MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:30Z").toEpochMilli());
-    Engine engine = Engine.create(f.broker, EngineSettings.defaults(EngineFixture.PREFIX).withMaxJobsPerQueue(1), clock, false);
-    ScheduleStore store = new ScheduleStore(f.broker, EngineFixture.PREFIX, clock);
+    Engine engine = Engine.create(f.broker, EngineSettings.defaults(DispatcherFixture.PREFIX).withMaxJobsPerQueue(1), clock, false);
+    ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, clock);
     CronDispatcher dispatcher = new CronDispatcher(store, engine.enqueuer(), clock, DispatcherSettings.defaults());
     store.put(minutely("blocked", "full")).await();
     store.put(minutely("free", "open")).await();

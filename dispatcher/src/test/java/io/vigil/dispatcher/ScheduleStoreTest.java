@@ -1,4 +1,4 @@
-package io.vigil.core.cron;
+package io.vigil.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.error.InvalidRequestException;
-import io.vigil.core.support.EngineFixture;
+import io.vigil.dispatcher.support.DispatcherFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
 import java.time.Instant;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class ScheduleStoreTest {
-  private static final String SCHEDULES = EngineFixture.PREFIX + ":schedules";
-  private static final String HANDLED_UNTIL = EngineFixture.PREFIX + ":schedules:handled-until";
+  private static final String SCHEDULES = DispatcherFixture.PREFIX + ":schedules";
+  private static final String HANDLED_UNTIL = DispatcherFixture.PREFIX + ":schedules:handled-until";
 
   private static Schedule schedule(String id, String cron) {
     return Schedule.fromJson(id, new JsonObject().put("cron", cron).put("queue", "q").put("name", "tick")
@@ -27,7 +27,7 @@ class ScheduleStoreTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, String> hash(EngineFixture f, String key) {
+  private static Map<String, String> hash(DispatcherFixture f, String key) {
     List<Object> flat = (List<Object>) f.redis.command("HGETALL", key);
     Map<String, String> out = new java.util.TreeMap<>();
     for (int i = 0; i < flat.size(); i += 2) {
@@ -38,8 +38,8 @@ class ScheduleStoreTest {
 
   @Test
   void newScheduleIsStoredInItsApiFormWithItsWatermarkAtNow(Vertx vertx, RedisServer redis) {
-    EngineFixture f = new EngineFixture(vertx, redis);
-    ScheduleStore store = new ScheduleStore(f.broker, EngineFixture.PREFIX, f.clock);
+    DispatcherFixture f = new DispatcherFixture(vertx, redis);
+    ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     Schedule nightly = schedule("nightly", "0 3 * * *");
 
     boolean created = store.put(nightly).await();
@@ -53,8 +53,8 @@ class ScheduleStoreTest {
 
   @Test
   void replacedScheduleKeepsItsWatermark(Vertx vertx, RedisServer redis) {
-    EngineFixture f = new EngineFixture(vertx, redis);
-    ScheduleStore store = new ScheduleStore(f.broker, EngineFixture.PREFIX, f.clock);
+    DispatcherFixture f = new DispatcherFixture(vertx, redis);
+    ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     store.put(schedule("nightly", "0 3 * * *")).await();
     long firstPut = f.clock.millis();
     f.clock.advance(60_000);
@@ -68,8 +68,8 @@ class ScheduleStoreTest {
 
   @Test
   void listIsSortedByIdAndDeleteRemovesTheScheduleAndItsState(Vertx vertx, RedisServer redis) {
-    EngineFixture f = new EngineFixture(vertx, redis);
-    ScheduleStore store = new ScheduleStore(f.broker, EngineFixture.PREFIX, f.clock);
+    DispatcherFixture f = new DispatcherFixture(vertx, redis);
+    ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     store.put(schedule("b", "0 3 * * *")).await();
     store.put(schedule("a", "*/5 * * * * ?")).await();
 
@@ -84,8 +84,8 @@ class ScheduleStoreTest {
 
   @Test
   void unreadableStoredScheduleIsSkippedNotFatal(Vertx vertx, RedisServer redis) {
-    EngineFixture f = new EngineFixture(vertx, redis);
-    ScheduleStore store = new ScheduleStore(f.broker, EngineFixture.PREFIX, f.clock);
+    DispatcherFixture f = new DispatcherFixture(vertx, redis);
+    ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     store.put(schedule("good", "0 3 * * *")).await();
     redis.command("HSET", SCHEDULES, "broken", "{not json");
 
@@ -95,8 +95,8 @@ class ScheduleStoreTest {
 
   @Test
   void watermarkOnlyMovesForwardAndNeverComesBackForADeletedSchedule(Vertx vertx, RedisServer redis) {
-    EngineFixture f = new EngineFixture(vertx, redis);
-    ScheduleStore store = new ScheduleStore(f.broker, EngineFixture.PREFIX, f.clock);
+    DispatcherFixture f = new DispatcherFixture(vertx, redis);
+    ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     store.put(schedule("s", "* * * * *")).await();
     long start = f.clock.millis();
 
@@ -110,8 +110,8 @@ class ScheduleStoreTest {
 
   @Test
   void cronThatNeverFiresAgainAndBadIdsAreRefused(Vertx vertx, RedisServer redis) {
-    EngineFixture f = new EngineFixture(vertx, redis);
-    ScheduleStore store = new ScheduleStore(f.broker, EngineFixture.PREFIX, f.clock);
+    DispatcherFixture f = new DispatcherFixture(vertx, redis);
+    ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
 
     assertThatThrownBy(() -> store.put(schedule("feb30", "0 0 30 2 *")).await())
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("never fires");
@@ -123,8 +123,8 @@ class ScheduleStoreTest {
 
   @Test
   void nextFiresAreCountedFromNow(Vertx vertx, RedisServer redis) {
-    EngineFixture f = new EngineFixture(vertx, redis);
-    ScheduleStore store = new ScheduleStore(f.broker, EngineFixture.PREFIX, f.clock);
+    DispatcherFixture f = new DispatcherFixture(vertx, redis);
+    ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     // The fixture clock starts at 2023-11-14T22:13:20Z.
     assertThat(store.nextFires(schedule("s", "0 * * * *"), 2))
         .containsExactly(Instant.parse("2023-11-14T23:00:00Z"), Instant.parse("2023-11-15T00:00:00Z"));

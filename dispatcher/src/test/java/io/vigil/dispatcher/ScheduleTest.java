@@ -1,4 +1,4 @@
-package io.vigil.core.cron;
+package io.vigil.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

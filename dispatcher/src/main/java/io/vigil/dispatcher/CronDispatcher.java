@@ -1,4 +1,4 @@
-package io.vigil.core.cron;
+package io.vigil.dispatcher;
 
 import io.vertx.core.Future;
 import io.vigil.core.job.NewJob;

@@ -1,8 +1,7 @@
-package io.vigil.worker.cron;
+package io.vigil.dispatcher;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vigil.core.cron.CronDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.vigil.core.cron;
+package io.vigil.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.Job;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.support.EngineFixture;
+import io.vigil.dispatcher.support.DispatcherFixture;
 import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class CronDispatcherTest {
-  private static final String PREFIX = EngineFixture.PREFIX;
+  private static final String PREFIX = DispatcherFixture.PREFIX;
 
   /** One dispatcher on a hand-moved clock, with its store and engine. */
-  private record Setup(EngineFixture fixture, MutableClock clock, ScheduleStore store, CronDispatcher dispatcher) {
+  private record Setup(DispatcherFixture fixture, MutableClock clock, ScheduleStore store, CronDispatcher dispatcher) {
     static Setup at(Vertx vertx, RedisServer redis, String isoStart, DispatcherSettings settings) {
-      EngineFixture fixture = new EngineFixture(vertx, redis);
+      DispatcherFixture fixture = new DispatcherFixture(vertx, redis);
       MutableClock clock = new MutableClock(Instant.parse(isoStart).toEpochMilli());
       Engine engine = Engine.create(fixture.broker, EngineSettings.defaults(PREFIX), clock, false);
       ScheduleStore store = new ScheduleStore(fixture.broker, PREFIX, clock);

@@ -1,4 +1,4 @@
-package io.vigil.core.cron;
+package io.vigil.dispatcher;
 
 /**
  * A stored schedule with its watermark, as the dispatcher reads them in one round trip.
