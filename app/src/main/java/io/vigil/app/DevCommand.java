@@ -2,6 +2,7 @@ package io.vigil.app;
 
 import io.vigil.ops.local.LocalSentinelTopology;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,19 +11,35 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ./vigil dev}: a local Redis Sentinel topology (master, two replicas, three Sentinels, persistence
  * on, data under VIGIL_DEV_DIR) and every role in this JVM. Ctrl-C stops the roles first (jobs are
  * handed back while Redis is still up), then the topology; nothing is left running.
  */
-final class DevCommand {
-  private DevCommand() {}
+@Command(name = "dev",
+    description = {"Starts a local Redis Sentinel topology and every role in this JVM.",
+        "Master, two replicas and three Sentinels with persistence on, data under VIGIL_DEV_DIR (default "
+            + ".vigil/dev); prints the API token and a first request. Ctrl-C stops the roles, then the topology."},
+    footer = "Exit: 0 after Ctrl-C, 1 the roles could not start, 2 bad flag.")
+final class DevCommand implements Callable<Integer> {
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
 
-  static int run(String[] args, Map<String, String> env) throws InterruptedException {
+  DevCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
     Path dir = Path.of(env.getOrDefault("VIGIL_DEV_DIR", ".vigil/dev")).toAbsolutePath();
-    System.out.println("starting the local Redis Sentinel topology under " + dir + " ...");
+    out.println("starting the local Redis Sentinel topology under " + dir + " ...");
     LocalSentinelTopology topology = LocalSentinelTopology.start(dir).closedByCaller();
     Map<String, String> roleEnv = new HashMap<>(env);
     roleEnv.putAll(topology.environment());
@@ -32,7 +49,7 @@ final class DevCommand {
     try {
       node = VigilNode.start(NodeSettings.fromEnv(EnumSet.allOf(Role.class), roleEnv)).await();
     } catch (Exception e) {
-      System.err.println("vigil dev: could not start the roles: " + e.getMessage());
+      err.println("vigil dev: could not start the roles: " + e.getMessage());
       topology.close();
       return 1;
     }
@@ -52,23 +69,23 @@ final class DevCommand {
     return 0;
   }
 
-  private static void printWelcome(int port, LocalSentinelTopology topology, String token) {
+  private void printWelcome(int port, LocalSentinelTopology topology, String token) {
     String base = "http://127.0.0.1:" + port;
-    System.out.println();
-    System.out.println("Vigil is running (gateway, dispatcher, workers) on a local Sentinel topology.");
-    System.out.println("  API        " + base + "/api/v1/queues");
-    System.out.println("  contract   " + base + "/openapi.yaml");
-    System.out.println("  health     " + base + "/health/ready");
-    System.out.println("  metrics    " + base + "/metrics");
-    System.out.println("  events     " + base + "/api/v1/events?queue=default");
-    System.out.println("  sentinels  " + String.join(",", topology.sentinelAddresses()) + " (master " + topology.masterName() + ")");
+    out.println();
+    out.println("Vigil is running (gateway, dispatcher, workers) on a local Sentinel topology.");
+    out.println("  API        " + base + "/api/v1/queues");
+    out.println("  contract   " + base + "/openapi.yaml");
+    out.println("  health     " + base + "/health/ready");
+    out.println("  metrics    " + base + "/metrics");
+    out.println("  events     " + base + "/api/v1/events?queue=default");
+    out.println("  sentinels  " + String.join(",", topology.sentinelAddresses()) + " (master " + topology.masterName() + ")");
     if (token != null) {
-      System.out.println("  API token  " + token + "   (role admin)");
-      System.out.println();
-      System.out.println("Try: curl -s -X POST " + base + "/api/v1/queues/default/jobs -H 'Authorization: Bearer " + token
+      out.println("  API token  " + token + "   (role admin)");
+      out.println();
+      out.println("Try: curl -s -X POST " + base + "/api/v1/queues/default/jobs -H 'Authorization: Bearer " + token
           + "' -H 'Content-Type: application/json' -d '{\"name\":\"echo\",\"data\":{\"hello\":\"world\"}}'");
     }
-    System.out.println("Ctrl-C stops everything.");
+    out.println("Ctrl-C stops everything.");
   }
 
   /** One token per dev folder, kept across runs so scripts and bookmarks keep working. */

@@ -5,12 +5,16 @@ import io.vigil.ops.backup.RdbFile;
 import io.vigil.ops.backup.Snapshot;
 import io.vigil.ops.resp.Endpoint;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code vigil backup --dir D [--keep-days N] [--from replica|master]}: a consistent RDB snapshot taken over
@@ -26,56 +30,60 @@ import java.util.Map;
  * <p>It does not wait on LASTSAVE: the users' guide compared LASTSAVE with itself after BGSAVE, a loop that
  * never ends, and a BGSAVE on the server leaves the file on the server anyway.
  */
+@Command(name = "backup", sortOptions = false,
+    description = {"Takes an RDB backup over the network into a folder.",
+        "The snapshot comes from a replica in sync unless --from master; it is verified and written as "
+            + "DIR/vigil-<UTC timestamp>.rdb, then backups older than --keep-days are deleted.",
+        "Configured by the roles' REDIS_* variables plus REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD."},
+    footer = "Exit: 0 written, 1 the backup failed, 2 bad usage or settings.")
 public final class BackupCommand implements OpsCommand {
-
-  private static final String USAGE_LINE = "usage: vigil backup --dir DIR [--keep-days N] [--from replica|master]"
-      + "   (REDIS_* as for the roles, plus REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD)";
 
   /** A replica in sync applies the master's latest writes within milliseconds. */
   private static final Duration CATCH_UP = Duration.ofSeconds(2);
 
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Folder the backup is written to.")
+  private Path dir;
+
+  @Option(names = "--keep-days", paramLabel = "N", defaultValue = "7",
+      description = "Delete backups in DIR older than N days (N >= 1; default ${DEFAULT-VALUE}).")
+  private long keepDays;
+
+  @Option(names = "--from", paramLabel = "replica|master", defaultValue = "replica",
+      description = "Where the snapshot comes from (default ${DEFAULT-VALUE}; the master when no replica is in sync).")
+  private String from;
+
+  private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
   private final Clock clock;
 
-  public BackupCommand() {
-    this(System.out, System.err, Clock.systemUTC());
-  }
-
-  public BackupCommand(PrintStream out, PrintStream err, Clock clock) {
+  /** @param env the environment (REDIS_*, REDIS_ADMIN_*), usually {@code System.getenv()} */
+  public BackupCommand(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
+    this.env = env;
     this.out = out;
     this.err = err;
     this.clock = clock;
   }
 
   @Override
-  public int run(String[] args, Map<String, String> env) {
-    Arguments arguments;
+  public Integer call() {
+    if (!from.equals("replica") && !from.equals("master")) {
+      throw new ParameterException(spec.commandLine(), "--from must be replica or master, got '" + from + "'");
+    }
+    if (keepDays < 1) {
+      throw new ParameterException(spec.commandLine(), "--keep-days must be a whole number >= 1, got " + keepDays);
+    }
     OpsSettings settings;
     try {
-      arguments = Arguments.parse(args, "--dir", "--keep-days", "--from");
       settings = OpsSettings.fromEnv(env);
     } catch (IllegalArgumentException e) {
       err.println("vigil backup: " + e.getMessage());
-      err.println(USAGE_LINE);
       return USAGE;
     }
-    String from = arguments.getOrDefault("--from", "replica");
-    if (arguments.get("--dir") == null || !from.equals("replica") && !from.equals("master")) {
-      err.println(USAGE_LINE);
-      return USAGE;
-    }
-    long keepDays;
-    try {
-      keepDays = Long.parseLong(arguments.getOrDefault("--keep-days", "7"));
-    } catch (NumberFormatException e) {
-      keepDays = -1;
-    }
-    if (keepDays < 1) {
-      err.println("vigil backup: --keep-days must be a whole number >= 1");
-      return USAGE;
-    }
-    BackupFiles files = new BackupFiles(Path.of(arguments.get("--dir")), clock);
+    BackupFiles files = new BackupFiles(dir, clock);
     try {
       Deployment deployment = new Deployment(settings);
       Endpoint master = deployment.master();

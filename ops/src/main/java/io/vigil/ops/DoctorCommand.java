@@ -5,32 +5,33 @@ import io.vigil.ops.check.CheckReport;
 import io.vigil.ops.doctor.Doctor;
 import java.io.PrintStream;
 import java.util.Map;
+import picocli.CommandLine.Command;
 
 /**
  * {@code vigil doctor}: checks a live deployment against the production checklist, one PASS/WARN/FAIL line
  * per item, and exits 1 on any FAIL. Needs REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD besides the
  * application's variables, because the application user may not read settings or ACLs.
  */
+@Command(name = "doctor", sortOptions = false,
+    description = {"Checks a live deployment against the production checklist.",
+        "One PASS/WARN/FAIL line per item; sentinel-config/README.md explains each.",
+        "Configured by the roles' REDIS_* variables plus REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD."},
+    footer = "Exit: 0 no FAIL, 1 a FAIL, 2 bad usage or settings.")
 public final class DoctorCommand implements OpsCommand {
 
+  private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
 
-  public DoctorCommand() {
-    this(System.out, System.err);
-  }
-
-  public DoctorCommand(PrintStream out, PrintStream err) {
+  /** @param env the environment (REDIS_*, REDIS_ADMIN_*), usually {@code System.getenv()} */
+  public DoctorCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+    this.env = env;
     this.out = out;
     this.err = err;
   }
 
   @Override
-  public int run(String[] args, Map<String, String> env) {
-    if (args.length > 0) {
-      err.println("usage: vigil doctor   (REDIS_* as for the roles, plus REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD)");
-      return USAGE;
-    }
+  public Integer call() {
     OpsSettings settings;
     try {
       settings = OpsSettings.fromEnv(env);

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Command;
 
 /**
  * {@code vigil health}: can the application reach a writable master right now? One line per check, exit
@@ -21,26 +22,26 @@ import java.util.Set;
  *   <li>quorum: {@code SENTINEL CKQUORUM}, so a failover could happen if this master died now.
  * </ol>
  */
+@Command(name = "health", sortOptions = false,
+    description = {"Checks that the application can reach a writable master right now.",
+        "One line per check: the Sentinels' answer, PING and ROLE on that master, SENTINEL CKQUORUM.",
+        "Configured by the roles' variables: REDIS_SENTINELS, REDIS_MASTER_NAME, REDIS_USERNAME, ..."},
+    footer = "Exit: 0 no check failed, 1 a check failed, 2 bad usage or settings.")
 public final class HealthCommand implements OpsCommand {
 
+  private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
 
-  public HealthCommand() {
-    this(System.out, System.err);
-  }
-
-  public HealthCommand(PrintStream out, PrintStream err) {
+  /** @param env the environment (REDIS_*), usually {@code System.getenv()} */
+  public HealthCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+    this.env = env;
     this.out = out;
     this.err = err;
   }
 
   @Override
-  public int run(String[] args, Map<String, String> env) {
-    if (args.length > 0) {
-      err.println("usage: vigil health   (configured by REDIS_SENTINELS, REDIS_MASTER_NAME, REDIS_USERNAME, ...)");
-      return USAGE;
-    }
+  public Integer call() {
     OpsSettings settings;
     try {
       settings = OpsSettings.fromEnv(env);

@@ -1,20 +1,16 @@
 package io.vigil.ops;
 
-import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
- * A {@code vigil} subcommand run by the launcher: {@code vigil health|doctor|backup|restore [args]}.
- * Exit codes: 0 success, 1 a check or the operation failed, 2 wrong usage or settings.
+ * A {@code vigil} ops subcommand ({@code health}, {@code doctor}, {@code backup}, {@code restore},
+ * {@code drill}): a picocli command whose {@code call} returns the exit code. The environment (REDIS_*) and
+ * the output streams are given to its constructor. Exit codes: 0 success, 1 a check or the operation
+ * failed, 2 wrong usage or settings (picocli returns 2 itself for a bad flag).
  */
-public interface OpsCommand {
+public interface OpsCommand extends Callable<Integer> {
 
   int OK = 0;
   int FAILED = 1;
   int USAGE = 2;
-
-  /**
-   * @param args the arguments after the command name
-   * @param env the environment (REDIS_*), usually {@code System.getenv()}
-   */
-  int run(String[] args, Map<String, String> env);
 }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.util.stream.Stream;
 
 /**
@@ -25,51 +26,53 @@ import java.util.stream.Stream;
  *       the backup's data. Without this step the first start must use {@code --appendonly no}.
  * </ol>
  */
+@Command(name = "restore", sortOptions = false,
+    description = {"Prepares a master's data folder from a backup.",
+        "Verifies the backup, writes DATA_DIR/dump.rdb and (unless --no-aof) appendonlydir, and prints the "
+            + "steps that bring the deployment back on it."},
+    footer = "Exit: 0 prepared, 1 the restore failed (damaged backup, folder holds data), 2 bad usage.")
 public final class RestoreCommand implements OpsCommand {
 
-  private static final String USAGE_LINE = "usage: vigil restore --file BACKUP.rdb --dir DATA_DIR [--force] [--no-aof]";
+  @Option(names = "--file", required = true, paramLabel = "BACKUP.rdb", description = "The backup to restore.")
+  private Path file;
 
+  @Option(names = "--dir", required = true, paramLabel = "DATA_DIR", description = "The master's data folder.")
+  private Path dir;
+
+  @Option(names = "--force", description = "Overwrite a folder that already holds data.")
+  private boolean force;
+
+  @Option(names = "--no-aof",
+      description = "Write only dump.rdb, not appendonlydir (the first start then needs --appendonly no).")
+  private boolean noAof;
+
+  private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
 
-  public RestoreCommand() {
-    this(System.out, System.err);
-  }
-
-  public RestoreCommand(PrintStream out, PrintStream err) {
+  /** @param env the environment (REDIS_SERVER_BIN, PATH), usually {@code System.getenv()} */
+  public RestoreCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+    this.env = env;
     this.out = out;
     this.err = err;
   }
 
   @Override
-  public int run(String[] args, Map<String, String> env) {
-    Arguments arguments;
+  public Integer call() {
     try {
-      arguments = Arguments.parse(args, Set.of("--file", "--dir"), Set.of("--force", "--no-aof"));
-    } catch (IllegalArgumentException e) {
-      err.println("vigil restore: " + e.getMessage());
-      err.println(USAGE_LINE);
-      return USAGE;
-    }
-    if (arguments.get("--file") == null || arguments.get("--dir") == null) {
-      err.println(USAGE_LINE);
-      return USAGE;
-    }
-    Path dir = Path.of(arguments.get("--dir"));
-    try {
-      RdbFile backup = RdbFile.verify(Path.of(arguments.get("--file")));
-      prepare(dir, arguments.has("--force"));
+      RdbFile backup = RdbFile.verify(file);
+      prepare(dir, force);
       Path dump = dir.resolve("dump.rdb");
       Path temporary = dir.resolve("dump.rdb.restoring");
       Files.copy(backup.path(), temporary, StandardCopyOption.REPLACE_EXISTING);
       Files.move(temporary, dump, StandardCopyOption.ATOMIC_MOVE);
       out.println("restore: " + dump + " written from " + backup);
       Path server = new RedisExecutables(env).serverOrNull();
-      boolean aof = !arguments.has("--no-aof") && server != null;
+      boolean aof = !noAof && server != null;
       if (aof) {
         long keys = AofRewrite.run(server, dir);
         out.println("restore: " + dir.resolve("appendonlydir") + " written from it (" + keys + " keys)");
-      } else if (!arguments.has("--no-aof")) {
+      } else if (!noAof) {
         out.println("restore: no redis-server here (REDIS_SERVER_BIN, PATH): the AOF was not written");
       }
       printSteps(dir, aof);

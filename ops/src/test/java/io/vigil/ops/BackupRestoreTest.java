@@ -47,7 +47,7 @@ class BackupRestoreTest {
       Map<String, Job> before = everyJob(engine);
 
       // When it is backed up over the network and restored into a new folder,
-      OpsFixtures.Run backup = OpsFixtures.run((o, e) -> new BackupCommand(o, e, java.time.Clock.systemUTC()),
+      OpsFixtures.Run backup = OpsFixtures.run((env, o, e) -> new BackupCommand(env, o, e, java.time.Clock.systemUTC()),
           topology.environment(), "--dir", backups.toString());
       List<Path> files = backupFiles(backups);
       Path restoredDir = work.resolve("restored");
@@ -110,6 +110,7 @@ class BackupRestoreTest {
     assertThat(broken.exit()).isEqualTo(OpsCommand.FAILED);
     assertThat(broken.err()).contains("is damaged");
     assertThat(usage.exit()).isEqualTo(OpsCommand.USAGE);
+    assertThat(usage.err()).contains("Missing required option: '--dir=DATA_DIR'");
     assertThat(forced.exit()).as(forced.toString()).isZero();
     assertThat(forced.out()).contains("--appendonly no");
     assertThat(Files.readAllBytes(data.resolve("dump.rdb"))).isEqualTo(BackupFilesTest.emptyRdb());

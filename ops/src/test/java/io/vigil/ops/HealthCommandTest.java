@@ -43,7 +43,9 @@ class HealthCommandTest {
 
   @Test
   void healthRefusesArgumentsAndBadSettingsWithUsageExitCode() {
-    assertThat(OpsFixtures.run(HealthCommand::new, Map.of(), "--now").exit()).isEqualTo(OpsCommand.USAGE);
+    OpsFixtures.Run extra = OpsFixtures.run(HealthCommand::new, Map.of(), "--now");
+    assertThat(extra.exit()).isEqualTo(OpsCommand.USAGE);
+    assertThat(extra.err()).contains("Unknown option: '--now'");
     OpsFixtures.Run bad = OpsFixtures.run(HealthCommand::new, Map.of("REDIS_SENTINELS", "no-port"));
     assertThat(bad.exit()).isEqualTo(OpsCommand.USAGE);
     assertThat(bad.err()).contains("REDIS_SENTINELS must be host:port");

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /** Folders under target/, command runs with captured output, plain redis-servers and engines for the ops tests. */
 final class OpsFixtures {
@@ -55,13 +54,19 @@ final class OpsFixtures {
     }
   }
 
-  static Run run(BiFunction<PrintStream, PrintStream, OpsCommand> command, Map<String, String> env, String... args) {
+  /** Builds an ops command over an environment and the captured streams. */
+  interface CommandFactory {
+    OpsCommand create(Map<String, String> env, PrintStream out, PrintStream err);
+  }
+
+  /** Parses {@code args} with picocli and runs the command, as {@code vigil <command> ARGS} would. */
+  static Run run(CommandFactory command, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = command.apply(o, e).run(args, env);
+      exit = CommandLines.execute(command.create(env, o, e), o, e, args);
     }
     Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     System.out.println("$ vigil " + String.join(" ", args) + "\n" + run);

@@ -1,6 +1,7 @@
 package io.vigil.ops.drill;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vigil.core.error.VigilException;
 import io.vigil.core.failover.FailoverReconciler;
@@ -17,12 +18,15 @@ import io.vigil.core.redis.RedisSettings;
 import io.vigil.core.redis.SentinelFailover;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The failover drill ({@code ./vigil drill}): proves on a live deployment that a failover loses no
- * acknowledged job. Runs on a plain thread (it waits with {@code await}); see {@link DrillOptions#USAGE}.
+ * The failover drill ({@code ./vigil drill}, flags in {@link DrillCommand}): proves on a live deployment that a
+ * failover loses no acknowledged job. Runs on a plain thread: it waits with {@code await} on Vert.x timers
+ * and futures, never with a sleep.
  * 1. Connects like a worker (REDIS_* and the engine's VIGIL_* variables) and puts probe load on its own queue.
  * 2. Triggers SENTINEL FAILOVER (or waits for an external fault) and waits for the broker to follow.
  * 3. Keeps the load a while, drains, prints {@code drill.<name> <value> <unit>} lines, deletes its keys.
@@ -35,21 +39,12 @@ public final class FailoverDrill {
 
   private FailoverDrill() {}
 
-  public static void main(String[] args) {
-    System.exit(run(List.of(args), System.getenv(), System.out));
-  }
-
-  static int run(List<String> args, Map<String, String> env, PrintStream out) {
-    if (args.contains("--help") || args.contains("-h")) {
-      out.println(DrillOptions.USAGE);
-      return PASS;
-    }
-    DrillOptions options;
+  /** Runs one drill; returns the exit code. */
+  static int run(DrillOptions options, Map<String, String> env, PrintStream out) {
     RedisSettings redis;
     RedisSettings adminSentinel;
     EngineSettings engineSettings;
     try {
-      options = DrillOptions.parse(args, System.currentTimeMillis());
       redis = RedisSettings.fromEnv(env);
       adminSentinel = RedisSettings.fromEnv(withSentinelAdmin(env));
       engineSettings = EngineSettingsLoader.fromEnv(env);
@@ -58,8 +53,7 @@ public final class FailoverDrill {
             + "waits for a fault you cause");
       }
     } catch (IllegalArgumentException | VigilException e) {
-      out.println("drill.error " + e.getMessage());
-      out.println(DrillOptions.USAGE);
+      out.println("drill.error " + e.getMessage() + " (see vigil drill --help)");
       return USAGE;
     }
     Vertx vertx = Vertx.vertx();
@@ -92,7 +86,9 @@ public final class FailoverDrill {
     ProbeLoad load = new ProbeLoad(vertx, engine, o.queue(), o.rate());
     try {
       load.start(o.concurrency());
-      sleep(o.warmupS() * 1000L);
+      pause(vertx, o.warmupS()).await();
+      // Listen before the fault, so a switch that happens at once is not missed.
+      Future<RedisAddress> switched = masterChange(vertx, broker, before, o.waitS() * 1000L);
       long fault = System.currentTimeMillis();
       if (o.external()) {
         out.println("drill.waiting_for_external_fault " + o.waitS() + " s");
@@ -108,11 +104,11 @@ public final class FailoverDrill {
         }
         out.println("drill.failover_requested_from " + accepted + " address");
       }
-      RedisAddress after = awaitSwitch(broker, before, o.waitS() * 1000L);
+      RedisAddress after = switched.await();
       if (after != null) {
         out.println("drill.master_after " + after + " address");
         out.println("drill.switch_followed_after " + (System.currentTimeMillis() - fault) + " ms");
-        sleep(o.afterS() * 1000L);
+        pause(vertx, o.afterS()).await();
       } else {
         out.println("drill.error the master did not change within " + o.waitS() + " s");
       }
@@ -137,7 +133,7 @@ public final class FailoverDrill {
     if (env.get("REDIS_SENTINEL_ADMIN_PASSWORD") == null) {
       return env;
     }
-    Map<String, String> copy = new java.util.HashMap<>(env);
+    Map<String, String> copy = new HashMap<>(env);
     copy.put("REDIS_SENTINEL_USERNAME", env.getOrDefault("REDIS_SENTINEL_ADMIN_USERNAME", "default"));
     copy.put("REDIS_SENTINEL_PASSWORD", env.get("REDIS_SENTINEL_ADMIN_PASSWORD"));
     return copy;
@@ -150,25 +146,28 @@ public final class FailoverDrill {
     }
   }
 
-  /** The new master once the broker follows it, or null when {@code timeoutMs} passed first. */
-  private static RedisAddress awaitSwitch(FailoverBroker broker, RedisAddress before, long timeoutMs) {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    while (System.currentTimeMillis() < deadline) {
-      RedisAddress now = broker.status().master();
-      if (now != null && !now.equals(before)) {
-        return now;
-      }
-      sleep(50);
-    }
-    return null;
+  /** A timer of {@code seconds} (a Vert.x timer refuses 0). */
+  private static Future<Void> pause(Vertx vertx, int seconds) {
+    return seconds == 0 ? Future.succeededFuture() : vertx.timer(seconds, TimeUnit.SECONDS);
   }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("drill interrupted", e);
+  /**
+   * Completes with the new master once the broker follows one other than {@code before}, or with null when
+   * {@code timeoutMs} passed first.
+   */
+  private static Future<RedisAddress> masterChange(Vertx vertx, FailoverBroker broker, RedisAddress before,
+                                                   long timeoutMs) {
+    Promise<RedisAddress> changed = Promise.promise();
+    broker.onMasterChanged(change -> {
+      if (!change.to().equals(before)) {
+        changed.tryComplete(change.to());
+      }
+    });
+    RedisAddress now = broker.status().master();
+    if (now != null && !now.equals(before)) {
+      changed.tryComplete(now);
     }
+    long timer = vertx.setTimer(timeoutMs, t -> changed.tryComplete(null));
+    return changed.future().onComplete(ar -> vertx.cancelTimer(timer));
   }
 }

@@ -2,12 +2,14 @@ package io.vigil.ops.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.ops.CommandLines;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.SentinelSettings;
 import io.vigil.testkit.SentinelTopology;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class FailoverDrillTest {
 
+  /** Runs {@code vigil drill ARGS} as the launcher does; returns what it printed, out then err. */
   private static String run(List<String> args, Map<String, String> env, int[] exit) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    exit[0] = FailoverDrill.run(args, env, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    exit[0] = CommandLines.execute(new DrillCommand(env, out, Clock.systemUTC()), out, out, args.toArray(String[]::new));
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
@@ -48,11 +52,15 @@ class FailoverDrillTest {
 
     String badRate = run(List.of("--rate", "fast"), Map.of(), exit);
     int badRateExit = exit[0];
+    String zeroRate = run(List.of("--rate", "0"), Map.of(), exit);
+    int zeroRateExit = exit[0];
     String noSentinels = run(List.of(), Map.of(), exit);
 
     assertThat(badRateExit).isEqualTo(2);
-    assertThat(badRate).contains("--rate must be a whole number");
+    assertThat(badRate).contains("Invalid value for option '--rate': 'fast' is not an int", "Usage: drill");
+    assertThat(zeroRateExit).isEqualTo(2);
+    assertThat(zeroRate).contains("--rate must be between 1 and 10000, got 0");
     assertThat(exit[0]).isEqualTo(2);
-    assertThat(noSentinels).contains("needs REDIS_SENTINELS", "usage: FailoverDrill");
+    assertThat(noSentinels).contains("needs REDIS_SENTINELS", "vigil drill --help");
   }
 }
