@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vigil", synopsisSubcommandLabel = "COMMAND",
     description = "Vigil, a job queue on Redis with Sentinel failover.",
-    footer = {"", "ROLE,ROLE...  runs several roles in one JVM, e.g. worker,dispatcher (same as one role).",
-        "bench         is run by the ./vigil script from its own jar: ./vigil bench [args].",
-        "'vigil COMMAND --help' describes each command."})
+    footer = {"", "  ROLE,ROLE   Runs several roles in one JVM, e.g. worker,dispatcher.",
+        "  bench       The engine benchmark, from its own jar: ./vigil bench [args].",
+        "", "'vigil COMMAND --help' describes each command."})
 public final class VigilCommand implements Callable<Integer> {
 
   @Spec
