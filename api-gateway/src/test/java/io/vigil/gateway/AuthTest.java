@@ -15,7 +15,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +25,7 @@ class AuthTest {
   private static final JsonObject JOB = new JsonObject().put("name", "echo");
 
   @Test
-  void missingMalformedOrUnknownTokensAre401WithABearerChallenge(Vertx vertx, RedisServer redis) {
+  void missingMalformedOrUnknownTokensAre401WithABearerChallenge(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
 
     HttpResponse<Buffer> none = f.get("/api/v1/queues", null);
@@ -43,7 +43,7 @@ class AuthTest {
   }
 
   @Test
-  void eachRoleReachesItsOperationsAndIs403Above(Vertx vertx, RedisServer redis) {
+  void eachRoleReachesItsOperationsAndIs403Above(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     long keys = f.dbSize();
 
@@ -64,7 +64,7 @@ class AuthTest {
   }
 
   @Test
-  void healthMetricsAndTheContractNeedNoToken(Vertx vertx, RedisServer redis) {
+  void healthMetricsAndTheContractNeedNoToken(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
 
     assertThat(f.get("/health/live", null).statusCode()).isEqualTo(200);
@@ -76,7 +76,7 @@ class AuthTest {
   }
 
   @Test
-  void anInsecureGatewayWithoutTokensLetsEveryoneActAsAdmin(Vertx vertx, RedisServer redis) {
+  void anInsecureGatewayWithoutTokensLetsEveryoneActAsAdmin(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_API_TOKENS", "", "VIGIL_INSECURE", "true"),
         EngineSettings.defaults(GatewayFixture.PREFIX));
 

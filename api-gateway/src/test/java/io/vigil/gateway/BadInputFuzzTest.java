@@ -13,7 +13,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ class BadInputFuzzTest {
       "x".repeat(129), "y".repeat(10_000), "a?b", "a[0]", "-lead", ".hidden", "tab\tname", "nul\u0000");
 
   @Test
-  void malformedBodiesAreRefusedWith4xxAndWriteNothing(Vertx vertx, RedisServer redis) {
+  void malformedBodiesAreRefusedWith4xxAndWriteNothing(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     List<byte[]> bodies = new ArrayList<>();
     for (int cut = 0; cut < VALID.length(); cut++) {
@@ -71,7 +71,7 @@ class BadInputFuzzTest {
   }
 
   @Test
-  void keyInjectionNamesInPathsAndBodiesAreRefused(Vertx vertx, RedisServer redis) {
+  void keyInjectionNamesInPathsAndBodiesAreRefused(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     int cases = 0;
 
@@ -110,7 +110,7 @@ class BadInputFuzzTest {
   }
 
   @Test
-  void theEventBusHoldsSubmissionsToTheSameRules(Vertx vertx, RedisServer redis) {
+  void theEventBusHoldsSubmissionsToTheSameRules(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     List<Object> bodies = new ArrayList<>();
     wrongTypes().forEach(body -> bodies.add(new JsonObject(body).put("queue", "q")));

@@ -17,7 +17,7 @@ import io.vigil.gateway.contract.Contract;
 import io.vigil.gateway.http.ApiRouter;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -30,7 +30,7 @@ class ContractTest {
   private static final Set<String> SUBMIT_OPERATIONS = Set.of("submitJob", "submitJobs");
 
   @Test
-  void everyRouteOfTheRouterIsAContractOperationAndEveryOperationARoute(Vertx vertx, RedisServer redis) {
+  void everyRouteOfTheRouterIsAContractOperationAndEveryOperationARoute(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     Contract contract = Contract.load(vertx).await();
     Router router = new ApiRouter(vertx, f.settings, f.services, contract).build();
@@ -71,7 +71,7 @@ class ContractTest {
   }
 
   @Test
-  void operationsServedByOtherModulesRunBehindTheSameAccessAndValidation(Vertx vertx, RedisServer redis) {
+  void operationsServedByOtherModulesRunBehindTheSameAccessAndValidation(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
 
     HttpResponse<Buffer> report = f.get("/api/v1/reports/job-7?format=html", GatewayFixture.READ);
@@ -86,7 +86,7 @@ class ContractTest {
   }
 
   @Test
-  void theServedContractIsTheResourceVerbatim(Vertx vertx, RedisServer redis) throws Exception {
+  void theServedContractIsTheResourceVerbatim(Vertx vertx, RedisNode redis) throws Exception {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     String resource;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("openapi.yaml")) {
@@ -100,7 +100,7 @@ class ContractTest {
   }
 
   @Test
-  void bodiesTheContractDoesNotDescribeAreRefusedWithTheReason(Vertx vertx, RedisServer redis) {
+  void bodiesTheContractDoesNotDescribeAreRefusedWithTheReason(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     JsonArray tooMany = new JsonArray();
     for (int i = 0; i < 1001; i++) {

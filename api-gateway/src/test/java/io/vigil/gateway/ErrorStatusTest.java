@@ -19,9 +19,10 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
-import io.vigil.testkit.RedisServerConfig;
 import io.vigil.testkit.RedisSettings;
+import io.vigil.testkit.TestTopologies;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.RedisServerConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ class ErrorStatusTest {
   private static final JsonObject JOB = new JsonObject().put("name", "echo");
 
   @Test
-  void aBodyOverTheLimitIs413BeforeParsingWhetherSizedOrChunked(Vertx vertx, RedisServer redis) {
+  void aBodyOverTheLimitIs413BeforeParsingWhetherSizedOrChunked(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_MAX_BODY_BYTES", "2048"),
         EngineSettings.defaults(GatewayFixture.PREFIX));
     String big = "{\"name\":\"echo\",\"data\":\"" + "x".repeat(3000) + "\"}";
@@ -52,7 +53,7 @@ class ErrorStatusTest {
   }
 
   @Test
-  void jobDataOverTheEnginePayloadCapIs413AndWritesNothing(Vertx vertx, RedisServer redis) {
+  void jobDataOverTheEnginePayloadCapIs413AndWritesNothing(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(),
         EngineSettings.defaults(GatewayFixture.PREFIX).withMaxPayloadBytes(100));
 
@@ -64,7 +65,7 @@ class ErrorStatusTest {
   }
 
   @Test
-  void routingErrorsAreProblems404405And415(Vertx vertx, RedisServer redis) {
+  void routingErrorsAreProblems404405And415(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
 
     HttpResponse<Buffer> unknown = f.get("/api/v1/nothing-here", SUBMIT);
@@ -87,7 +88,7 @@ class ErrorStatusTest {
   }
 
   @Test
-  void aFullQueueIs429WithRetryAfter(Vertx vertx, RedisServer redis) {
+  void aFullQueueIs429WithRetryAfter(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(),
         EngineSettings.defaults(GatewayFixture.PREFIX).withMaxJobsPerQueue(1));
     assertThat(f.post(JOBS, SUBMIT, JOB).statusCode()).isEqualTo(201);
@@ -100,7 +101,7 @@ class ErrorStatusTest {
   }
 
   @Test
-  void aMemoryWatermarkIs503WithRetryAfter(Vertx vertx, RedisServer redis) {
+  void aMemoryWatermarkIs503WithRetryAfter(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(),
         EngineSettings.defaults(GatewayFixture.PREFIX).withMemoryWatermark(0.001));
 
@@ -113,7 +114,7 @@ class ErrorStatusTest {
   }
 
   @Test
-  void aWriteNoReplicaConfirmedIs503NotDurableWithRetryAfter(Vertx vertx, RedisServer redis) {
+  void aWriteNoReplicaConfirmedIs503NotDurableWithRetryAfter(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
         new BrokerSettings(2000, 1, 50), List.of());
     redis.command("SCRIPT", "FLUSH");  // a fresh master: the durable path must fall back to EVAL first
@@ -127,7 +128,7 @@ class ErrorStatusTest {
 
   @Test
   void aStoppedRedisIs503WithRetryAfterAndNotReadyButStillLive(Vertx vertx) {
-    try (RedisServer down = RedisServer.start(RedisServerConfig.builder().name("ErrorStatusTest-down").build())) {
+    try (RedisNode down = TestTopologies.server(RedisServerConfig.builder().name("ErrorStatusTest-down").build())) {
       GatewayFixture f = GatewayFixture.start(vertx, down, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
           new BrokerSettings(1000, 0, 50), List.of());
       down.stop();
@@ -144,7 +145,7 @@ class ErrorStatusTest {
   }
 
   @Test
-  void aConnectionThatStallsMidRequestIsClosedAfterTheIdleTimeout(Vertx vertx, RedisServer redis) {
+  void aConnectionThatStallsMidRequestIsClosedAfterTheIdleTimeout(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_HTTP_IDLE_TIMEOUT_MS", "1000",
         "VIGIL_SSE_HEARTBEAT_MS", "500"), EngineSettings.defaults(GatewayFixture.PREFIX));
     NetSocket socket = vertx.createNetClient().connect(f.port, "127.0.0.1").await();

@@ -14,7 +14,7 @@ import io.vigil.gateway.events.RelayLease;
 import io.vigil.gateway.support.Eventually;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ class EventBusTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
   @Test
-  void aBusSubmissionAnswersLikeRestWith201Then200(Vertx vertx, RedisServer redis) {
+  void aBusSubmissionAnswersLikeRestWith201Then200(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     JsonObject body = new JsonObject().put("queue", "q").put("name", "echo").put("jobId", "bus-1")
         .put("data", new JsonObject().put("x", 1));
@@ -44,7 +44,7 @@ class EventBusTest {
   }
 
   @Test
-  void aBusSubmissionToAFullQueueFailsWith429AndTheProblem(Vertx vertx, RedisServer redis) {
+  void aBusSubmissionToAFullQueueFailsWith429AndTheProblem(Vertx vertx, RedisNode redis) {
     GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX).withMaxJobsPerQueue(1));
     JsonObject body = new JsonObject().put("queue", "q").put("name", "echo");
     vertx.eventBus().request(BusAddresses.SUBMIT, body).await();
@@ -58,7 +58,7 @@ class EventBusTest {
   }
 
   @Test
-  void theRelayPublishesEveryEventOnTheGlobalAndTheQueueAddress(Vertx vertx, RedisServer redis) {
+  void theRelayPublishesEveryEventOnTheGlobalAndTheQueueAddress(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_EVENT_RELAY", "true"),
         EngineSettings.defaults(GatewayFixture.PREFIX));
     List<JsonObject> all = new CopyOnWriteArrayList<>();
@@ -79,7 +79,7 @@ class EventBusTest {
   }
 
   @Test
-  void onlyTheLeaseHolderRelaysAndAnotherTakesOverWhenItStops(Vertx vertx, RedisServer redis) {
+  void onlyTheLeaseHolderRelaysAndAnotherTakesOverWhenItStops(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     EventRelay first = relay(vertx, f, "gateway-a");
     EventRelay second = relay(vertx, f, "gateway-b");

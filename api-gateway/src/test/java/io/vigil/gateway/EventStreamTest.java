@@ -12,7 +12,7 @@ import io.vigil.gateway.support.Eventually;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.gateway.support.SseClient;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class EventStreamTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
   @Test
-  void aStreamStartsAtNewEventsAndResumesAfterLastEventIdWithNothingLostOrRepeated(Vertx vertx, RedisServer redis) {
+  void aStreamStartsAtNewEventsAndResumesAfterLastEventIdWithNothingLostOrRepeated(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     submit(f, "before");
 
@@ -54,7 +54,7 @@ class EventStreamTest {
   }
 
   @Test
-  void aQuietStreamGetsHeartbeatsAndClosingItFreesItsSlot(Vertx vertx, RedisServer redis) {
+  void aQuietStreamGetsHeartbeatsAndClosingItFreesItsSlot(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_SSE_HEARTBEAT_MS", "100",
         "VIGIL_SSE_MAX_STREAMS", "1"), EngineSettings.defaults(GatewayFixture.PREFIX));
 
@@ -71,7 +71,7 @@ class EventStreamTest {
   }
 
   @Test
-  void aStreamNeedsAValidQueueAndResumePoint(Vertx vertx, RedisServer redis) {
+  void aStreamNeedsAValidQueueAndResumePoint(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
 
     assertThat(f.get("/api/v1/events", READ).statusCode()).isEqualTo(400);

@@ -21,8 +21,9 @@ import io.vigil.core.redis.BrokerSettings;
 import io.vigil.gateway.health.ReadinessCheck;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
-import io.vigil.testkit.RedisServerConfig;
+import io.vigil.testkit.TestTopologies;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.RedisServerConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HealthAndMetricsTest {
 
   @Test
-  void metricsShowVertxHttpMetersAndSubmissionsPerQueue(RedisServer redis) {
+  void metricsShowVertxHttpMetersAndSubmissionsPerQueue(RedisNode redis) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx metered = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
@@ -59,7 +60,7 @@ class HealthAndMetricsTest {
   }
 
   @Test
-  void readinessRunsTheMasterScriptAndEveryInjectedCheck(Vertx vertx, RedisServer redis) {
+  void readinessRunsTheMasterScriptAndEveryInjectedCheck(Vertx vertx, RedisNode redis) {
     boolean[] quorum = {true};
     ReadinessCheck sentinel = new ReadinessCheck() {
       @Override
@@ -87,8 +88,8 @@ class HealthAndMetricsTest {
   }
 
   @Test
-  void aReplicaIsNotReadyBecauseTheWriteCapableScriptIsRefused(Vertx vertx, RedisServer master) {
-    try (RedisServer replica = RedisServer.start(RedisServerConfig.builder().name("HealthAndMetricsTest-replica").build())) {
+  void aReplicaIsNotReadyBecauseTheWriteCapableScriptIsRefused(Vertx vertx, RedisNode master) {
+    try (RedisNode replica = TestTopologies.server(RedisServerConfig.builder().name("HealthAndMetricsTest-replica").build())) {
       GatewayFixture f = GatewayFixture.start(vertx, replica);
       replica.command("REPLICAOF", master.host(), Integer.toString(master.port()));
 

@@ -16,7 +16,7 @@ import io.vigil.core.queue.FetchOutcome;
 import io.vigil.core.queue.Lease;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +29,7 @@ class JobsApiTest {
       "attemptsMade", "progress", "result", "failedReason", "worker", "createdAt", "startedAt", "finishedAt");
 
   @Test
-  void submitAnswers201WithTheJobAsSubmittedAndQueuesIt(Vertx vertx, RedisServer redis) {
+  void submitAnswers201WithTheJobAsSubmittedAndQueuesIt(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
 
     HttpResponse<Buffer> r = f.post("/api/v1/queues/reports/jobs", SUBMIT, new JsonObject().put("name", "echo")
@@ -48,7 +48,7 @@ class JobsApiTest {
   }
 
   @Test
-  void submitWithAnExistingJobIdAnswers200WithTheStoredJobAndWritesNothing(Vertx vertx, RedisServer redis) {
+  void submitWithAnExistingJobIdAnswers200WithTheStoredJobAndWritesNothing(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     JsonObject body = new JsonObject().put("name", "echo").put("jobId", "order-42").put("data", 1);
     assertThat(f.post("/api/v1/queues/q/jobs", SUBMIT, body).statusCode()).isEqualTo(201);
@@ -63,7 +63,7 @@ class JobsApiTest {
   }
 
   @Test
-  void delayedSubmissionIsDelayedAndUnknownJobIs404(Vertx vertx, RedisServer redis) {
+  void delayedSubmissionIsDelayedAndUnknownJobIs404(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
 
     HttpResponse<Buffer> r = f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "later")
@@ -79,7 +79,7 @@ class JobsApiTest {
   }
 
   @Test
-  void bulkAnswers201ThenAnswers200WhenEveryJobAlreadyExists(Vertx vertx, RedisServer redis) {
+  void bulkAnswers201ThenAnswers200WhenEveryJobAlreadyExists(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     JsonObject bulk = new JsonObject().put("jobs", new JsonArray()
         .add(new JsonObject().put("name", "a").put("jobId", "j1"))
@@ -96,7 +96,7 @@ class JobsApiTest {
   }
 
   @Test
-  void listingPagesThroughAStateWithTheCursor(Vertx vertx, RedisServer redis) {
+  void listingPagesThroughAStateWithTheCursor(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     for (int i = 0; i < 5; i++) {
       f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "j" + i));
@@ -115,7 +115,7 @@ class JobsApiTest {
   }
 
   @Test
-  void removeAnswers204ThenTheJobIsGoneAndAnActiveJobIs409(Vertx vertx, RedisServer redis) {
+  void removeAnswers204ThenTheJobIsGoneAndAnActiveJobIs409(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "active-one"));
     f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "waiting-one"));
@@ -129,7 +129,7 @@ class JobsApiTest {
   }
 
   @Test
-  void retryMovesAFailedJobBackToWaiting(Vertx vertx, RedisServer redis) {
+  void retryMovesAFailedJobBackToWaiting(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "j")
         .put("options", new JsonObject().put("attempts", 1)));
@@ -145,7 +145,7 @@ class JobsApiTest {
   }
 
   @Test
-  void cancelPublishesTheActiveJobOnTheCancelAddressAndRefusesOtherStates(Vertx vertx, RedisServer redis)
+  void cancelPublishesTheActiveJobOnTheCancelAddressAndRefusesOtherStates(Vertx vertx, RedisNode redis)
       throws Exception {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     CompletableFuture<JsonObject> signal = new CompletableFuture<>();

@@ -14,7 +14,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class QueueAndDirectoryApiTest {
 
   @Test
-  void queuesAreListedWithCountsAndPauseAndResumeFlipTheFlag(Vertx vertx, RedisServer redis) {
+  void queuesAreListedWithCountsAndPauseAndResumeFlipTheFlag(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     f.post("/api/v1/queues/alpha/jobs", SUBMIT, new JsonObject().put("name", "n"));
     f.post("/api/v1/queues/beta/jobs", SUBMIT, new JsonObject().put("name", "n"));
@@ -40,7 +40,7 @@ class QueueAndDirectoryApiTest {
   }
 
   @Test
-  void schedulesArePutReadListedAndDeletedAndWorkersListed(Vertx vertx, RedisServer redis) {
+  void schedulesArePutReadListedAndDeletedAndWorkersListed(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     JsonObject schedule = new JsonObject().put("cron", "*/5 * * * *").put("timezone", "Europe/Paris")
         .put("queue", "reports").put("name", "nightly").put("data", new JsonObject().put("k", 1));

@@ -15,7 +15,7 @@ import io.vigil.dispatcher.ScheduleStore;
 import io.vigil.gateway.schedule.StoreScheduleApi;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScheduleApiTest {
 
   @Test
-  void aScheduleIsStoredInRedisWithItsNextFiresAndInvalidOnesAre400(Vertx vertx, RedisServer redis) {
+  void aScheduleIsStoredInRedisWithItsNextFiresAndInvalidOnesAre400(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     StoreScheduleApi api = new StoreScheduleApi(new ScheduleStore(f.broker, GatewayFixture.PREFIX, Clock.systemUTC()));
     f.useSchedules(api);

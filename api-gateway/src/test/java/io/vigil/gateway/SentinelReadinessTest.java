@@ -13,8 +13,8 @@ import io.vigil.gateway.health.SentinelQuorumCheck;
 import io.vigil.gateway.support.Eventually;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.SentinelProcess;
-import io.vigil.testkit.SentinelTopology;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ class SentinelReadinessTest {
     assertThat(f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n")).statusCode()).isEqualTo(201);
     assertThat(f.get("/health/ready", null).statusCode()).isEqualTo(200);
 
-    List<SentinelProcess> sentinels = topology.sentinels();
+    List<RedisNode> sentinels = topology.sentinels();
     sentinels.get(0).stop();
     sentinels.get(1).stop();
     Eventually.until(Duration.ofSeconds(10), "readiness to drop", () -> f.get("/health/ready", null).statusCode() == 503);

@@ -1,6 +1,11 @@
 package io.vigil.app;
 
-import io.vigil.ops.local.LocalSentinelTopology;
+import io.vigil.topology.ClientEnvironment;
+import io.vigil.topology.LocalCredentials;
+import io.vigil.topology.ProcessBackend;
+import io.vigil.topology.RedisBinaries;
+import io.vigil.topology.SentinelTopology;
+import io.vigil.topology.TopologySpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -40,9 +45,11 @@ final class DevCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Path dir = Path.of(env.getOrDefault("VIGIL_DEV_DIR", ".vigil/dev")).toAbsolutePath();
     out.println("starting the local Redis Sentinel topology under " + dir + " ...");
-    LocalSentinelTopology topology = LocalSentinelTopology.start(dir).closedByCaller();
+    // The shipped files with production timers and persistence; passwords generated once and kept in the folder.
+    TopologySpec spec = TopologySpec.builder().secrets(LocalCredentials.loadOrCreate(dir, "vigil")).build();
+    SentinelTopology topology = SentinelTopology.start(new ProcessBackend(new RedisBinaries(env)), dir, spec);
     Map<String, String> roleEnv = new HashMap<>(env);
-    roleEnv.putAll(topology.environment());
+    roleEnv.putAll(ClientEnvironment.of(topology));
     String token = devToken(dir);
     roleEnv.putIfAbsent("VIGIL_API_TOKENS", "dev:" + token + ":admin");
     VigilNode node;
@@ -54,6 +61,8 @@ final class DevCommand implements Callable<Integer> {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    // From here this hook stops Redis, after the roles; the launcher's reaper must not race it.
+    topology.closedByCaller();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         node.stop().toCompletionStage().toCompletableFuture().get();
@@ -69,7 +78,7 @@ final class DevCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void printWelcome(int port, LocalSentinelTopology topology, String token) {
+  private void printWelcome(int port, SentinelTopology topology, String token) {
     String base = "http://127.0.0.1:" + port;
     out.println();
     out.println("Vigil is running (gateway, dispatcher, workers) on a local Sentinel topology.");

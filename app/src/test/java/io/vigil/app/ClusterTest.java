@@ -3,11 +3,11 @@ package io.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.core.buffer.Buffer;
 import io.vigil.app.support.NodeProcess;
 import io.vigil.core.job.Job;
 import io.vigil.core.job.JobState;
@@ -16,7 +16,7 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ class ClusterTest {
   private Engine engine;
 
   @BeforeAll
-  void startCluster(RedisServer redis) throws Exception {
+  void startCluster(RedisNode redis) throws Exception {
     redis.flushAll();
     clusterPorts = List.of(freePort(), freePort(), freePort(), freePort(), freePort());
     List<String> members = clusterPorts.stream().map(p -> "127.0.0.1:" + p).toList();

@@ -1,12 +1,20 @@
 package io.vigil.bench;
 
-import io.vigil.testkit.RedisServer;
-import io.vigil.testkit.RedisServerConfig;
-import io.vigil.testkit.RespClient;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.RespConnection;
+import io.vigil.topology.ProcessBackend;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.RedisServerConfig;
+import io.vigil.topology.StandaloneServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The Redis the benchmark runs against: its own (persistence off), or the one REDIS_PORT names. */
 final class BenchTarget implements AutoCloseable {
-  private final RedisServer own;
+  private final RedisNode own;
   final String host;
   final int port;
   final String password;
@@ -19,7 +27,7 @@ final class BenchTarget implements AutoCloseable {
       this.port = Integer.parseInt(port.trim());
       this.password = System.getenv("REDIS_PASSWORD");
     } else {
-      this.own = RedisServer.start(RedisServerConfig.builder().name("bench").build());
+      this.own = StandaloneServer.start(ProcessBackend.local(), folder(), RedisServerConfig.builder().name("bench").build());
       this.host = own.host();
       this.port = own.port();
       this.password = null;
@@ -30,9 +38,18 @@ final class BenchTarget implements AutoCloseable {
     return password == null ? "redis://" + host + ":" + port : "redis://:" + password + "@" + host + ":" + port;
   }
 
-  RespClient client() {
-    return password == null ? RespClient.connect(host, port)
-        : RespClient.connect(host, port, null, password, RespClient.DEFAULT_TIMEOUT);
+  RespConnection client() {
+    return RespConnection.open(new Endpoint(host, port), new Credentials(null, password));
+  }
+
+  /** A fresh folder for the own server's config and log, kept under target/ for reading afterwards. */
+  private static Path folder() {
+    try {
+      Path base = Files.createDirectories(Path.of("target", "bench-redis"));
+      return Files.createTempDirectory(base, "bench-").toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a folder under target/bench-redis", e);
+    }
   }
 
   String description() {

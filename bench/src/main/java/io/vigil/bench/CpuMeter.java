@@ -1,15 +1,15 @@
 package io.vigil.bench;
 
-import io.vigil.testkit.RespClient;
+import io.vigil.resp.RespConnection;
 import java.lang.management.ManagementFactory;
 
 /** CPU time used by Redis (INFO cpu) and by this JVM between start and stop, per job. */
 final class CpuMeter {
-  private final RespClient redis;
+  private final RespConnection redis;
   private double redisStart;
   private long jvmStart;
 
-  CpuMeter(RespClient redis) {
+  CpuMeter(RespConnection redis) {
     this.redis = redis;
   }
 

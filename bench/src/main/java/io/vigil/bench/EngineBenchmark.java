@@ -7,7 +7,7 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
-import io.vigil.testkit.RespClient;
+import io.vigil.resp.RespConnection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +25,7 @@ public final class EngineBenchmark {
   public static void main(String[] args) throws Exception {
     int jobs = Integer.parseInt(System.getenv().getOrDefault("BENCH_JOBS", "100000"));
     Vertx vertx = Vertx.vertx();
-    try (BenchTarget target = new BenchTarget(); RespClient admin = target.client()) {
+    try (BenchTarget target = new BenchTarget(); RespConnection admin = target.client()) {
       System.out.println("# target: " + target.description() + "; jobs per workload: " + jobs);
       EngineSettings settings = EngineSettings.defaults(PREFIX).withMemoryWatermark(0);
       Engine engine = Engine.create(StandaloneClients.broker(vertx, target.uri(), Integer.parseInt(System.getenv().getOrDefault("BENCH_POOL", "32")), new BrokerSettings(30_000, 0, 500)),
@@ -73,7 +73,7 @@ public final class EngineBenchmark {
   }
 
   /** Enqueue-to-handler-start latency with single submissions at 1000 jobs/s for 10 s. */
-  private static void latency(Engine engine, Workloads w, CpuMeter cpu, RespClient admin, String run) throws Exception {
+  private static void latency(Engine engine, Workloads w, CpuMeter cpu, RespConnection admin, String run) throws Exception {
     String queue = "latency-" + run;
     int total = 10_000;
     List<Long> latenciesNs = Collections.synchronizedList(new ArrayList<>(total));
@@ -120,7 +120,7 @@ public final class EngineBenchmark {
     System.out.printf(Locale.ROOT, "%s_jvm_cpu_us %.2f us/job%n", name, cpuPerJob[1]);
   }
 
-  private static long usedMemory(RespClient admin) {
+  private static long usedMemory(RespConnection admin) {
     String info = String.valueOf(admin.command("INFO", "memory"));
     for (String line : info.split("\r?\n")) {
       if (line.startsWith("used_memory:")) {
@@ -132,7 +132,7 @@ public final class EngineBenchmark {
 
   /** Deletes only this run's keys of one queue. */
   @SuppressWarnings("unchecked")
-  private static void cleanup(RespClient admin, String queue) {
+  private static void cleanup(RespConnection admin, String queue) {
     String cursor = "0";
     do {
       List<Object> reply = (List<Object>) admin.command("SCAN", cursor, "MATCH", PREFIX + ":{" + queue + "}:*", "COUNT", "1000");

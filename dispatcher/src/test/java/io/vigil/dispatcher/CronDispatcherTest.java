@@ -11,7 +11,7 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.dispatcher.support.DispatcherFixture;
 import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class CronDispatcherTest {
 
   /** One dispatcher on a hand-moved clock, with its store and engine. */
   private record Setup(DispatcherFixture fixture, MutableClock clock, ScheduleStore store, CronDispatcher dispatcher) {
-    static Setup at(Vertx vertx, RedisServer redis, String isoStart, DispatcherSettings settings) {
+    static Setup at(Vertx vertx, RedisNode redis, String isoStart, DispatcherSettings settings) {
       DispatcherFixture fixture = new DispatcherFixture(vertx, redis);
       MutableClock clock = new MutableClock(Instant.parse(isoStart).toEpochMilli());
       Engine engine = Engine.create(fixture.broker, EngineSettings.defaults(PREFIX), clock, false);
@@ -53,7 +53,7 @@ class CronDispatcherTest {
   }
 
   @Test
-  void dueFireBecomesOneJobWithTheScheduleIdAndFireTimeAsItsId(Vertx vertx, RedisServer redis) {
+  void dueFireBecomesOneJobWithTheScheduleIdAndFireTimeAsItsId(Vertx vertx, RedisNode redis) {
     Setup s = Setup.at(vertx, redis, "2026-05-01T10:00:30Z", DispatcherSettings.defaults());
     s.store.put(schedule("minutely", "* * * * *", "UTC", MisfirePolicy.FIRE_ONCE)).await();
     assertThat(s.dispatcher.tick().await()).isEqualTo(new TickReport(1, 0, 0, 0, 0));
@@ -74,7 +74,7 @@ class CronDispatcherTest {
   }
 
   @Test
-  void fireOnceEnqueuesOneCatchUpJobForAllFiresMissedInADowntime(Vertx vertx, RedisServer redis) {
+  void fireOnceEnqueuesOneCatchUpJobForAllFiresMissedInADowntime(Vertx vertx, RedisNode redis) {
     Setup s = Setup.at(vertx, redis, "2026-05-01T10:00:30Z", DispatcherSettings.defaults());
     s.store.put(schedule("minutely", "* * * * *", "UTC", MisfirePolicy.FIRE_ONCE)).await();
     s.clock.advance(10 * 60_000);   // down until 10:10:30; fires 10:01..10:09 are over a minute late
@@ -89,7 +89,7 @@ class CronDispatcherTest {
   }
 
   @Test
-  void skipDropsTheMissedFiresAndKeepsTheOnTimeOne(Vertx vertx, RedisServer redis) {
+  void skipDropsTheMissedFiresAndKeepsTheOnTimeOne(Vertx vertx, RedisNode redis) {
     Setup s = Setup.at(vertx, redis, "2026-05-01T10:00:30Z", DispatcherSettings.defaults());
     s.store.put(schedule("minutely", "* * * * *", "UTC", MisfirePolicy.SKIP)).await();
     s.clock.advance(10 * 60_000);
@@ -102,7 +102,7 @@ class CronDispatcherTest {
   }
 
   @Test
-  void fireAllEnqueuesEveryMissedFireUpToTheCatchUpBound(Vertx vertx, RedisServer redis) {
+  void fireAllEnqueuesEveryMissedFireUpToTheCatchUpBound(Vertx vertx, RedisNode redis) {
     Setup s = Setup.at(vertx, redis, "2026-05-01T10:00:30Z", new DispatcherSettings(250, 60_000, 5));
     s.store.put(schedule("minutely", "* * * * *", "UTC", MisfirePolicy.FIRE_ALL)).await();
     s.clock.advance(10 * 60_000);
@@ -120,7 +120,7 @@ class CronDispatcherTest {
   }
 
   @Test
-  void dailyFireAt0230BerlinIsEnqueuedOnceOnEachDaylightSavingChangeDay(Vertx vertx, RedisServer redis) {
+  void dailyFireAt0230BerlinIsEnqueuedOnceOnEachDaylightSavingChangeDay(Vertx vertx, RedisNode redis) {
     for (String[] days : new String[][] {
         {"2026-03-28T12:00:00Z", "2026-03-29T01:30:00Z", "2026-03-30T00:30:00Z"},    // spring forward: 03:30 CEST
         {"2026-10-24T12:00:00Z", "2026-10-25T00:30:00Z", "2026-10-26T01:30:00Z"}}) { // fall back: first 02:30 only
@@ -137,7 +137,7 @@ class CronDispatcherTest {
   }
 
   @Test
-  void quartzSecondsScheduleFiresEverySecond(Vertx vertx, RedisServer redis) {
+  void quartzSecondsScheduleFiresEverySecond(Vertx vertx, RedisNode redis) {
     Setup s = Setup.at(vertx, redis, "2026-05-01T10:00:00.100Z", DispatcherSettings.defaults());
     s.store.put(schedule("fast", "*/1 * * * * ?", "UTC", MisfirePolicy.FIRE_ONCE)).await();
 
@@ -151,7 +151,7 @@ class CronDispatcherTest {
   }
 
   @Test
-  void deletedScheduleStopsFiringAndABrokenOneDoesNotStopTheOthers(Vertx vertx, RedisServer redis) {
+  void deletedScheduleStopsFiringAndABrokenOneDoesNotStopTheOthers(Vertx vertx, RedisNode redis) {
     Setup s = Setup.at(vertx, redis, "2026-05-01T10:00:30Z", DispatcherSettings.defaults());
     s.store.put(schedule("gone", "* * * * *", "UTC", MisfirePolicy.FIRE_ONCE)).await();
     s.store.put(schedule("kept", "* * * * *", "UTC", MisfirePolicy.FIRE_ONCE)).await();
@@ -167,7 +167,7 @@ class CronDispatcherTest {
   }
 
   @Test
-  void scheduleStoredWithoutAWatermarkStartsFromTheFirstTick(Vertx vertx, RedisServer redis) {
+  void scheduleStoredWithoutAWatermarkStartsFromTheFirstTick(Vertx vertx, RedisNode redis) {
     Setup s = Setup.at(vertx, redis, "2026-05-01T10:00:30Z", DispatcherSettings.defaults());
     redis.command("HSET", PREFIX + ":schedules", "bare",
         schedule("bare", "* * * * *", "UTC", MisfirePolicy.FIRE_ALL).toJson().encode());
@@ -180,7 +180,7 @@ class CronDispatcherTest {
   }
 
   @Test
-  void replacedScheduleFiresOnItsNewCronFromTheNextTick(Vertx vertx, RedisServer redis) {
+  void replacedScheduleFiresOnItsNewCronFromTheNextTick(Vertx vertx, RedisNode redis) {
     Setup s = Setup.at(vertx, redis, "2026-05-01T10:00:30Z", DispatcherSettings.defaults());
     s.store.put(schedule("report", "0 3 * * *", "UTC", MisfirePolicy.FIRE_ONCE)).await();
     s.dispatcher.tick().await();   // remembers 03:00 tomorrow as the next fire

@@ -11,7 +11,7 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.dispatcher.support.DispatcherFixture;
 import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +24,7 @@ class DispatcherFailureTest {
   }
 
   @Test
-  void fullQueueHoldsBackOnlyItsOwnScheduleWhichCatchesUpOnceThereIsRoom(Vertx vertx, RedisServer redis) {
+  void fullQueueHoldsBackOnlyItsOwnScheduleWhichCatchesUpOnceThereIsRoom(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:30Z").toEpochMilli());
     Engine engine = Engine.create(f.broker, EngineSettings.defaults(DispatcherFixture.PREFIX).withMaxJobsPerQueue(1), clock, false);

@@ -11,7 +11,7 @@ import io.vigil.core.redis.Broker;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ class DispatcherRaceTest {
   }
 
   @Test
-  void cronFireIsEnqueuedOnceAcrossThreeDispatchers(Vertx vertx, RedisServer redis) throws Exception {
+  void cronFireIsEnqueuedOnceAcrossThreeDispatchers(Vertx vertx, RedisNode redis) throws Exception {
     redis.flushAll();
     Clock clock = Clock.systemUTC();
     List<CronDispatcher> dispatchers = new ArrayList<>();

@@ -11,7 +11,7 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.dispatcher.support.DispatcherFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DispatcherVerticleTest {
 
   @Test
-  void deployedDispatcherEnqueuesEachFireOnceAndCountsItsFires(Vertx vertx, RedisServer redis) throws Exception {
+  void deployedDispatcherEnqueuesEachFireOnceAndCountsItsFires(Vertx vertx, RedisNode redis) throws Exception {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, Clock.systemUTC());
     store.put(Schedule.fromJson("every-second", new JsonObject().put("cron", "* * * * * ?").put("queue", "q")

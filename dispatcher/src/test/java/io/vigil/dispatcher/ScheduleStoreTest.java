@@ -9,7 +9,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.error.InvalidRequestException;
 import io.vigil.dispatcher.support.DispatcherFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class ScheduleStoreTest {
   }
 
   @Test
-  void newScheduleIsStoredInItsApiFormWithItsWatermarkAtNow(Vertx vertx, RedisServer redis) {
+  void newScheduleIsStoredInItsApiFormWithItsWatermarkAtNow(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     Schedule nightly = schedule("nightly", "0 3 * * *");
@@ -52,7 +52,7 @@ class ScheduleStoreTest {
   }
 
   @Test
-  void replacedScheduleKeepsItsWatermark(Vertx vertx, RedisServer redis) {
+  void replacedScheduleKeepsItsWatermark(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     store.put(schedule("nightly", "0 3 * * *")).await();
@@ -67,7 +67,7 @@ class ScheduleStoreTest {
   }
 
   @Test
-  void listIsSortedByIdAndDeleteRemovesTheScheduleAndItsState(Vertx vertx, RedisServer redis) {
+  void listIsSortedByIdAndDeleteRemovesTheScheduleAndItsState(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     store.put(schedule("b", "0 3 * * *")).await();
@@ -83,7 +83,7 @@ class ScheduleStoreTest {
   }
 
   @Test
-  void unreadableStoredScheduleIsSkippedNotFatal(Vertx vertx, RedisServer redis) {
+  void unreadableStoredScheduleIsSkippedNotFatal(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     store.put(schedule("good", "0 3 * * *")).await();
@@ -94,7 +94,7 @@ class ScheduleStoreTest {
   }
 
   @Test
-  void watermarkOnlyMovesForwardAndNeverComesBackForADeletedSchedule(Vertx vertx, RedisServer redis) {
+  void watermarkOnlyMovesForwardAndNeverComesBackForADeletedSchedule(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     store.put(schedule("s", "* * * * *")).await();
@@ -109,7 +109,7 @@ class ScheduleStoreTest {
   }
 
   @Test
-  void cronThatNeverFiresAgainAndBadIdsAreRefused(Vertx vertx, RedisServer redis) {
+  void cronThatNeverFiresAgainAndBadIdsAreRefused(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
 
@@ -122,7 +122,7 @@ class ScheduleStoreTest {
   }
 
   @Test
-  void nextFiresAreCountedFromNow(Vertx vertx, RedisServer redis) {
+  void nextFiresAreCountedFromNow(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, f.clock);
     // The fixture clock starts at 2023-11-14T22:13:20Z.

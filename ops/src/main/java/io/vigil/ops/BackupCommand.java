@@ -3,7 +3,7 @@ package io.vigil.ops;
 import io.vigil.ops.backup.BackupFiles;
 import io.vigil.ops.backup.RdbFile;
 import io.vigil.ops.backup.Snapshot;
-import io.vigil.ops.resp.Endpoint;
+import io.vigil.resp.Endpoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,9 +1,10 @@
 package io.vigil.ops;
 
-import io.vigil.ops.resp.Credentials;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.Replies;
-import io.vigil.ops.resp.RespConnection;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.MasterLookup;
+import io.vigil.resp.Replies;
+import io.vigil.resp.RespConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,6 @@ import java.util.Map;
  */
 public final class Deployment {
 
-  /** What one Sentinel answered for the master's address: {@code master} or {@code error} is set. */
-  public record SentinelAnswer(Endpoint sentinel, Endpoint master, RuntimeException error) {
-  }
-
   private final OpsSettings settings;
 
   public Deployment(OpsSettings settings) {
@@ -29,36 +26,20 @@ public final class Deployment {
     return settings;
   }
 
-  /** Asks every configured Sentinel, in order, for the master's address. */
-  public List<SentinelAnswer> askSentinels() {
-    List<SentinelAnswer> answers = new ArrayList<>();
-    for (Endpoint sentinel : settings.sentinels()) {
-      try (RespConnection connection = sentinel(sentinel)) {
-        List<?> reply = (List<?>) connection.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", settings.masterName());
-        answers.add(reply == null
-            ? new SentinelAnswer(sentinel, null, new IllegalStateException("does not monitor " + settings.masterName()))
-            : new SentinelAnswer(sentinel, new Endpoint((String) reply.get(0), Integer.parseInt((String) reply.get(1))),
-                null));
-      } catch (RuntimeException e) {
-        answers.add(new SentinelAnswer(sentinel, null, e));
-      }
-    }
-    return answers;
+  /** Finds the master through the configured Sentinels, with their credentials. */
+  public MasterLookup lookup() {
+    return new MasterLookup(settings.masterName(), settings.sentinels(), settings.sentinel(), settings.timeout());
   }
 
-  /** The master: the first Sentinel's answer, as a Sentinel client sees it; or the standalone address. */
+  /**
+   * The master: the Sentinels' vote verified with ROLE as the administrator (see {@link MasterLookup}); or
+   * the standalone address.
+   */
   public Endpoint master() {
     if (!settings.sentinelMode()) {
       return settings.standalone();
     }
-    List<String> errors = new ArrayList<>();
-    for (SentinelAnswer answer : askSentinels()) {
-      if (answer.master() != null) {
-        return answer.master();
-      }
-      errors.add(answer.sentinel() + ": " + answer.error().getMessage());
-    }
-    throw new IllegalStateException("no Sentinel named the master " + settings.masterName() + ": " + errors);
+    return lookup().master(settings.admin());
   }
 
   /**
@@ -102,8 +83,17 @@ public final class Deployment {
         if (System.nanoTime() > deadline) {
           return false;
         }
-        io.vigil.ops.local.ManagedProcess.pause(20);
+        pause();
       }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a replica to catch up", e);
     }
   }
 

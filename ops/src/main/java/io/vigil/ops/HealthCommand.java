@@ -2,8 +2,12 @@ package io.vigil.ops;
 
 import io.vigil.ops.check.Check;
 import io.vigil.ops.check.CheckReport;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.RespConnection;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.MasterLookup;
+import io.vigil.resp.MasterVote;
+import io.vigil.resp.RespConnection;
+import io.vigil.resp.RespError;
+import io.vigil.resp.SentinelAnswer;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,34 +63,35 @@ public final class HealthCommand implements OpsCommand {
     return report.exitCode();
   }
 
+  /** The Sentinels' vote (not ROLE-verified here: the role check below reports a stale answer itself). */
   private static Endpoint sentinels(Deployment deployment, CheckReport report) {
-    List<Deployment.SentinelAnswer> answers = deployment.askSentinels();
+    MasterLookup lookup = deployment.lookup();
+    List<SentinelAnswer> answers = lookup.ask();
     Set<Endpoint> named = new LinkedHashSet<>();
     StringBuilder errors = new StringBuilder();
-    for (Deployment.SentinelAnswer answer : answers) {
+    for (SentinelAnswer answer : answers) {
       if (answer.master() != null) {
         named.add(answer.master());
       } else {
         errors.append("; ").append(answer.sentinel()).append(": ").append(answer.error().getMessage());
       }
     }
-    long reachable = answers.stream().filter(a -> a.master() != null).count();
     String name = deployment.settings().masterName();
     if (named.isEmpty()) {
       report.add(Check.fail("sentinels", "no Sentinel named master " + name + errors));
       return null;
     }
-    Endpoint first = answers.stream().filter(a -> a.master() != null).findFirst().orElseThrow().master();
-    String seen = reachable + "/" + answers.size() + " Sentinels answered";
+    MasterVote<Endpoint> vote = lookup.vote(answers);
+    String seen = vote.answering() + "/" + answers.size() + " Sentinels answered";
     if (named.size() > 1) {
       report.add(Check.warn("sentinels", seen + " but disagree on master " + name + ": " + named
-          + " (a failover is under way); using " + first + errors));
-    } else if (reachable < answers.size()) {
-      report.add(Check.warn("sentinels", seen + "; master " + name + " is " + first + errors));
+          + " (a failover is under way); using " + vote.master() + ", the vote's choice" + errors));
+    } else if (vote.answering() < answers.size()) {
+      report.add(Check.warn("sentinels", seen + "; master " + name + " is " + vote.master() + errors));
     } else {
-      report.add(Check.pass("sentinels", seen + "; master " + name + " is " + first));
+      report.add(Check.pass("sentinels", seen + "; master " + name + " is " + vote.master()));
     }
-    return first;
+    return vote.master();
   }
 
   private static void masterChecks(Deployment deployment, Endpoint master, CheckReport report) {
@@ -118,7 +123,7 @@ public final class HealthCommand implements OpsCommand {
       try (RespConnection connection = deployment.sentinel(sentinel)) {
         return Check.pass("quorum", sentinel + ": " + connection.command("SENTINEL", "CKQUORUM", settings.masterName()));
       } catch (RuntimeException e) {
-        if (e instanceof io.vigil.ops.resp.RespError) {
+        if (e instanceof RespError) {
           return Check.fail("quorum", sentinel + ": " + e.getMessage());
         }
         errors.append("; ").append(sentinel).append(": ").append(e.getMessage());

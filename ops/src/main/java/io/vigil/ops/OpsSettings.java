@@ -1,8 +1,8 @@
 package io.vigil.ops;
 
 import io.vigil.core.keys.Names;
-import io.vigil.ops.resp.Credentials;
-import io.vigil.ops.resp.Endpoint;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.Endpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,8 @@ package io.vigil.ops;
 
 import io.vigil.ops.backup.AofRewrite;
 import io.vigil.ops.backup.RdbFile;
-import io.vigil.ops.local.RedisExecutables;
+import io.vigil.topology.ProcessBackend;
+import io.vigil.topology.RedisBinaries;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -67,10 +68,10 @@ public final class RestoreCommand implements OpsCommand {
       Files.copy(backup.path(), temporary, StandardCopyOption.REPLACE_EXISTING);
       Files.move(temporary, dump, StandardCopyOption.ATOMIC_MOVE);
       out.println("restore: " + dump + " written from " + backup);
-      Path server = new RedisExecutables(env).serverOrNull();
+      Path server = new RedisBinaries(env).serverOrNull();
       boolean aof = !noAof && server != null;
       if (aof) {
-        long keys = AofRewrite.run(server, dir);
+        long keys = AofRewrite.run(new ProcessBackend(new RedisBinaries(env)), dir);
         out.println("restore: " + dir.resolve("appendonlydir") + " written from it (" + keys + " keys)");
       } else if (!noAof) {
         out.println("restore: no redis-server here (REDIS_SERVER_BIN, PATH): the AOF was not written");

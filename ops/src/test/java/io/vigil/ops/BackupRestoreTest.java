@@ -12,13 +12,16 @@ import io.vigil.core.queue.FetchOutcome;
 import io.vigil.sentinelconfig.DataNodeSettings;
 import io.vigil.sentinelconfig.Secrets;
 import io.vigil.sentinelconfig.SentinelConfigRenderer;
-import io.vigil.ops.local.LocalSentinelTopology;
-import io.vigil.ops.local.ManagedProcess;
-import io.vigil.ops.local.RedisExecutables;
-import io.vigil.ops.resp.Credentials;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.Replies;
-import io.vigil.ops.resp.RespConnection;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.Replies;
+import io.vigil.resp.RespConnection;
+import io.vigil.topology.ClientEnvironment;
+import io.vigil.topology.NodeKind;
+import io.vigil.topology.NodeSpec;
+import io.vigil.topology.ProcessBackend;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,32 +42,31 @@ class BackupRestoreTest {
     Path backups = Files.createDirectories(work.resolve("backups"));
     Files.writeString(backups.resolve("vigil-20200101T000000Z.rdb"), "an old backup");
     Files.writeString(backups.resolve("notes.txt"), "not a backup");
-    try (LocalSentinelTopology topology = OpsFixtures.topology("backup-topology")) {
+    try (SentinelTopology topology = OpsFixtures.topology("backup-topology")) {
       // Given jobs in every state, written by the engine as the application user.
-      Engine engine = OpsFixtures.engine(vertx, Endpoint.parse(topology.masterAddress(), "master"), topology.appUser(),
-          topology.appPassword(), topology.keyPrefix());
+      Engine engine = OpsFixtures.engine(vertx, topology.currentMaster().endpoint(), topology.secrets().appUser(),
+          topology.secrets().appPassword(), topology.spec().keyPrefix());
       seed(engine);
       Map<String, Job> before = everyJob(engine);
 
       // When it is backed up over the network and restored into a new folder,
       OpsFixtures.Run backup = OpsFixtures.run((env, o, e) -> new BackupCommand(env, o, e, java.time.Clock.systemUTC()),
-          topology.environment(), "--dir", backups.toString());
+          ClientEnvironment.of(topology), "--dir", backups.toString());
       List<Path> files = backupFiles(backups);
       Path restoredDir = work.resolve("restored");
       OpsFixtures.Run restore = OpsFixtures.run(RestoreCommand::new, System.getenv(), "--file", files.get(0).toString(),
           "--dir", restoredDir.toString());
 
       // and a fresh redis-server starts there on the shipped master config (appendonly yes),
-      Secrets secrets = new Secrets(topology.adminPassword(), null, null, topology.appUser(), topology.appPassword());
-      int port = OpsFixtures.freePort();
-      Path config = SentinelConfigRenderer.shipped().writeDataNode(DataNodeSettings.builder().port(port)
-          .dir(restoredDir).secrets(secrets).keyPrefix(topology.keyPrefix()).build());
-      Endpoint fresh = new Endpoint("127.0.0.1", port);
-      try (ManagedProcess server = ManagedProcess.start("restored redis-server",
-          new RedisExecutables(System.getenv()).server(config), restoredDir, restoredDir.resolve("redis.log"), fresh,
-          new Credentials(null, topology.adminPassword()), Duration.ofSeconds(20))) {
-        Engine restored = OpsFixtures.engine(vertx, fresh, topology.appUser(), topology.appPassword(),
-            topology.keyPrefix());
+      Secrets secrets = new Secrets(topology.secrets().adminPassword(), null, null, topology.secrets().appUser(), topology.secrets().appPassword());
+      NodeSpec spec = new NodeSpec("restored", NodeKind.DATA, 0, restoredDir, port -> SentinelConfigRenderer.shipped()
+          .dataNode(DataNodeSettings.builder().port(port).dir(restoredDir).secrets(secrets)
+              .keyPrefix(topology.spec().keyPrefix()).build()),
+          new Credentials(null, topology.secrets().adminPassword()), Duration.ofSeconds(20), null);
+      try (RedisNode server = RedisNode.start(ProcessBackend.local(), spec)) {
+        Endpoint fresh = server.endpoint();
+        Engine restored = OpsFixtures.engine(vertx, fresh, topology.secrets().appUser(), topology.secrets().appPassword(),
+            topology.spec().keyPrefix());
 
         // then the engine reads every job exactly as it was.
         assertThat(backup.exit()).as(backup.toString()).isZero();
@@ -75,7 +77,7 @@ class BackupRestoreTest {
         assertThat(backups.resolve("notes.txt")).exists();
         assertThat(restore.exit()).as(restore.toString()).isZero();
         assertThat(restoredDir.resolve("appendonlydir")).isDirectory();
-        assertThat(aofEnabled(fresh, topology.adminPassword())).isEqualTo("1");
+        assertThat(aofEnabled(fresh, topology.secrets().adminPassword())).isEqualTo("1");
         assertThat(countByState(before)).isEqualTo(Map.of("WAITING", 21L, "DELAYED", 5L, "ACTIVE", 1L,
             "COMPLETED", 2L, "FAILED", 1L));
         assertThat(everyJob(restored)).isEqualTo(before);

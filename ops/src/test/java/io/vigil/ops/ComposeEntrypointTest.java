@@ -2,10 +2,11 @@ package io.vigil.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.ops.resp.Credentials;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.Replies;
-import io.vigil.ops.resp.RespConnection;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.Replies;
+import io.vigil.resp.RespConnection;
+import io.vigil.topology.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,9 @@ class ComposeEntrypointTest {
   @Test
   void entrypointRendersOnceAndRunsAHostnameAnnouncedMasterReplicaAndSentinel() throws Exception {
     Path dir = OpsFixtures.folder("entrypoint");
-    int masterPort = OpsFixtures.freePort();
-    int replicaPort = OpsFixtures.freePort();
-    int sentinelPort = OpsFixtures.freePort();
+    int masterPort = FreePorts.next();
+    int replicaPort = FreePorts.next();
+    int sentinelPort = FreePorts.next();
     List<Process> processes = new ArrayList<>();
     try {
       processes.add(start(dir.resolve("master"), "master", masterPort, masterPort));

@@ -7,9 +7,9 @@ import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.FetchOutcome;
-import io.vigil.ops.local.LocalSentinelTopology;
-import io.vigil.ops.local.ManagedProcess;
-import io.vigil.ops.resp.Endpoint;
+import io.vigil.topology.ClientEnvironment;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,10 +19,10 @@ class DoctorCommandTest {
   @Test
   void doctorPassesEveryItemOnATopologyStartedFromTheShippedFiles() {
     Vertx vertx = Vertx.vertx();
-    try (LocalSentinelTopology topology = OpsFixtures.topology("doctor-shipped")) {
+    try (SentinelTopology topology = OpsFixtures.topology("doctor-shipped")) {
       // Given queues used by the engine as the application user: waiting, delayed and completed jobs.
-      Engine engine = OpsFixtures.engine(vertx, Endpoint.parse(topology.masterAddress(), "master"), topology.appUser(),
-          topology.appPassword(), topology.keyPrefix());
+      Engine engine = OpsFixtures.engine(vertx, topology.currentMaster().endpoint(), topology.secrets().appUser(),
+          topology.secrets().appPassword(), topology.spec().keyPrefix());
       for (int i = 0; i < 3; i++) {
         engine.enqueuer().enqueue("emails", NewJob.of("send", "{\"n\":" + i + "}")).await();
       }
@@ -31,7 +31,7 @@ class DoctorCommandTest {
       FetchOutcome.Fetched fetched = (FetchOutcome.Fetched) engine.transitions().fetch("emails", "worker-1").await();
       engine.transitions().complete(fetched.lease(), "{}", null).await();
 
-      OpsFixtures.Run run = OpsFixtures.run(DoctorCommand::new, topology.environment());
+      OpsFixtures.Run run = OpsFixtures.run(DoctorCommand::new, ClientEnvironment.of(topology));
 
       assertThat(run.exit()).as(run.toString()).isZero();
       assertThat(verdicts(run)).containsExactly("PASS master", "PASS password", "PASS protected-mode",
@@ -41,7 +41,7 @@ class DoctorCommandTest {
       assertThat(run.lines()).last().isEqualTo("doctor: OK");
       assertThat(run.out()).contains("waiting=2 delayed=0 active=0 failed=0", "waiting=0 delayed=1 active=0 failed=0",
           "2/2 replicas", "3/3 data nodes: RDB", "3/3 Sentinels: OK 3 usable Sentinels");
-      assertThat(run.out()).doesNotContain(topology.appPassword(), topology.adminPassword());
+      assertThat(run.out()).doesNotContain(topology.secrets().appPassword(), topology.secrets().adminPassword());
     } finally {
       vertx.close().await();
     }
@@ -49,7 +49,7 @@ class DoctorCommandTest {
 
   @Test
   void doctorFailsADefaultRedisServerOnEveryProductionItemItMisses() {
-    try (ManagedProcess redis = OpsFixtures.defaultRedisServer(OpsFixtures.folder("doctor-default"))) {
+    try (RedisNode redis = OpsFixtures.defaultRedisServer(OpsFixtures.folder("doctor-default"))) {
       Map<String, String> env = Map.of("REDIS_HOST", redis.endpoint().host(),
           "REDIS_PORT", Integer.toString(redis.endpoint().port()));
 

@@ -2,9 +2,10 @@ package io.vigil.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.testkit.RedisServer;
-import io.vigil.testkit.SentinelTopology;
-import io.vigil.testkit.SentinelTopologyConfig;
+import io.vigil.testkit.TestTopologies;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
+import io.vigil.topology.TopologySpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +15,18 @@ class HealthCommandTest {
 
   @Test
   void healthExitsOneWhileTheMasterIsDownAndZeroAfterTheFailover() {
-    SentinelTopologyConfig config = SentinelTopologyConfig.builder().name("health").dataPassword("data-pw")
+    TopologySpec config = TestTopologies.spec().dataPassword("data-pw")
         .sentinelPassword("sentinel-pw").build();
-    try (SentinelTopology topology = SentinelTopology.start(config)) {
+    try (SentinelTopology topology = TestTopologies.sentinel("health", config)) {
       Map<String, String> env = Map.of("REDIS_SENTINELS", String.join(",", topology.sentinelAddresses()),
           "REDIS_MASTER_NAME", topology.masterName(), "REDIS_PASSWORD", "data-pw",
           "REDIS_SENTINEL_PASSWORD", "sentinel-pw", "REDIS_CONNECT_TIMEOUT", "1000");
 
       OpsFixtures.Run before = OpsFixtures.run(HealthCommand::new, env);
       long crashedAt = System.nanoTime();
-      RedisServer crashed = topology.crashMaster();
+      RedisNode crashed = topology.crashMaster();
       OpsFixtures.Run down = OpsFixtures.run(HealthCommand::new, env);
-      RedisServer promoted = topology.awaitNewMaster(crashed, Duration.ofSeconds(20));
+      RedisNode promoted = topology.awaitNewMaster(crashed, Duration.ofSeconds(20));
       OpsFixtures.Run after = OpsFixtures.run(HealthCommand::new, env);
       System.out.printf("health failover: crash to healthy again ms=%d%n", (System.nanoTime() - crashedAt) / 1_000_000);
 

@@ -2,56 +2,60 @@ package io.vigil.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.ops.local.LocalSentinelTopology;
-import io.vigil.ops.local.LocalTopologySettings;
-import io.vigil.ops.resp.Credentials;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.RespConnection;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.RespConnection;
+import io.vigil.topology.ClientEnvironment;
+import io.vigil.topology.LocalCredentials;
+import io.vigil.topology.ProcessBackend;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
+import io.vigil.topology.TopologySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** The topology as {@code ./vigil dev} runs it: production timers, generated passwords, a kept folder. */
 class LocalSentinelTopologyTest {
+
+  private static SentinelTopology start(Path dir) {
+    return SentinelTopology.start(ProcessBackend.local(), dir,
+        TopologySpec.builder().secrets(LocalCredentials.loadOrCreate(dir, "vigil")).build());
+  }
 
   @Test
   void localTopologyComesBackWithItsDataPasswordsAndMasterAfterARestart() throws Exception {
     Path dir = OpsFixtures.folder("local");
     String appPassword;
-    int masterAfterFailover;
+    String masterAfterFailover;
     OpsFixtures.Run health;
-    try (LocalSentinelTopology first = LocalSentinelTopology.start(LocalTopologySettings.builder(dir).build())) {
-      health = OpsFixtures.run(HealthCommand::new, first.environment());
-      Endpoint master = Endpoint.parse(first.masterAddress(), "master");
-      try (RespConnection app = RespConnection.open(master, new Credentials(first.appUser(), first.appPassword()),
-          Duration.ofSeconds(5))) {
+    try (SentinelTopology first = start(dir)) {
+      health = OpsFixtures.run(HealthCommand::new, ClientEnvironment.of(first));
+      RedisNode master = first.currentMaster();
+      try (RespConnection app = RespConnection.open(master.endpoint(), appAuth(first))) {
         app.command("SET", "vigil:kept", "across restarts");
         assertThat(app.command("WAIT", "2", "5000")).isEqualTo(2L);
       }
       // The master role moves to another node before the topology stops.
-      try (RespConnection sentinel = RespConnection.open(Endpoint.parse(first.sentinelAddresses().get(0), "sentinel"),
-          new Credentials(null, first.sentinelPassword()), Duration.ofSeconds(5))) {
-        sentinel.command("SENTINEL", "FAILOVER", first.masterName());
-      }
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (first.masterAddress().equals(master.toString()) && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      masterAfterFailover = first.dataNodeAddresses().indexOf(first.masterAddress());
-      appPassword = first.appPassword();
-      assertThat(masterAfterFailover).isNotEqualTo(first.dataNodeAddresses().indexOf(master.toString()));
+      first.failover();
+      masterAfterFailover = first.awaitNewMaster(master, Duration.ofSeconds(30)).name();
+      appPassword = first.secrets().appPassword();
+      assertThat(masterAfterFailover).isNotEqualTo(master.name());
     }
 
-    try (LocalSentinelTopology second = LocalSentinelTopology.start(LocalTopologySettings.builder(dir).build())) {
-      Endpoint master = Endpoint.parse(second.masterAddress(), "master");
-      try (RespConnection app = RespConnection.open(master, new Credentials(second.appUser(), second.appPassword()),
-          Duration.ofSeconds(5))) {
+    try (SentinelTopology second = start(dir)) {
+      RedisNode master = second.currentMaster();
+      try (RespConnection app = RespConnection.open(master.endpoint(), appAuth(second))) {
         assertThat(health.exit()).as(health.toString()).isZero();
-        assertThat(second.appPassword()).isEqualTo(appPassword).hasSize(32);
-        assertThat(second.dataNodeAddresses().indexOf(second.masterAddress())).isEqualTo(masterAfterFailover);
+        assertThat(second.secrets().appPassword()).isEqualTo(appPassword).hasSize(32);
+        assertThat(master.name()).isEqualTo(masterAfterFailover);
         assertThat(app.command("GET", "vigil:kept")).isEqualTo("across restarts");
-        assertThat(Files.readString(dir.resolve("node-0").resolve("redis.conf"))).contains("appendonly yes");
+        assertThat(Files.readString(dir.resolve("master").resolve("redis.conf"))).contains("appendonly yes");
       }
     }
+  }
+
+  private static Credentials appAuth(SentinelTopology topology) {
+    return new Credentials(topology.secrets().appUser(), topology.secrets().appPassword());
   }
 }

@@ -5,24 +5,25 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
-import io.vigil.ops.local.LocalSentinelTopology;
-import io.vigil.ops.local.LocalTopologySettings;
-import io.vigil.ops.local.ManagedProcess;
-import io.vigil.ops.local.RedisExecutables;
-import io.vigil.ops.resp.Credentials;
-import io.vigil.ops.resp.Endpoint;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.Endpoint;
+import io.vigil.topology.LocalCredentials;
+import io.vigil.topology.NodeKind;
+import io.vigil.topology.NodeSpec;
+import io.vigil.topology.ProcessBackend;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.RedisServerConfig;
+import io.vigil.topology.SentinelTopology;
+import io.vigil.topology.TopologySpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -73,18 +74,20 @@ final class OpsFixtures {
     return run;
   }
 
-  static LocalSentinelTopology topology(String name) {
-    return LocalSentinelTopology.start(LocalTopologySettings.builder(folder(name)).keyPrefix("ops").build());
+  /** The shipped files with production timers and generated passwords, as {@code ./vigil dev} runs them. */
+  static SentinelTopology topology(String name) {
+    Path dir = folder(name);
+    return SentinelTopology.start(ProcessBackend.local(), dir, TopologySpec.builder().keyPrefix("ops")
+        .secrets(LocalCredentials.loadOrCreate(dir, "vigil")).build());
   }
 
   /** A redis-server with its compiled-in defaults: only port, loopback bind, folder and log file are given. */
-  static ManagedProcess defaultRedisServer(Path dir) {
-    int port = freePort();
-    List<String> command = new ArrayList<>(List.of(new RedisExecutables(System.getenv()).serverBinary().toString()));
-    command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
-        "--logfile", dir.resolve("redis.log").toString()));
-    return ManagedProcess.start("default redis-server", command, dir, dir.resolve("redis.log"),
-        new Endpoint("127.0.0.1", port), Credentials.NONE, Duration.ofSeconds(10));
+  static RedisNode defaultRedisServer(Path dir) {
+    NodeSpec spec = new NodeSpec("default", NodeKind.DATA, 0, dir, port -> String.join("\n", "port " + port,
+        "bind 127.0.0.1", "dir " + RedisServerConfig.quote(dir.toString()),
+        "logfile " + RedisServerConfig.quote(dir.resolve("redis.log").toString())) + "\n", Credentials.NONE,
+        Duration.ofSeconds(10), null);
+    return RedisNode.start(ProcessBackend.local(), spec);
   }
 
   /** An engine connected straight to one node as the given user, like a role would be. */
@@ -92,13 +95,5 @@ final class OpsFixtures {
     String uri = "redis://" + (user == null ? "" : user) + ":" + password + "@" + node.host() + ":" + node.port();
     return Engine.create(StandaloneClients.broker(vertx, uri, 4, BrokerSettings.defaults()),
         EngineSettings.defaults(prefix), Clock.systemUTC(), false);
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

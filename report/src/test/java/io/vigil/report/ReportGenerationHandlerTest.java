@@ -21,7 +21,7 @@ import io.vigil.report.support.FixtureSite;
 import io.vigil.report.support.ReportFixture;
 import io.vigil.report.support.Wait;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +44,7 @@ class ReportGenerationHandlerTest {
   private ReportFixture fx;
 
   @BeforeEach
-  void setUp(Vertx vertx, RedisServer redis) {
+  void setUp(Vertx vertx, RedisNode redis) {
     fx = new ReportFixture(vertx, redis).startProcessor();
   }
 

@@ -15,7 +15,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.JobOptions;
 import io.vigil.report.support.ReportFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -39,7 +39,7 @@ class ReportRoutesTest {
   private WebClient client;
 
   @BeforeEach
-  void setUp(Vertx vertx, RedisServer redis) {
+  void setUp(Vertx vertx, RedisNode redis) {
     fx = new ReportFixture(vertx, redis).startProcessor();
     Router router = Router.router(vertx);
     ReportRoutes.mount(router, fx.engine);

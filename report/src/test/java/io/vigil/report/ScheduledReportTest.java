@@ -19,7 +19,7 @@ import io.vigil.report.store.ReportStore;
 import io.vigil.report.support.ReportFixture;
 import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class ScheduledReportTest {
   private ReportFixture fx;
 
   @BeforeEach
-  void setUp(Vertx vertx, RedisServer redis) {
+  void setUp(Vertx vertx, RedisNode redis) {
     fx = new ReportFixture(vertx, redis).startProcessor();
   }
 

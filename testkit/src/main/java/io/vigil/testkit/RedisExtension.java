@@ -1,15 +1,19 @@
 package io.vigil.testkit;
 
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.RedisServerConfig;
+import io.vigil.topology.SentinelTopology;
+import io.vigil.topology.TopologySpec;
 import java.lang.annotation.Annotation;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Injects a {@link RedisServer} or {@link SentinelTopology} into constructors, test methods and lifecycle
+ * Injects a standalone {@link RedisNode} or a {@link SentinelTopology} into constructors, test methods and lifecycle
  * methods of a class annotated {@code @ExtendWith(RedisExtension.class)}.
  *
  * <ol>
@@ -27,7 +31,7 @@ public final class RedisExtension implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == RedisServer.class || type == SentinelTopology.class;
+    return type == RedisNode.class || type == SentinelTopology.class;
   }
 
   @Override
@@ -43,19 +47,19 @@ public final class RedisExtension implements ParameterResolver {
 
   private static AutoCloseable start(Class<?> type, Class<?> testClass) {
     String name = folderName(testClass);
-    if (type == RedisServer.class) {
+    if (type == RedisNode.class) {
       RedisServerConfig.Builder config = RedisServerConfig.builder().name(name);
       find(testClass, RedisSettings.class).ifPresent(settings -> config.config(settings.config())
           .password(blankToNull(settings.password())).persistence(settings.persistence()));
-      return RedisServer.start(config.build());
+      return TestTopologies.server(config.build());
     }
-    SentinelTopologyConfig.Builder config = SentinelTopologyConfig.builder().name(name);
-    find(testClass, SentinelSettings.class).ifPresent(settings -> config.downAfterMs(settings.downAfterMs())
+    TopologySpec.Builder spec = TestTopologies.spec();
+    find(testClass, SentinelSettings.class).ifPresent(settings -> spec.downAfterMs(settings.downAfterMs())
         .failoverTimeoutMs(settings.failoverTimeoutMs()).masterName(settings.masterName())
         .dataPassword(blankToNull(settings.dataPassword())).sentinelPassword(blankToNull(settings.sentinelPassword()))
         .dataNodeConfig(settings.dataConfig()).sentinelConfig(settings.sentinelConfig())
-        .persistence(settings.persistence()).fastTimers(settings.fastTimers()));
-    return SentinelTopology.start(config.build());
+        .fsyncAlways(settings.persistence()).fastTimers(settings.fastTimers()));
+    return TestTopologies.sentinel(name, spec.build());
   }
 
   /**

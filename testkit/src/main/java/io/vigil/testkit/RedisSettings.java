@@ -7,7 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Customises the {@link RedisServer} that {@link RedisExtension} starts for the annotated test class. */
+/** Customises the standalone {@link io.vigil.topology.RedisNode} that {@link RedisExtension} starts for the annotated test class. */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +20,6 @@ public @interface RedisSettings {
   /** {@code requirepass}; empty means no password. */
   String password() default "";
 
-  /** AOF on, so data survives {@link RedisServer#restart()}. */
+  /** AOF on, so data survives {@link io.vigil.topology.RedisNode#restart()}. */
   boolean persistence() default false;
 }

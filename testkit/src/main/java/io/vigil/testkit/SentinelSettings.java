@@ -1,5 +1,6 @@
 package io.vigil.testkit;
 
+import io.vigil.topology.TopologySpec;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -8,8 +9,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Customises the {@link SentinelTopology} that {@link RedisExtension} starts for the annotated test class;
- * each element mirrors {@link SentinelTopologyConfig}.
+ * Customises the {@link io.vigil.topology.SentinelTopology} that {@link RedisExtension} starts for the
+ * annotated test class; each element mirrors {@link TopologySpec}.
  */
 @Documented
 @Inherited
@@ -20,7 +21,7 @@ public @interface SentinelSettings {
   long downAfterMs() default 1000;
 
   /** The shipped sentinel.conf's value unless a test needs another. */
-  long failoverTimeoutMs() default SentinelTopologyConfig.SHIPPED_FAILOVER_TIMEOUT_MS;
+  long failoverTimeoutMs() default TopologySpec.SHIPPED_FAILOVER_TIMEOUT_MS;
 
   String masterName() default "mymaster";
 
@@ -36,6 +37,7 @@ public @interface SentinelSettings {
   /** Extra sentinel.conf lines, for example ACL {@code user ...} lines. */
   String[] sentinelConfig() default {};
 
+  /** {@code appendfsync always} on data nodes ({@link TopologySpec#fsyncAlways()}). */
   boolean persistence() default false;
 
   boolean fastTimers() default true;

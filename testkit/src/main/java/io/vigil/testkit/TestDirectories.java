@@ -9,15 +9,15 @@ import java.nio.file.Path;
  * Creates one fresh folder per server or topology under the calling module's {@code target/redis-test/},
  * so logs survive a failed build for reading and no run ever sees another run's data.
  */
-final class TestDirectories {
+public final class TestDirectories {
 
   /** Overrides the base folder, for callers whose working directory is not the module. */
-  static final String BASE_PROPERTY = "vigil.testkit.dir";
+  public static final String BASE_PROPERTY = "vigil.testkit.dir";
 
   private TestDirectories() {
   }
 
-  static Path create(String name) {
+  public static Path create(String name) {
     Path base = base();
     try {
       Files.createDirectories(base);
@@ -25,14 +25,6 @@ final class TestDirectories {
       return Files.createTempDirectory(base, sanitize(name) + "-").toAbsolutePath();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a test folder under " + base, e);
-    }
-  }
-
-  static Path child(Path parent, String name) {
-    try {
-      return Files.createDirectories(parent.resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + parent.resolve(name), e);
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +23,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 class RedisExtensionTest {
 
-  static final List<RedisServer> OUTER = new CopyOnWriteArrayList<>();
-  static final List<RedisServer> NESTED = new CopyOnWriteArrayList<>();
+  static final List<RedisNode> OUTER = new CopyOnWriteArrayList<>();
+  static final List<RedisNode> NESTED = new CopyOnWriteArrayList<>();
   static final List<SentinelTopology> TOPOLOGIES = new CopyOnWriteArrayList<>();
 
   @Test
@@ -40,18 +42,18 @@ class RedisExtensionTest {
     assertThat(OUTER).hasSize(6).containsOnly(OUTER.get(0));
     assertThat(NESTED).hasSize(1).doesNotContain(OUTER.get(0));
     assertThat(TOPOLOGIES).hasSize(1);
-    RedisServer outer = OUTER.get(0);
-    RedisServer nested = NESTED.get(0);
+    RedisNode outer = OUTER.get(0);
+    RedisNode nested = NESTED.get(0);
     SentinelTopology topology = TOPOLOGIES.get(0);
 
     assertThat(outer.directory().getFileName().toString()).startsWith("RedisExtensionTest_Fixture-");
     assertThat(nested.directory().getFileName().toString()).startsWith("RedisExtensionTest_Fixture_Inner-");
     assertThat(topology.masterName()).isEqualTo("ext-master");
-    assertThat(topology.config().downAfterMs()).isEqualTo(1500);
+    assertThat(topology.spec().downAfterMs()).isEqualTo(1500);
     assertThat(outer.isRunning()).isFalse();
     assertThat(nested.isRunning()).isFalse();
-    assertThat(topology.dataNodes()).noneMatch(RedisServer::isRunning);
-    assertThat(topology.sentinels()).noneMatch(SentinelProcess::isRunning);
+    assertThat(topology.dataNodes()).noneMatch(RedisNode::isRunning);
+    assertThat(topology.sentinels()).noneMatch(RedisNode::isRunning);
   }
 
   private static String describe(TestExecutionSummary summary) {
@@ -74,23 +76,23 @@ class RedisExtensionTest {
   @SentinelSettings(masterName = "ext-master", downAfterMs = 1500)
   static class Fixture {
 
-    Fixture(RedisServer server) {
+    Fixture(RedisNode server) {
       OUTER.add(server);
     }
 
     @BeforeAll
-    static void beforeAll(RedisServer server) {
+    static void beforeAll(RedisNode server) {
       OUTER.add(server);
     }
 
     @Test
-    void settingsAreApplied(RedisServer server) {
+    void settingsAreApplied(RedisNode server) {
       OUTER.add(server);
       assertThat(server.command("CONFIG", "GET", "maxmemory")).isEqualTo(List.of("maxmemory", "20971520"));
     }
 
     @Test
-    void deliberatelyFails(RedisServer server, SentinelTopology topology) {
+    void deliberatelyFails(RedisNode server, SentinelTopology topology) {
       OUTER.add(server);
       TOPOLOGIES.add(topology);
       fail("deliberate failure: the extension must still stop every process");
@@ -99,7 +101,7 @@ class RedisExtensionTest {
     @Nested
     class Inner {
       @Test
-      void nestedClassGetsItsOwnServerWithTheOuterSettings(RedisServer server) {
+      void nestedClassGetsItsOwnServerWithTheOuterSettings(RedisNode server) {
         NESTED.add(server);
         assertThat(server.command("CONFIG", "GET", "maxmemory")).isEqualTo(List.of("maxmemory", "20971520"));
       }

@@ -3,6 +3,11 @@ package io.vigil.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.resp.Credentials;
+import io.vigil.resp.RespConnection;
+import io.vigil.resp.RespError;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.RedisServerConfig;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,8 +20,8 @@ class RedisServerTest {
 
   @Test
   void standaloneServerAnswersPingAndStopsOnClose() {
-    RedisServer server;
-    try (RedisServer started = RedisServer.start(RedisServerConfig.builder().name("ping").build())) {
+    RedisNode server;
+    try (RedisNode started = TestTopologies.server(RedisServerConfig.builder().name("ping").build())) {
       server = started;
       assertThat(server.command("PING")).isEqualTo("PONG");
       assertThat(server.uri()).isEqualTo("redis://127.0.0.1:" + server.port());
@@ -34,10 +39,10 @@ class RedisServerTest {
   @Test
   void passwordAndExtraConfigLinesAreApplied() {
     RedisServerConfig config = RedisServerConfig.builder().password("s3cret").config("maxmemory 10mb").build();
-    try (RedisServer server = RedisServer.start(config);
-        RespClient anonymous = RespClient.connect(server.host(), server.port())) {
+    try (RedisNode server = TestTopologies.server(config);
+        RespConnection anonymous = RespConnection.open(server.endpoint(), Credentials.NONE)) {
       assertThatThrownBy(() -> anonymous.command("GET", "k"))
-          .isInstanceOfSatisfying(RedisErrorReply.class, e -> assertThat(e.code()).isEqualTo("NOAUTH"));
+          .isInstanceOfSatisfying(RespError.class, e -> assertThat(e.code()).isEqualTo("NOAUTH"));
       assertThat(server.command("CONFIG", "GET", "maxmemory")).isEqualTo(List.of("maxmemory", "10485760"));
       assertThat(server.command("CONFIG", "GET", "save")).isEqualTo(List.of("save", ""));
       assertThat(config.toString()).doesNotContain("s3cret");
@@ -46,11 +51,11 @@ class RedisServerTest {
 
   @Test
   void killedServerRestartsOnTheSamePortWithItsDataWhenPersistenceIsOn() {
-    try (RedisServer server = RedisServer.start(RedisServerConfig.builder().persistence(true).build())) {
+    try (RedisNode server = TestTopologies.server(RedisServerConfig.builder().persistence(true).build())) {
       int port = server.port();
       server.command("SET", "survivor", "yes");
 
-      server.kill9();
+      server.kill();
       assertThat(server.isRunning()).isFalse();
       server.restart();
 
@@ -61,7 +66,7 @@ class RedisServerTest {
 
   @Test
   void stoppedServerRestartsEmptyWhenPersistenceIsOff() {
-    try (RedisServer server = RedisServer.start(RedisServerConfig.defaults())) {
+    try (RedisNode server = TestTopologies.server(RedisServerConfig.defaults())) {
       server.command("SET", "gone", "soon");
 
       server.stop();
@@ -73,13 +78,15 @@ class RedisServerTest {
   }
 
   @Test
-  void replicaOfConfigMakesAnAuthenticatedReplicaThatFollowsTheMaster() {
+  void replicaOfConfigMakesAnAuthenticatedReplicaThatFollowsTheMaster() throws Exception {
     RedisServerConfig masterConfig = RedisServerConfig.builder().name("master").password("pw").build();
-    try (RedisServer master = RedisServer.start(masterConfig);
-        RedisServer replica = RedisServer.start(masterConfig.toBuilder().name("replica")
+    try (RedisNode master = TestTopologies.server(masterConfig);
+        RedisNode replica = TestTopologies.server(masterConfig.toBuilder().name("replica")
             .replicaOf(master.host(), master.port()).masterAuth("pw").build())) {
-      Poll.until(java.time.Duration.ofSeconds(5), "link up",
-          () -> "up".equals(replica.info("replication", "master_link_status")) ? true : null);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!"up".equals(replica.info("replication", "master_link_status")) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
       master.command("SET", "k", "v");
       assertThat(master.command("WAIT", "1", "2000")).isEqualTo(1L);
 
@@ -93,7 +100,7 @@ class RedisServerTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       RedisServerConfig config = RedisServerConfig.builder().port(taken.getLocalPort()).build();
 
-      assertThatThrownBy(() -> RedisServer.start(config))
+      assertThatThrownBy(() -> TestTopologies.server(config))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("Address already in use");
     }
@@ -104,11 +111,11 @@ class RedisServerTest {
     long foldersBefore = folderCount();
     System.setProperty("REDIS_SERVER_BIN", "/nonexistent/redis-server");
     try {
-      assertThatThrownBy(() -> RedisServer.start(RedisServerConfig.defaults()))
+      assertThatThrownBy(() -> TestTopologies.server(RedisServerConfig.defaults()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("REDIS_SERVER_BIN")
           .hasMessageContaining("/nonexistent/redis-server");
-      assertThatThrownBy(() -> SentinelTopology.start(SentinelTopologyConfig.defaults()))
+      assertThatThrownBy(() -> TestTopologies.sentinel(TestTopologies.spec().build()))
           .hasMessageContaining("REDIS_SERVER_BIN");
     } finally {
       System.clearProperty("REDIS_SERVER_BIN");

@@ -3,6 +3,12 @@ package io.vigil.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.resp.Credentials;
+import io.vigil.resp.RespConnection;
+import io.vigil.resp.RespError;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
+import io.vigil.topology.TopologySpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,16 +21,20 @@ class SentinelTopologyTest {
 
   @Test
   void startedTopologyHasOneMasterTwoLinkedReplicasAndThreeAgreeingSentinels() {
-    try (SentinelTopology topology = SentinelTopology.start(SentinelTopologyConfig.defaults())) {
-      RedisServer master = topology.currentMaster();
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
+      RedisNode master = topology.currentMaster();
 
       assertThat(topology.masterName()).isEqualTo("mymaster");
+      assertThat(master).isSameAs(topology.node("master"));
+      assertThat(topology.dataNodes()).extracting(RedisNode::name).containsExactly("master", "replica-1", "replica-2");
+      assertThat(topology.sentinels()).extracting(RedisNode::name)
+          .containsExactly("sentinel-1", "sentinel-2", "sentinel-3");
       assertThat(topology.dataNodes()).hasSize(3).contains(master);
-      assertThat(topology.dataNodes()).extracting(RedisServer::role)
+      assertThat(topology.dataNodes()).extracting(RedisNode::role)
           .containsExactlyInAnyOrder("master", "slave", "slave");
-      assertThat(topology.sentinels()).hasSize(3).allMatch(SentinelProcess::isRunning);
+      assertThat(topology.sentinels()).hasSize(3).allMatch(RedisNode::isRunning);
       assertThat(topology.sentinelAddresses()).allMatch(a -> a.matches("127\\.0\\.0\\.1:\\d+"));
-      for (SentinelProcess sentinel : topology.sentinels()) {
+      for (RedisNode sentinel : topology.sentinels()) {
         assertThat(sentinel.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "mymaster"))
             .isEqualTo(List.of("127.0.0.1", String.valueOf(master.port())));
       }
@@ -35,14 +45,14 @@ class SentinelTopologyTest {
 
   @Test
   void crashMasterPromotesReplicaAndRestartedNodeRejoinsAsReplica() {
-    try (SentinelTopology topology = SentinelTopology.start(SentinelTopologyConfig.builder().dataPassword("pw").build())) {
-      RedisServer before = topology.currentMaster();
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().dataPassword("pw").build())) {
+      RedisNode before = topology.currentMaster();
       before.command("SET", "acknowledged", "1");
       assertThat(before.command("WAIT", "2", "2000")).isEqualTo(2L);
 
       long crashedAt = System.nanoTime();
-      RedisServer crashed = topology.crashMaster();
-      RedisServer promoted = topology.awaitNewMaster(crashed, FAILOVER_TIMEOUT);
+      RedisNode crashed = topology.crashMaster();
+      RedisNode promoted = topology.awaitNewMaster(crashed, FAILOVER_TIMEOUT);
       System.out.printf("crash failover took ms=%d%n", (System.nanoTime() - crashedAt) / 1_000_000);
 
       assertThat(crashed).isSameAs(before);
@@ -62,11 +72,11 @@ class SentinelTopologyTest {
 
   @Test
   void manualFailoverMovesMasterRole() {
-    try (SentinelTopology topology = SentinelTopology.start(SentinelTopologyConfig.defaults())) {
-      RedisServer old = topology.currentMaster();
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
+      RedisNode old = topology.currentMaster();
 
       topology.failover();
-      RedisServer promoted = topology.awaitNewMaster(old, FAILOVER_TIMEOUT);
+      RedisNode promoted = topology.awaitNewMaster(old, FAILOVER_TIMEOUT);
       topology.awaitHealthy(HEALTHY_TIMEOUT);
 
       assertThat(promoted).isNotSameAs(old);
@@ -78,10 +88,10 @@ class SentinelTopologyTest {
 
   @Test
   void fiveFailoversInARowAlternatingCrashAndManualKeepTheTopologyUsable() {
-    try (SentinelTopology topology = SentinelTopology.start(SentinelTopologyConfig.defaults())) {
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
       for (int round = 1; round <= 5; round++) {
         boolean crash = round % 2 == 1;
-        RedisServer old = topology.currentMaster();
+        RedisNode old = topology.currentMaster();
         old.command("SET", "round", Integer.toString(round));
         assertThat(old.command("WAIT", "2", "2000")).isEqualTo(2L);
 
@@ -91,7 +101,7 @@ class SentinelTopologyTest {
         } else {
           topology.failover();
         }
-        RedisServer promoted = topology.awaitNewMaster(old, FAILOVER_TIMEOUT);
+        RedisNode promoted = topology.awaitNewMaster(old, FAILOVER_TIMEOUT);
         long failoverMs = (System.nanoTime() - startedAt) / 1_000_000;
         if (crash) {
           old.restart();
@@ -109,24 +119,24 @@ class SentinelTopologyTest {
 
   @Test
   void passwordsProtectDataNodesAndSentinelsAndAclUsersFromConfigWork() {
-    SentinelTopologyConfig config = SentinelTopologyConfig.builder().masterName("queue-master")
+    TopologySpec config = TestTopologies.spec().masterName("queue-master")
         .dataPassword("data-pw").sentinelPassword("sentinel-pw")
         .sentinelConfig("user app on >app-pw allcommands allkeys allchannels")
         .dataNodeConfig("maxmemory 20mb").build();
-    try (SentinelTopology topology = SentinelTopology.start(config)) {
-      SentinelProcess sentinel = topology.sentinels().get(0);
-      RedisServer master = topology.currentMaster();
+    try (SentinelTopology topology = TestTopologies.sentinel(config)) {
+      RedisNode sentinel = topology.sentinels().get(0);
+      RedisNode master = topology.currentMaster();
 
-      try (RespClient anonymous = RespClient.connect(sentinel.host(), sentinel.port())) {
+      try (RespConnection anonymous = RespConnection.open(sentinel.endpoint(), Credentials.NONE)) {
         assertThatThrownBy(() -> anonymous.command("SENTINEL", "MASTERS"))
-            .isInstanceOfSatisfying(RedisErrorReply.class, e -> assertThat(e.code()).isEqualTo("NOAUTH"));
+            .isInstanceOfSatisfying(RespError.class, e -> assertThat(e.code()).isEqualTo("NOAUTH"));
       }
-      try (RespClient app = RespClient.connect(sentinel.host(), sentinel.port(), "app", "app-pw", Duration.ofSeconds(2))) {
+      try (RespConnection app = RespConnection.open(sentinel.endpoint(), new Credentials("app", "app-pw"), Duration.ofSeconds(2))) {
         assertThat(app.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "queue-master"))
             .isEqualTo(List.of("127.0.0.1", String.valueOf(master.port())));
       }
-      try (RespClient anonymous = RespClient.connect(master.host(), master.port())) {
-        assertThatThrownBy(() -> anonymous.command("GET", "k")).isInstanceOf(RedisErrorReply.class);
+      try (RespConnection anonymous = RespConnection.open(master.endpoint(), Credentials.NONE)) {
+        assertThatThrownBy(() -> anonymous.command("GET", "k")).isInstanceOf(RespError.class);
       }
       assertThat(master.command("CONFIG", "GET", "maxmemory")).isEqualTo(List.of("maxmemory", "20971520"));
       assertThat(config.toString()).doesNotContain("data-pw", "sentinel-pw", "app-pw");
@@ -134,12 +144,32 @@ class SentinelTopologyTest {
   }
 
   @Test
+  void frozenMasterIsFailedOverAndRejoinsAsReplicaOnceThawed() {
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
+      RedisNode old = topology.node("master");
+
+      long frozenAt = System.nanoTime();
+      old.freeze();
+      RedisNode promoted = topology.awaitNewMaster(old, FAILOVER_TIMEOUT);
+      System.out.printf("freeze failover took ms=%d%n", (System.nanoTime() - frozenAt) / 1_000_000);
+      old.thaw();
+      topology.awaitHealthy(HEALTHY_TIMEOUT);
+
+      assertThat(promoted.name()).isIn("replica-1", "replica-2");
+      assertThat(old.isRunning()).isTrue();
+      assertThat(old.role()).isEqualTo("slave");
+      assertThatThrownBy(old::isolate).isInstanceOf(UnsupportedOperationException.class)
+          .hasMessageContaining("process backend");
+    }
+  }
+
+  @Test
   void killedSentinelIsToleratedAndRejoinsAfterRestart() {
-    try (SentinelTopology topology = SentinelTopology.start(SentinelTopologyConfig.defaults())) {
-      SentinelProcess sentinel = topology.sentinels().get(2);
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
+      RedisNode sentinel = topology.sentinels().get(2);
       int port = sentinel.port();
 
-      sentinel.kill9();
+      sentinel.kill();
       topology.awaitHealthy(HEALTHY_TIMEOUT);
       assertThat(sentinel.isRunning()).isFalse();
 

@@ -15,7 +15,7 @@ import io.vigil.core.job.Job;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import io.vigil.worker.support.WorkerFixture;
 import java.time.Clock;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HandlerRegistryTest {
   private static final JobOptions QUICK_RETRY = JobOptions.DEFAULTS.withBackoff(new Backoff(BackoffType.FIXED, 10, 0));
 
-  private static WorkerFixture startWorker(Vertx vertx, RedisServer redis, HandlerRegistry handlers) {
+  private static WorkerFixture startWorker(Vertx vertx, RedisNode redis, HandlerRegistry handlers) {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     WorkerRegistry registry = new WorkerRegistry(f.broker, WorkerFixture.PREFIX, Clock.systemUTC(), 600);
     vertx.deployVerticle(new WorkerVerticle(f.engine, WorkerFixture.settings("w", 4, 1_000, "q"), "w", handlers,
@@ -36,7 +36,7 @@ class HandlerRegistryTest {
   }
 
   @Test
-  void echoReturnsItsDataAsTheResult(Vertx vertx, RedisServer redis) throws Exception {
+  void echoReturnsItsDataAsTheResult(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = startWorker(vertx, redis, HandlerRegistry.withBuiltIns());
 
     String id = f.enqueue("q", "echo", new JsonObject().put("report", 7).put("tags", List.of("a")), JobOptions.DEFAULTS);
@@ -48,7 +48,7 @@ class HandlerRegistryTest {
   }
 
   @Test
-  void echoFailsItsFirstAttemptsOnPurposeThenSucceeds(Vertx vertx, RedisServer redis) throws Exception {
+  void echoFailsItsFirstAttemptsOnPurposeThenSucceeds(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = startWorker(vertx, redis, HandlerRegistry.withBuiltIns());
 
     String id = f.enqueue("q", "echo", new JsonObject().put("failTimes", 2), QUICK_RETRY.withAttempts(3));
@@ -60,7 +60,7 @@ class HandlerRegistryTest {
   }
 
   @Test
-  void echoSleepsBeforeAnsweringAndItsSleepEndsAtOnceWhenTheJobTimesOut(Vertx vertx, RedisServer redis) throws Exception {
+  void echoSleepsBeforeAnsweringAndItsSleepEndsAtOnceWhenTheJobTimesOut(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = startWorker(vertx, redis, HandlerRegistry.withBuiltIns());
 
     String sleeper = f.enqueue("q", "echo", new JsonObject().put("sleepMs", 300), JobOptions.DEFAULTS);
@@ -74,7 +74,7 @@ class HandlerRegistryTest {
   }
 
   @Test
-  void jobWithoutAHandlerFailsAtOnceAndForGoodNamingWhatTheWorkerHandles(Vertx vertx, RedisServer redis) throws Exception {
+  void jobWithoutAHandlerFailsAtOnceAndForGoodNamingWhatTheWorkerHandles(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = startWorker(vertx, redis, HandlerRegistry.withBuiltIns());
 
     String id = f.enqueue("q", "resize-image", null, QUICK_RETRY.withAttempts(5));
@@ -85,7 +85,7 @@ class HandlerRegistryTest {
   }
 
   @Test
-  void echoRefusesMalformedDrillOptionsWithoutRetry(Vertx vertx, RedisServer redis) throws Exception {
+  void echoRefusesMalformedDrillOptionsWithoutRetry(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = startWorker(vertx, redis, HandlerRegistry.withBuiltIns());
 
     String id = f.enqueue("q", "echo", new JsonObject().put("sleepMs", -5), QUICK_RETRY.withAttempts(3));
@@ -96,7 +96,7 @@ class HandlerRegistryTest {
   }
 
   @Test
-  void blockingHandlerRunsOnAWorkerThreadAndIsInterruptedWhenCancelled(Vertx vertx, RedisServer redis) throws Exception {
+  void blockingHandlerRunsOnAWorkerThreadAndIsInterruptedWhenCancelled(Vertx vertx, RedisNode redis) throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
     HandlerRegistry handlers = new HandlerRegistry()
         .registerBlocking("render", ctx -> {

@@ -13,7 +13,7 @@ import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.core.queue.Lease;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import io.vigil.worker.support.WorkerFixture;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WorkerMetricsTest {
 
   @Test
-  void processedJobsShowUpInPrometheusPerQueueWithTheDocumentedNames(Vertx vertx, RedisServer redis) throws Exception {
+  void processedJobsShowUpInPrometheusPerQueueWithTheDocumentedNames(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     WorkerMetrics metrics = new WorkerMetrics(prometheus);

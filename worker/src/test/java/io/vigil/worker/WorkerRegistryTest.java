@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
 import io.vigil.testkit.MutableClock;
+import io.vigil.testkit.RedisExtension;
+import io.vigil.topology.RedisNode;
 import io.vigil.worker.support.WorkerFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class WorkerRegistryTest {
   }
 
   @Test
-  void registryListsALiveWorkerAndDropsADeadOneAfterItsTtl(Vertx vertx, RedisServer redis) {
+  void registryListsALiveWorkerAndDropsADeadOneAfterItsTtl(Vertx vertx, RedisNode redis) {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     MutableClock clock = new MutableClock(1_700_000_000_000L);
     WorkerRegistry registry = new WorkerRegistry(f.broker, WorkerFixture.PREFIX, clock, TTL);
@@ -44,7 +44,7 @@ class WorkerRegistryTest {
   }
 
   @Test
-  void removedWorkerDisappearsAtOnceWithItsKeys(Vertx vertx, RedisServer redis) {
+  void removedWorkerDisappearsAtOnceWithItsKeys(Vertx vertx, RedisNode redis) {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     MutableClock clock = new MutableClock(1_700_000_000_000L);
     WorkerRegistry registry = new WorkerRegistry(f.broker, WorkerFixture.PREFIX, clock, TTL);
@@ -58,7 +58,7 @@ class WorkerRegistryTest {
   }
 
   @Test
-  void emptyRegistryListsNothing(Vertx vertx, RedisServer redis) {
+  void emptyRegistryListsNothing(Vertx vertx, RedisNode redis) {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     WorkerRegistry registry = new WorkerRegistry(f.broker, WorkerFixture.PREFIX, new MutableClock(0), TTL);
 

@@ -11,7 +11,7 @@ import io.vigil.core.job.Job;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import io.vigil.worker.support.WorkerFixture;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +29,7 @@ class WorkerVerticleTest {
   }
 
   @Test
-  void workerProcessesTheJobsOfEveryConfiguredQueueAndRegistersEachInstance(Vertx vertx, RedisServer redis) throws Exception {
+  void workerProcessesTheJobsOfEveryConfiguredQueueAndRegistersEachInstance(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     WorkerRegistry registry = registry(f);
     WorkerSettings settings = new WorkerSettings(List.of("default", "report-generation"), 3, 2, 1_000, 200, "host-1", "test-host");
@@ -60,7 +60,7 @@ class WorkerVerticleTest {
   }
 
   @Test
-  void gracefulStopFinishesQuickJobsAndHandsUnfinishedOnesBackToWaiting(Vertx vertx, RedisServer redis) throws Exception {
+  void gracefulStopFinishesQuickJobsAndHandsUnfinishedOnesBackToWaiting(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     List<String> cancelReasons = new CopyOnWriteArrayList<>();
     HandlerRegistry handlers = HandlerRegistry.withBuiltIns().register("endless", ctx -> {
@@ -90,7 +90,7 @@ class WorkerVerticleTest {
   }
 
   @Test
-  void cancelPublishedOnTheEventBusStopsTheHandlerAndFailsTheJobForGood(Vertx vertx, RedisServer redis) throws Exception {
+  void cancelPublishedOnTheEventBusStopsTheHandlerAndFailsTheJobForGood(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     List<String> cancelReasons = new CopyOnWriteArrayList<>();
     HandlerRegistry handlers = HandlerRegistry.withBuiltIns().register("report", ctx -> {
@@ -119,7 +119,7 @@ class WorkerVerticleTest {
   }
 
   @Test
-  void cancelWithoutAReasonUsesTheDefaultOne(Vertx vertx, RedisServer redis) throws Exception {
+  void cancelWithoutAReasonUsesTheDefaultOne(Vertx vertx, RedisNode redis) throws Exception {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     vertx.deployVerticle(new WorkerVerticle(f.engine, WorkerFixture.settings("w", 1, 1_000, "q"), "w",
         HandlerRegistry.withBuiltIns(), registry(f), ProcessorListener.NONE)).await();

@@ -20,7 +20,7 @@ import io.vigil.gateway.GatewaySettings;
 import io.vigil.gateway.GatewayVerticle;
 import io.vigil.gateway.health.ReadinessCheck;
 import io.vigil.gateway.schedule.ScheduleApi;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import io.vigil.worker.WorkerInfo;
 import java.time.Clock;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ public final class GatewayFixture {
   public static final String ADMIN = "admin-token-00000000001";
   public static final String TOKENS = "reader:" + READ + ":read,submitter:" + SUBMIT + ":submit,admin:" + ADMIN + ":admin";
   public final Vertx vertx;
-  public final RedisServer redis;
+  public final RedisNode redis;
   public final Broker broker;
   public final Engine engine;
   public final PrometheusMeterRegistry registry;
@@ -46,7 +46,7 @@ public final class GatewayFixture {
   public final WebClient client;
   public final int port;
 
-  private GatewayFixture(Vertx vertx, RedisServer redis, Map<String, String> env, EngineSettings engineSettings,
+  private GatewayFixture(Vertx vertx, RedisNode redis, Map<String, String> env, EngineSettings engineSettings,
                          Broker broker, PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
     this.vertx = vertx;
     this.redis = redis;
@@ -69,15 +69,15 @@ public final class GatewayFixture {
     this.client = WebClient.create(vertx);
   }
 
-  public static GatewayFixture start(Vertx vertx, RedisServer redis) {
+  public static GatewayFixture start(Vertx vertx, RedisNode redis) {
     return start(vertx, redis, Map.of(), EngineSettings.defaults(PREFIX));
   }
 
-  public static GatewayFixture start(Vertx vertx, RedisServer redis, Map<String, String> env, EngineSettings engine) {
+  public static GatewayFixture start(Vertx vertx, RedisNode redis, Map<String, String> env, EngineSettings engine) {
     return start(vertx, redis, env, engine, new BrokerSettings(2000, 0, 500), List.of());
   }
 
-  public static GatewayFixture start(Vertx vertx, RedisServer redis, Map<String, String> env, EngineSettings engine,
+  public static GatewayFixture start(Vertx vertx, RedisNode redis, Map<String, String> env, EngineSettings engine,
                                      BrokerSettings broker, List<ReadinessCheck> checks) {
     redis.flushAll();
     return new GatewayFixture(vertx, redis, env, engine, StandaloneClients.broker(vertx, redis.uri(), 8, broker),
@@ -85,13 +85,13 @@ public final class GatewayFixture {
   }
 
   /** A gateway over a broker built elsewhere (Sentinel mode); {@code master} is read for key counts. */
-  public static GatewayFixture start(Vertx vertx, RedisServer master, Broker broker, List<ReadinessCheck> checks) {
+  public static GatewayFixture start(Vertx vertx, RedisNode master, Broker broker, List<ReadinessCheck> checks) {
     master.flushAll();
     return new GatewayFixture(vertx, master, Map.of(), EngineSettings.defaults(PREFIX), broker,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), checks);
   }
 
-  public static GatewayFixture start(Vertx vertx, RedisServer redis, PrometheusMeterRegistry registry) {
+  public static GatewayFixture start(Vertx vertx, RedisNode redis, PrometheusMeterRegistry registry) {
     redis.flushAll();
     return new GatewayFixture(vertx, redis, Map.of(), EngineSettings.defaults(PREFIX),
         StandaloneClients.broker(vertx, redis.uri(), 8, new BrokerSettings(2000, 0, 500)), registry, List.of());

@@ -17,7 +17,7 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class JobProcessorTest {
 
-  private static Engine engine(Vertx vertx, RedisServer redis, EngineSettings settings) {
+  private static Engine engine(Vertx vertx, RedisNode redis, EngineSettings settings) {
     redis.flushAll();
     return Engine.create(StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults()), settings, Clock.systemUTC(), false);
   }
@@ -50,7 +50,7 @@ class JobProcessorTest {
   }
 
   @Test
-  void processesEveryJobOnceWithTheConfiguredConcurrency(Vertx vertx, RedisServer redis) throws Exception {
+  void processesEveryJobOnceWithTheConfiguredConcurrency(Vertx vertx, RedisNode redis) throws Exception {
     Engine engine = engine(vertx, redis, settings());
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger maxInFlight = new AtomicInteger();
@@ -81,7 +81,7 @@ class JobProcessorTest {
   }
 
   @Test
-  void idleWorkerStartsANewJobWithinMillisecondsWithoutBusyPolling(Vertx vertx, RedisServer redis) throws Exception {
+  void idleWorkerStartsANewJobWithinMillisecondsWithoutBusyPolling(Vertx vertx, RedisNode redis) throws Exception {
     Engine engine = engine(vertx, redis, settings());
     List<Long> latenciesMs = new CopyOnWriteArrayList<>();
     AtomicLong submittedAt = new AtomicLong();
@@ -111,7 +111,7 @@ class JobProcessorTest {
   }
 
   @Test
-  void jobThatOutlivesItsTimeoutIsCancelledAndRetried(Vertx vertx, RedisServer redis) throws Exception {
+  void jobThatOutlivesItsTimeoutIsCancelledAndRetried(Vertx vertx, RedisNode redis) throws Exception {
     Engine engine = engine(vertx, redis, settings());
     AtomicInteger attempts = new AtomicInteger();
     List<String> cancelReasons = new CopyOnWriteArrayList<>();
@@ -135,7 +135,7 @@ class JobProcessorTest {
   }
 
   @Test
-  void handlerCanMarkAnErrorNotRetryableOrAskForItsOwnDelay(Vertx vertx, RedisServer redis) throws Exception {
+  void handlerCanMarkAnErrorNotRetryableOrAskForItsOwnDelay(Vertx vertx, RedisNode redis) throws Exception {
     Engine engine = engine(vertx, redis, settings());
     JobProcessor processor = start(vertx, engine, 1, ctx -> switch (ctx.job().name()) {
       case "permanent" -> Future.failedFuture(JobFailure.permanent("invalid project"));
@@ -154,7 +154,7 @@ class JobProcessorTest {
   }
 
   @Test
-  void stopLetsRunningJobsFinishWithinGraceAndHandsTheRestBackToWaiting(Vertx vertx, RedisServer redis) throws Exception {
+  void stopLetsRunningJobsFinishWithinGraceAndHandsTheRestBackToWaiting(Vertx vertx, RedisNode redis) throws Exception {
     Engine engine = engine(vertx, redis, settings());
     JobProcessor processor = start(vertx, engine, 2, ctx -> {
       Promise<Object> done = Promise.promise();
@@ -176,7 +176,7 @@ class JobProcessorTest {
   }
 
   @Test
-  void workerThatLosesItsLeaseCancelsItsHandlerAndRecordsNothing(Vertx vertx, RedisServer redis) throws Exception {
+  void workerThatLosesItsLeaseCancelsItsHandlerAndRecordsNothing(Vertx vertx, RedisNode redis) throws Exception {
     Engine engine = engine(vertx, redis, settings());
     List<String> reasons = new CopyOnWriteArrayList<>();
     JobProcessor processor = start(vertx, engine, 1, ctx -> {

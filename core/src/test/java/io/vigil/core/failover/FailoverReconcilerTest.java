@@ -19,7 +19,7 @@ import io.vigil.core.redis.RedisAddress;
 import io.vigil.core.script.Script;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FailoverReconcilerTest {
 
   @Test
-  void aMasterSwitchRefilesStrayJobsAndRecoversExpiredLeasesInEveryQueue(Vertx vertx, RedisServer redis)
+  void aMasterSwitchRefilesStrayJobsAndRecoversExpiredLeasesInEveryQueue(Vertx vertx, RedisNode redis)
       throws Exception {
     EngineFixture f = new EngineFixture(vertx, redis);
     String stray = submit(f, "a", JobOptions.DEFAULTS);
@@ -58,7 +58,7 @@ class FailoverReconcilerTest {
   }
 
   @Test
-  void passesThatOverlapRunOneAfterTheOther(Vertx vertx, RedisServer redis) {
+  void passesThatOverlapRunOneAfterTheOther(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "a", JobOptions.DEFAULTS);
     FailoverReconciler reconciler = FailoverReconciler.forAllQueues(f.engine);

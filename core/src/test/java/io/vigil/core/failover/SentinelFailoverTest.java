@@ -12,9 +12,9 @@ import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
 import io.vigil.testkit.SentinelSettings;
-import io.vigil.testkit.SentinelTopology;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,17 +117,17 @@ class SentinelFailoverTest {
 
   private static void inject(SentinelTopology topology, Fault fault) {
     if (fault == Fault.KILL_9) {
-      RedisServer killed = topology.crashMaster();
+      RedisNode killed = topology.crashMaster();
       topology.awaitNewMaster(killed, SWITCH_TIMEOUT);
       // Restarted right after the switch, empty: Sentinel makes it a replica of the new master.
       killed.restart();
     } else if (fault == Fault.MANUAL) {
-      RedisServer old = topology.currentMaster();
+      RedisNode old = topology.currentMaster();
       topology.failover();
       topology.awaitNewMaster(old, SWITCH_TIMEOUT);
     } else {
       // Frozen like a stopped VM: Sentinel fails it over, then it wakes up still a master for a while.
-      RedisServer old = topology.currentMaster();
+      RedisNode old = topology.currentMaster();
       old.command("CLIENT", "PAUSE", "4000", "ALL");
       topology.awaitNewMaster(old, SWITCH_TIMEOUT);
     }

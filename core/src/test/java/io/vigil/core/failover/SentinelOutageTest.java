@@ -15,11 +15,10 @@ import io.vigil.core.redis.BrokerStatus;
 import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
-import io.vigil.testkit.RedisServer;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.SentinelProcess;
 import io.vigil.testkit.SentinelSettings;
-import io.vigil.testkit.SentinelTopology;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ class SentinelOutageTest {
     FailoverReconciler.forAllQueues(engine).attachTo(broker);
     ProbeLoad load = new ProbeLoad(vertx, engine, "sentinels", 100);
     List<Long> faults = new ArrayList<>();
-    List<SentinelProcess> sentinels = topology.sentinels();
+    List<RedisNode> sentinels = topology.sentinels();
     try {
       load.start(4);
       Thread.sleep(1_000);
@@ -57,7 +56,7 @@ class SentinelOutageTest {
       // One Sentinel down: the other two still agree, and still fail over.
       sentinels.get(0).stop();
       awaitTrue("broker to see 2 Sentinels", () -> broker.status().sentinelsAnswering() == 2);
-      RedisServer old = topology.currentMaster();
+      RedisNode old = topology.currentMaster();
       faults.add(System.currentTimeMillis());
       topology.failover();
       topology.awaitNewMaster(old, Duration.ofSeconds(30));
@@ -77,7 +76,7 @@ class SentinelOutageTest {
       long connectFailedAfter = System.currentTimeMillis() - start;
       BrokerStatus downStatus = broker.status();
       // The master stops answering too (paused, not killed: no Sentinel could fail it over).
-      RedisServer master = topology.dataNodes().stream()
+      RedisNode master = topology.dataNodes().stream()
           .filter(n -> n.address().equals(downStatus.master().toString())).findFirst().orElseThrow();
       faults.add(System.currentTimeMillis());
       master.command("CLIENT", "PAUSE", "2500", "ALL");
@@ -88,13 +87,13 @@ class SentinelOutageTest {
       master.command("PING");
 
       // Back: subscriptions and refreshes resume; a later failover is followed again.
-      for (SentinelProcess sentinel : sentinels) {
+      for (RedisNode sentinel : sentinels) {
         sentinel.restart();
       }
       topology.awaitHealthy(Duration.ofSeconds(30));
       awaitTrue("broker to see 3 Sentinels", () -> broker.status().sentinelsAnswering() == 3
           && broker.status().lastRefreshError() == null);
-      RedisServer before = topology.currentMaster();
+      RedisNode before = topology.currentMaster();
       faults.add(System.currentTimeMillis());
       topology.failover();
       topology.awaitNewMaster(before, Duration.ofSeconds(30));

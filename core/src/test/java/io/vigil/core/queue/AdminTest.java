@@ -15,7 +15,7 @@ import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminTest {
 
   @Test
-  void removeDeletesWaitingDelayedAndFinishedJobsButRefusesAnActiveOne(Vertx vertx, RedisServer redis) {
+  void removeDeletesWaitingDelayedAndFinishedJobsButRefusesAnActiveOne(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String active = submit(f, "q", JobOptions.DEFAULTS);
     fetch(f, "q", "w");
@@ -46,7 +46,7 @@ class AdminTest {
   }
 
   @Test
-  void retryMovesAFailedJobBackToWaitingWithFreshAttemptsAndKeepsItsErrors(Vertx vertx, RedisServer redis) {
+  void retryMovesAFailedJobBackToWaitingWithFreshAttemptsAndKeepsItsErrors(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS.withAttempts(1));
     f.engine.transitions().fail(fetch(f, "q", "w"), "first failure", 0, null).await();
@@ -65,7 +65,7 @@ class AdminTest {
   }
 
   @Test
-  void promoteMakesADelayedJobWaitingNow(Vertx vertx, RedisServer redis) {
+  void promoteMakesADelayedJobWaitingNow(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS.withDelayMs(60_000));
 
@@ -76,7 +76,7 @@ class AdminTest {
   }
 
   @Test
-  void infoCountsEveryStateAndListingsPageThroughThem(Vertx vertx, RedisServer redis) {
+  void infoCountsEveryStateAndListingsPageThroughThem(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     List<String> waiting = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -108,7 +108,7 @@ class AdminTest {
   }
 
   @Test
-  void listQueuesNamesEveryQueueThatReceivedAJob(Vertx vertx, RedisServer redis) {
+  void listQueuesNamesEveryQueueThatReceivedAJob(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "reports", JobOptions.DEFAULTS);
     submit(f, "emails", JobOptions.DEFAULTS);
@@ -116,7 +116,7 @@ class AdminTest {
   }
 
   @Test
-  void getOfAnUnknownJobIsNotFound(Vertx vertx, RedisServer redis) {
+  void getOfAnUnknownJobIsNotFound(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     assertThatThrownBy(() -> f.engine.admin().getJob("q", "nope").await()).isInstanceOf(JobNotFoundException.class);
   }

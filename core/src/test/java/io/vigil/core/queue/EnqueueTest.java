@@ -16,7 +16,7 @@ import io.vigil.core.job.NewJob;
 import io.vigil.core.job.Submitted;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EnqueueTest {
 
   @Test
-  void enqueuedJobIsWaitingWithItsHashPayloadAndAddedEvent(Vertx vertx, RedisServer redis) {
+  void enqueuedJobIsWaitingWithItsHashPayloadAndAddedEvent(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     Submitted s = f.engine.enqueuer().enqueue("reports", NewJob.of("echo", "{\"a\":1}")).await();
 
@@ -44,7 +44,7 @@ class EnqueueTest {
   }
 
   @Test
-  void callerGivenIdThatExistsReturnsTheExistingJobAndCreatesNothing(Vertx vertx, RedisServer redis) {
+  void callerGivenIdThatExistsReturnsTheExistingJobAndCreatesNothing(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     NewJob first = new NewJob("order-42", "echo", "{\"v\":1}", JobOptions.DEFAULTS);
     assertThat(f.engine.enqueuer().enqueue("q", first).await()).isEqualTo(new Submitted("order-42", true));
@@ -60,7 +60,7 @@ class EnqueueTest {
   }
 
   @Test
-  void bulkCreatesEveryJobInOrderAndReportsDuplicatesWithinTheBulk(Vertx vertx, RedisServer redis) {
+  void bulkCreatesEveryJobInOrderAndReportsDuplicatesWithinTheBulk(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     List<NewJob> jobs = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -78,7 +78,7 @@ class EnqueueTest {
   }
 
   @Test
-  void higherPriorityRunsFirstAndEqualPrioritiesKeepSubmissionOrder(Vertx vertx, RedisServer redis) {
+  void higherPriorityRunsFirstAndEqualPrioritiesKeepSubmissionOrder(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String low1 = submit(f, "q", JobOptions.DEFAULTS);
     String high = submit(f, "q", JobOptions.DEFAULTS.withPriority(10));
@@ -89,7 +89,7 @@ class EnqueueTest {
   }
 
   @Test
-  void delayedJobWaitsInDelayedUntilDueThenFetchPromotesIt(Vertx vertx, RedisServer redis) {
+  void delayedJobWaitsInDelayedUntilDueThenFetchPromotesIt(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS.withDelayMs(5_000));
     assertThat(f.zset("q", "delayed")).containsExactly(id);
@@ -106,7 +106,7 @@ class EnqueueTest {
   }
 
   @Test
-  void queueCapRefusesTheWholeBulkAndWritesNothing(Vertx vertx, RedisServer redis) {
+  void queueCapRefusesTheWholeBulkAndWritesNothing(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withMaxJobsPerQueue(3));
     submit(f, "q", JobOptions.DEFAULTS);
     submit(f, "q", JobOptions.DEFAULTS);
@@ -125,7 +125,7 @@ class EnqueueTest {
   }
 
   @Test
-  void finishedJobsDoNotCountAgainstTheQueueCap(Vertx vertx, RedisServer redis) {
+  void finishedJobsDoNotCountAgainstTheQueueCap(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withMaxJobsPerQueue(1));
     submit(f, "q", JobOptions.DEFAULTS);
     Lease lease = ((FetchOutcome.Fetched) f.engine.transitions().fetch("q", "w").await()).lease();
@@ -136,7 +136,7 @@ class EnqueueTest {
   }
 
   @Test
-  void memoryWatermarkRefusesSubmissionsAndWritesNothing(Vertx vertx, RedisServer redis) {
+  void memoryWatermarkRefusesSubmissionsAndWritesNothing(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withMemoryWatermark(0.5));
     long used = Long.parseLong(redis.info("memory", "used_memory"));
     redis.command("CONFIG", "SET", "maxmemory", Long.toString(used + used / 2));
@@ -152,7 +152,7 @@ class EnqueueTest {
   }
 
   @Test
-  void oversizedPayloadIsRefusedBeforeReachingRedis(Vertx vertx, RedisServer redis) {
+  void oversizedPayloadIsRefusedBeforeReachingRedis(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withMaxPayloadBytes(100));
     String big = "\"" + "x".repeat(200) + "\"";
     assertThatThrownBy(() -> f.engine.enqueuer().enqueue("q", NewJob.of("echo", big)).await())
@@ -161,7 +161,7 @@ class EnqueueTest {
   }
 
   @Test
-  void namesThatCouldEscapeTheKeyspaceAreRefused(Vertx vertx, RedisServer redis) {
+  void namesThatCouldEscapeTheKeyspaceAreRefused(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     for (String bad : List.of("a:b", "{x}", "", "a b", "line\nbreak", "*", "x".repeat(200), "-lead")) {
       assertThatThrownBy(() -> f.engine.enqueuer().enqueue(bad, NewJob.of("echo", "1")).await())

@@ -8,8 +8,9 @@ import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.support.EngineFixture;
-import io.vigil.testkit.RedisServer;
-import io.vigil.testkit.RedisServerConfig;
+import io.vigil.testkit.TestTopologies;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.RedisServerConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class QueueInvariantsProperties {
   private static final List<String> STRUCTURES = List.of("waiting", "delayed", "active", "completed", "failed");
-  private static RedisServer redis;
+  private static RedisNode redis;
   private static Vertx vertx;
 
   sealed interface Op permits Enqueue, Fetch, Complete, Fail, Advance, Recover, Remove, Retry, Promote, PauseToggle {}
@@ -57,7 +58,7 @@ class QueueInvariantsProperties {
 
   @BeforeContainer
   static void startRedis() {
-    redis = RedisServer.start(RedisServerConfig.builder().name("invariants").build());
+    redis = TestTopologies.server(RedisServerConfig.builder().name("invariants").build());
     vertx = Vertx.vertx();
   }
 

@@ -10,7 +10,7 @@ import io.vigil.core.job.NewJob;
 import io.vigil.core.job.Retention;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RetentionTest {
 
   @Test
-  void retentionKeepsExactlyTheLastNCompletedJobsAndDeletesTheRest(Vertx vertx, RedisServer redis) {
+  void retentionKeepsExactlyTheLastNCompletedJobsAndDeletesTheRest(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withRetention(3, 2, 0));
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -37,7 +37,7 @@ class RetentionTest {
   }
 
   @Test
-  void retentionByAgeRemovesFinishedJobsOlderThanTheLimit(Vertx vertx, RedisServer redis) {
+  void retentionByAgeRemovesFinishedJobsOlderThanTheLimit(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withRetention(-1, -1, 1_000));
     String old = runToCompletion(f, JobOptions.DEFAULTS);
     f.clock.advance(1_500);
@@ -48,7 +48,7 @@ class RetentionTest {
   }
 
   @Test
-  void removeOnCompleteTrueLeavesNoKeyBehind(Vertx vertx, RedisServer redis) {
+  void removeOnCompleteTrueLeavesNoKeyBehind(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     runToCompletion(f, JobOptions.DEFAULTS.withRemoveOnComplete(new Retention(0, 0)));
 
@@ -57,7 +57,7 @@ class RetentionTest {
   }
 
   @Test
-  void failedJobsAreTrimmedByTheirOwnCount(Vertx vertx, RedisServer redis) {
+  void failedJobsAreTrimmedByTheirOwnCount(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -71,7 +71,7 @@ class RetentionTest {
   }
 
   @Test
-  void redisMemoryStaysFlatUnderASteadyStreamOfJobs(Vertx vertx, RedisServer redis) {
+  void redisMemoryStaysFlatUnderASteadyStreamOfJobs(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withRetention(100, 50, 0));
     for (int i = 0; i < 300; i++) {
       runToCompletion(f, JobOptions.DEFAULTS);

@@ -12,7 +12,7 @@ import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.script.Script;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RetriedFetchTest {
 
   @Test
-  void fetchRetriedWithTheSameTokenReturnsTheSameJobInsteadOfLeasingASecond(Vertx vertx, RedisServer redis) {
+  void fetchRetriedWithTheSameTokenReturnsTheSameJobInsteadOfLeasingASecond(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String first = submit(f, "q", JobOptions.DEFAULTS);
     String second = submit(f, "q", JobOptions.DEFAULTS);
@@ -41,7 +41,7 @@ class RetriedFetchTest {
   }
 
   @Test
-  void completeWithFetchNextRetriedAfterItAppliedHandsBackTheSameNextJob(Vertx vertx, RedisServer redis) {
+  void completeWithFetchNextRetriedAfterItAppliedHandsBackTheSameNextJob(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "q", JobOptions.DEFAULTS.withRemoveOnComplete(new io.vigil.core.job.Retention(0, 0)));
     String next = submit(f, "q", JobOptions.DEFAULTS);

@@ -13,7 +13,7 @@ import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.Retention;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RetriedFinishTest {
 
   @Test
-  void aRetriedCompleteOfAJobRemovedAtOnceIsDone(Vertx vertx, RedisServer redis) {
+  void aRetriedCompleteOfAJobRemovedAtOnceIsDone(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "q", JobOptions.DEFAULTS.withRemoveOnComplete(new Retention(0, 0)));
     Lease lease = fetch(f, "q", "w1");
@@ -39,7 +39,7 @@ class RetriedFinishTest {
   }
 
   @Test
-  void aRetriedFailOfAJobRemovedAtOnceIsFailed(Vertx vertx, RedisServer redis) {
+  void aRetriedFailOfAJobRemovedAtOnceIsFailed(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "q", JobOptions.DEFAULTS.withRemoveOnFail(new Retention(0, 0)));
     Lease lease = fetch(f, "q", "w1");
@@ -51,7 +51,7 @@ class RetriedFinishTest {
   }
 
   @Test
-  void aJobKeptAfterCompletionAnswersARetryAsDone(Vertx vertx, RedisServer redis) {
+  void aJobKeptAfterCompletionAnswersARetryAsDone(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "q", JobOptions.DEFAULTS);
     Lease lease = fetch(f, "q", "w1");
@@ -61,7 +61,7 @@ class RetriedFinishTest {
   }
 
   @Test
-  void aStaleLeaseIsStillRefusedWhenTheJobIsKept(Vertx vertx, RedisServer redis) {
+  void aStaleLeaseIsStillRefusedWhenTheJobIsKept(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "q", JobOptions.DEFAULTS);
     Lease first = fetch(f, "q", "w1");
@@ -74,7 +74,7 @@ class RetriedFinishTest {
   }
 
   @Test
-  void aMissingJobIsStillNotFoundWhenRetentionKeepsJobs(Vertx vertx, RedisServer redis) {
+  void aMissingJobIsStillNotFoundWhenRetentionKeepsJobs(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS);
     Lease lease = fetch(f, "q", "w1");

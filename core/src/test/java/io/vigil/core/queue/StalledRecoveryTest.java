@@ -11,7 +11,7 @@ import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StalledRecoveryTest {
 
   @Test
-  void jobOfAVanishedWorkerGoesBackToWaitingWithOneStallThenFailsOnTheNext(Vertx vertx, RedisServer redis) {
+  void jobOfAVanishedWorkerGoesBackToWaitingWithOneStallThenFailsOnTheNext(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS);
     fetch(f, "q", "vanished-1");
@@ -46,7 +46,7 @@ class StalledRecoveryTest {
   }
 
   @Test
-  void stalledCheckRunsOncePerIntervalWhicheverWorkerGetsThereFirst(Vertx vertx, RedisServer redis) {
+  void stalledCheckRunsOncePerIntervalWhicheverWorkerGetsThereFirst(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "q", JobOptions.DEFAULTS);
     submit(f, "q", JobOptions.DEFAULTS);
@@ -63,7 +63,7 @@ class StalledRecoveryTest {
   }
 
   @Test
-  void reconcileRefilesJobsThatSitInNoStateStructureAndDropsDanglingIds(Vertx vertx, RedisServer redis) {
+  void reconcileRefilesJobsThatSitInNoStateStructureAndDropsDanglingIds(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String orphanWaiting = submit(f, "q", JobOptions.DEFAULTS);
     String orphanActive = submit(f, "q", JobOptions.DEFAULTS);

@@ -14,7 +14,7 @@ import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TransitionsTest {
 
   @Test
-  void fetchMovesTheJobToActiveUnderALeaseTokenAndExpiry(Vertx vertx, RedisServer redis) {
+  void fetchMovesTheJobToActiveUnderALeaseTokenAndExpiry(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS);
 
@@ -42,7 +42,7 @@ class TransitionsTest {
   }
 
   @Test
-  void completeRecordsResultAndIsIdempotentForTheSameToken(Vertx vertx, RedisServer redis) {
+  void completeRecordsResultAndIsIdempotentForTheSameToken(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS);
     Lease lease = fetch(f, "q", "w");
@@ -63,7 +63,7 @@ class TransitionsTest {
   }
 
   @Test
-  void completeRejectsStaleLeaseTokenAndCountsTheLateResult(Vertx vertx, RedisServer redis) {
+  void completeRejectsStaleLeaseTokenAndCountsTheLateResult(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS);
     Lease first = fetch(f, "q", "w1");
@@ -86,7 +86,7 @@ class TransitionsTest {
   }
 
   @Test
-  void jobWithThreeAttemptsThatAlwaysFailsRunsExactlyThreeTimesWithGrowingDelays(Vertx vertx, RedisServer redis) {
+  void jobWithThreeAttemptsThatAlwaysFailsRunsExactlyThreeTimesWithGrowingDelays(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     Backoff backoff = new Backoff(BackoffType.EXPONENTIAL, 100, 0);
     String id = submit(f, "q", JobOptions.DEFAULTS.withAttempts(3).withBackoff(backoff));
@@ -121,7 +121,7 @@ class TransitionsTest {
   }
 
   @Test
-  void nonRetryableErrorFailsAtOnceWhateverAttemptsRemain(Vertx vertx, RedisServer redis) {
+  void nonRetryableErrorFailsAtOnceWhateverAttemptsRemain(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS.withAttempts(5));
     Lease lease = fetch(f, "q", "w");
@@ -134,7 +134,7 @@ class TransitionsTest {
   }
 
   @Test
-  void pausedQueueHandsOutNothingUntilResumed(Vertx vertx, RedisServer redis) {
+  void pausedQueueHandsOutNothingUntilResumed(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "q", JobOptions.DEFAULTS);
     f.engine.admin().pause("q").await();
@@ -147,7 +147,7 @@ class TransitionsTest {
   }
 
   @Test
-  void globalConcurrencyLimitHoldsAcrossWorkers(Vertx vertx, RedisServer redis) {
+  void globalConcurrencyLimitHoldsAcrossWorkers(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     for (int i = 0; i < 4; i++) {
       submit(f, "q", JobOptions.DEFAULTS);
@@ -163,7 +163,7 @@ class TransitionsTest {
   }
 
   @Test
-  void rateLimitStartsAtMostNJobsPerWindow(Vertx vertx, RedisServer redis) {
+  void rateLimitStartsAtMostNJobsPerWindow(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     for (int i = 0; i < 5; i++) {
       submit(f, "q", JobOptions.DEFAULTS);
@@ -180,7 +180,7 @@ class TransitionsTest {
   }
 
   @Test
-  void completeCanHandTheNextJobToTheSameWorkerInOneCall(Vertx vertx, RedisServer redis) {
+  void completeCanHandTheNextJobToTheSameWorkerInOneCall(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     submit(f, "q", JobOptions.DEFAULTS);
     String second = submit(f, "q", JobOptions.DEFAULTS);
@@ -195,7 +195,7 @@ class TransitionsTest {
   }
 
   @Test
-  void progressIsStoredAndRefusedAfterTheLeaseIsLost(Vertx vertx, RedisServer redis) {
+  void progressIsStoredAndRefusedAfterTheLeaseIsLost(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String id = submit(f, "q", JobOptions.DEFAULTS);
     Lease lease = fetch(f, "q", "w");
@@ -210,7 +210,7 @@ class TransitionsTest {
   }
 
   @Test
-  void releaseHandsAnActiveJobBackToTheFrontWithoutCountingAnAttempt(Vertx vertx, RedisServer redis) {
+  void releaseHandsAnActiveJobBackToTheFrontWithoutCountingAnAttempt(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String first = submit(f, "q", JobOptions.DEFAULTS);
     String second = submit(f, "q", JobOptions.DEFAULTS);

@@ -16,9 +16,9 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.script.Script;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
 import io.vigil.testkit.SentinelSettings;
-import io.vigil.testkit.SentinelTopology;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.SentinelTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -59,7 +59,7 @@ class FailoverBrokerTest {
       assertThat(broker.status().replicaAcks()).isEqualTo(2);
       assertThat(broker.status().master().toString()).isEqualTo(topology.currentMaster().address());
       // WAIT 2 answered: both replicas hold the job the moment the call returns.
-      for (RedisServer node : topology.dataNodes()) {
+      for (RedisNode node : topology.dataNodes()) {
         assertThat(node.command("EXISTS", "vb:{durable}:job:d-1")).as(node.toString()).isEqualTo(1L);
       }
     } finally {
@@ -74,7 +74,7 @@ class FailoverBrokerTest {
       Engine engine = Engine.create(broker, EngineSettings.defaults("vb"), Clock.systemUTC(), true);
       engine.enqueuer().enqueue("cache", NewJob.of("n", "{}")).await();
 
-      RedisServer master = topology.currentMaster();
+      RedisNode master = topology.currentMaster();
       master.command("SCRIPT", "FLUSH");
       Submitted durable = engine.enqueuer().enqueue("cache", NewJob.of("n", "{}")).await();
       Object cachedAfterDurable = master.command("SCRIPT", "EXISTS", Script.ENQUEUE.sha1());
@@ -121,12 +121,12 @@ class FailoverBrokerTest {
       CompletableFuture<MasterChange> change = new CompletableFuture<>();
       broker.onMasterChanged(change::complete);
       BlockingChannel channel = broker.openBlockingChannel().await();
-      RedisServer old = topology.currentMaster();
+      RedisNode old = topology.currentMaster();
       long start = System.currentTimeMillis();
       Future<String> blocked = channel.popMarker("vb:{switch}:marker", 60_000);
 
       topology.failover();
-      RedisServer promoted = topology.awaitNewMaster(old, Duration.ofSeconds(30));
+      RedisNode promoted = topology.awaitNewMaster(old, Duration.ofSeconds(30));
       String woken = blocked.await(20, TimeUnit.SECONDS);
       long wokenAfter = System.currentTimeMillis() - start;
       MasterChange seen = change.get(20, TimeUnit.SECONDS);

@@ -11,7 +11,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vigil.core.error.RedisUnavailableException;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,13 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class StandaloneBrokerTest {
 
-  private static FailoverBroker connect(Vertx vertx, RedisServer redis, String commandTimeoutMs) {
+  private static FailoverBroker connect(Vertx vertx, RedisNode redis, String commandTimeoutMs) {
     return RedisConnector.connect(vertx, RedisSettings.fromEnv(Map.of("REDIS_HOST", redis.host(),
         "REDIS_PORT", Integer.toString(redis.port()), "REDIS_COMMAND_TIMEOUT", commandTimeoutMs))).await();
   }
 
   @Test
-  void aStandaloneBrokerTalksToTheConfiguredNodeWithoutReplicaAcks(Vertx vertx, RedisServer redis) {
+  void aStandaloneBrokerTalksToTheConfiguredNodeWithoutReplicaAcks(Vertx vertx, RedisNode redis) {
     FailoverBroker broker = connect(vertx, redis, "2000");
     try {
       Response pong = broker.send(Request.cmd(Command.PING)).await();
@@ -39,7 +39,7 @@ class StandaloneBrokerTest {
   }
 
   @Test
-  void aCallOutlivesARestartThatEndsWithinTheCommandTimeout(Vertx vertx, RedisServer redis) throws Exception {
+  void aCallOutlivesARestartThatEndsWithinTheCommandTimeout(Vertx vertx, RedisNode redis) throws Exception {
     FailoverBroker broker = connect(vertx, redis, "10000");
     try {
       redis.stop();
@@ -57,7 +57,7 @@ class StandaloneBrokerTest {
   }
 
   @Test
-  void aDownServerFailsCallsWithRedisUnavailableOnlyAfterTheCommandTimeout(Vertx vertx, RedisServer redis) {
+  void aDownServerFailsCallsWithRedisUnavailableOnlyAfterTheCommandTimeout(Vertx vertx, RedisNode redis) {
     FailoverBroker broker = connect(vertx, redis, "800");
     try {
       redis.stop();

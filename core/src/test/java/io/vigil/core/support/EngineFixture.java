@@ -1,13 +1,13 @@
 package io.vigil.core.support;
 
-import io.vigil.testkit.MutableClock;
 import io.vertx.core.Vertx;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
-import io.vigil.testkit.RedisServer;
+import io.vigil.testkit.MutableClock;
+import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,19 +15,19 @@ import java.util.List;
 /** An engine on a real Redis, with a hand-moved clock; tests read Redis directly to check the whole state. */
 public final class EngineFixture {
   public static final String PREFIX = "vt";
-  public final RedisServer redis;
+  public final RedisNode redis;
   public final MutableClock clock = new MutableClock(1_700_000_000_000L);
   public final Broker broker;
   public final Engine engine;
 
-  public EngineFixture(Vertx vertx, RedisServer redis, EngineSettings settings) {
+  public EngineFixture(Vertx vertx, RedisNode redis, EngineSettings settings) {
     this.redis = redis;
     redis.flushAll();
     this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults());
     this.engine = Engine.create(broker, settings, clock, false);
   }
 
-  public EngineFixture(Vertx vertx, RedisServer redis) {
+  public EngineFixture(Vertx vertx, RedisNode redis) {
     this(vertx, redis, EngineSettings.defaults(PREFIX));
   }
 

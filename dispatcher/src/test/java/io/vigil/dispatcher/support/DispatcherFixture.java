@@ -7,7 +7,7 @@ import io.vigil.core.redis.Broker;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
 import io.vigil.testkit.MutableClock;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,12 +15,12 @@ import java.util.List;
 /** An engine on a real, emptied Redis with a hand-moved clock; dispatcher tests read Redis directly. */
 public final class DispatcherFixture {
   public static final String PREFIX = "vt";
-  public final RedisServer redis;
+  public final RedisNode redis;
   public final MutableClock clock = new MutableClock(1_700_000_000_000L);
   public final Broker broker;
   public final Engine engine;
 
-  public DispatcherFixture(Vertx vertx, RedisServer redis) {
+  public DispatcherFixture(Vertx vertx, RedisNode redis) {
     this.redis = redis;
     redis.flushAll();
     this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults());

@@ -1,19 +1,21 @@
 package io.vigil.ops.backup;
 
-import io.vigil.ops.local.ManagedProcess;
-import io.vigil.ops.resp.Credentials;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.RespConnection;
-import io.vigil.ops.resp.Replies;
+import io.vigil.resp.Replies;
+import io.vigil.resp.RespConnection;
+import io.vigil.topology.Backend;
+import io.vigil.topology.RedisNode;
+import io.vigil.topology.RedisServerConfig;
+import io.vigil.topology.StandaloneServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Turns a restored {@code dump.rdb} into an append-only file in the same folder, so the node can start on
@@ -22,7 +24,8 @@ import java.util.Map;
  * Redis write the AOF from memory.
  *
  * <ol>
- *   <li>Starts a private redis-server on a free loopback port with a random password, AOF and saving off.
+ *   <li>Starts a private redis-server on a free loopback port with a random password, AOF and saving off
+ *       (through the topology launcher, so it is reaped like any other node).
  *   <li>{@code CONFIG SET appendonly yes}, then waits until the rewrite finished and succeeded.
  *   <li>Counts the keys, shuts the server down (the AOF is fsynced on exit).
  * </ol>
@@ -34,45 +37,65 @@ public final class AofRewrite {
   private AofRewrite() {
   }
 
-  /** @return the number of keys loaded from the RDB */
-  public static long run(Path server, Path dir) throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+  /**
+   * @param backend runs the private redis-server
+   * @return the number of keys loaded from the RDB
+   */
+  public static long run(Backend backend, Path dir) throws IOException {
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     String password = HexFormat.of().formatHex(random);
-    Endpoint endpoint = new Endpoint("127.0.0.1", port);
-    List<String> command = List.of(server.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--dir", dir.toString(), "--dbfilename", "dump.rdb", "--appendonly", "no", "--save", "",
-        "--requirepass", password, "--logfile", dir.resolve("restore.log").toString());
-    Credentials credentials = new Credentials(null, password);
-    try (ManagedProcess process = ManagedProcess.start("restore redis-server", command, dir, dir.resolve("restore.log"),
-        endpoint, credentials, TIMEOUT)) {
-      try (RespConnection connection = RespConnection.open(endpoint, credentials, Duration.ofSeconds(30))) {
-        long keys = keys(Replies.info(connection.command("INFO", "keyspace")));
-        connection.command("CONFIG", "SET", "appendonly", "yes");
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-          Map<String, String> persistence = Replies.info(connection.command("INFO", "persistence"));
-          if ("1".equals(persistence.get("aof_enabled")) && "0".equals(persistence.get("aof_rewrite_in_progress"))
-              && "0".equals(persistence.get("aof_rewrite_scheduled"))) {
-            if (!"ok".equals(persistence.get("aof_last_bgrewrite_status"))) {
-              throw new IOException("the AOF rewrite failed; see " + dir.resolve("restore.log"));
-            }
-            break;
+    // Its config file and log live beside the data, not in it: the node's own redis.conf stays untouched.
+    Path work = Files.createTempDirectory(dir, ".aof-rewrite-");
+    RedisServerConfig config = RedisServerConfig.builder().name("restore").password(password)
+        .config("dir " + RedisServerConfig.quote(dir.toString()), "dbfilename dump.rdb").build();
+    boolean done = false;
+    try (RedisNode server = StandaloneServer.start(backend, work, config, TIMEOUT);
+        RespConnection connection = server.connect()) {
+      connection.setTimeout(Duration.ofSeconds(30));
+      long keys = keys(Replies.info(connection.command("INFO", "keyspace")));
+      connection.command("CONFIG", "SET", "appendonly", "yes");
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (true) {
+        Map<String, String> persistence = Replies.info(connection.command("INFO", "persistence"));
+        if ("1".equals(persistence.get("aof_enabled")) && "0".equals(persistence.get("aof_rewrite_in_progress"))
+            && "0".equals(persistence.get("aof_rewrite_scheduled"))) {
+          if (!"ok".equals(persistence.get("aof_last_bgrewrite_status"))) {
+            throw new IOException("the AOF rewrite failed; see " + server.logFile());
           }
-          if (System.nanoTime() > deadline) {
-            throw new IOException("the AOF rewrite did not finish within " + TIMEOUT.toMinutes() + " minutes");
-          }
-          ManagedProcess.pause(50);
+          break;
         }
-        connection.send(List.of("SHUTDOWN"));
-        return keys;
-      } finally {
-        process.stop();
+        if (System.nanoTime() > deadline) {
+          throw new IOException("the AOF rewrite did not finish within " + TIMEOUT.toMinutes() + " minutes");
+        }
+        pause();
       }
+      connection.send(List.of("SHUTDOWN"));
+      done = true;
+      return keys;
+    } finally {
+      clean(work, done);
+    }
+  }
+
+  /** The config holds the password, so it always goes; the log stays when something failed. */
+  private static void clean(Path work, boolean done) throws IOException {
+    Files.deleteIfExists(work.resolve("redis.conf"));
+    if (done) {
+      try (Stream<Path> files = Files.walk(work)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  private static void pause() throws IOException {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the AOF rewrite", e);
     }
   }
 

@@ -1,7 +1,7 @@
 package io.vigil.ops.backup;
 
-import io.vigil.ops.resp.RespConnection;
-import io.vigil.ops.resp.RespError;
+import io.vigil.resp.RespConnection;
+import io.vigil.resp.RespError;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package io.vigil.ops.backup;
 
 import io.vigil.ops.Deployment;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.RespConnection;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.RespConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.vigil.ops.doctor;
 import io.vigil.ops.Deployment;
 import io.vigil.ops.check.Check;
 import io.vigil.sentinelconfig.ApplicationAcl;
-import io.vigil.ops.resp.Credentials;
-import io.vigil.ops.resp.RespConnection;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.RespConnection;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.vigil.ops.doctor;
 import io.vigil.ops.Deployment;
 import io.vigil.ops.check.Check;
 import io.vigil.ops.check.CheckReport;
-import io.vigil.ops.resp.Endpoint;
+import io.vigil.resp.Endpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

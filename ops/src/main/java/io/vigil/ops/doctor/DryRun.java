@@ -1,7 +1,7 @@
 package io.vigil.ops.doctor;
 
-import io.vigil.ops.resp.RespConnection;
-import io.vigil.ops.resp.RespError;
+import io.vigil.resp.RespConnection;
+import io.vigil.resp.RespError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,8 +3,8 @@ package io.vigil.ops.doctor;
 import io.vigil.core.keys.QueueKeys;
 import io.vigil.ops.Deployment;
 import io.vigil.ops.check.Check;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.RespConnection;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.RespConnection;
 import java.util.ArrayList;
 import java.util.List;
 

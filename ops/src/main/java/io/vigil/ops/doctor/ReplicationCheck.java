@@ -1,8 +1,8 @@
 package io.vigil.ops.doctor;
 
 import io.vigil.ops.check.Check;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.Replies;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.Replies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,11 +3,11 @@ package io.vigil.ops.doctor;
 import io.vigil.ops.Deployment;
 import io.vigil.ops.OpsSettings;
 import io.vigil.ops.check.Check;
-import io.vigil.ops.resp.Credentials;
-import io.vigil.ops.resp.Endpoint;
-import io.vigil.ops.resp.RespConnection;
-import io.vigil.ops.resp.RespError;
-import io.vigil.ops.resp.Replies;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.Replies;
+import io.vigil.resp.RespConnection;
+import io.vigil.resp.RespError;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.ops.CommandLines;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.SentinelSettings;
-import io.vigil.testkit.SentinelTopology;
+import io.vigil.topology.SentinelTopology;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,7 @@ import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
 import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReportStoreTest {
   private static final long KEEP_MS = 3_600_000;
   private final MutableClock clock = new MutableClock(1_000);
-  private RedisServer redis;
+  private RedisNode redis;
   private ReportStore store;
 
   @BeforeEach
-  void setUp(Vertx vertx, RedisServer redis) {
+  void setUp(Vertx vertx, RedisNode redis) {
     this.redis = redis;
     redis.flushAll();
     Broker broker = StandaloneClients.broker(vertx, redis.uri(), 4, BrokerSettings.defaults());

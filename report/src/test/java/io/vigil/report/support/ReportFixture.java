@@ -19,7 +19,7 @@ import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
 import io.vigil.report.ReportGenerationHandler;
 import io.vigil.report.ReportSettings;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Clock;
 import java.util.Set;
 
@@ -31,14 +31,14 @@ public final class ReportFixture implements AutoCloseable {
   public static final String PREFIX = "vr";
   public static final int CAP = 256 * 1024;
   public final Vertx vertx;
-  public final RedisServer redis;
+  public final RedisNode redis;
   public final Engine engine;
   public final FixtureSite site;
   public final ReportGenerationHandler handler;
   private JobProcessor processor;
   private Context context;
 
-  public ReportFixture(Vertx vertx, RedisServer redis) {
+  public ReportFixture(Vertx vertx, RedisNode redis) {
     this.vertx = vertx;
     this.redis = redis;
     redis.flushAll();

@@ -11,7 +11,7 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import io.vigil.worker.WorkerSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +20,11 @@ import java.util.List;
 /** An engine on a real, emptied Redis with short leases, plus the waits worker tests need. */
 public final class WorkerFixture {
   public static final String PREFIX = "vw";
-  public final RedisServer redis;
+  public final RedisNode redis;
   public final Broker broker;
   public final Engine engine;
 
-  public WorkerFixture(Vertx vertx, RedisServer redis) {
+  public WorkerFixture(Vertx vertx, RedisNode redis) {
     this.redis = redis;
     redis.flushAll();
     this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults());

@@ -1,0 +1,70 @@
+package io.vigil.topology;
+
+import io.vigil.sentinelconfig.Secrets;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Properties;
+
+/**
+ * The passwords of a local topology ({@code ./vigil dev}), generated on its first start and kept in
+ * {@code <dataDir>/credentials.properties} (owner-only), so a restarted topology and a second terminal
+ * running {@code vigil doctor} use the same ones.
+ */
+public final class LocalCredentials {
+
+  public static final String FILE = "credentials.properties";
+  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private LocalCredentials() {
+  }
+
+  public static Secrets loadOrCreate(Path dataDir, String appUser) {
+    Path file = dataDir.resolve(FILE);
+    Properties properties = new Properties();
+    try {
+      Files.createDirectories(dataDir);
+      if (Files.exists(file)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          properties.load(reader);
+        }
+      }
+      boolean changed = false;
+      for (String name : new String[] {"admin.password", "monitor.password", "sentinel.password", "app.password"}) {
+        if (properties.getProperty(name, "").isBlank()) {
+          properties.setProperty(name, generate());
+          changed = true;
+        }
+      }
+      if (changed) {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          properties.store(writer, "Passwords of the local Vigil topology (./vigil dev); delete to generate new ones");
+        }
+        try {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system: the folder's own permissions protect the file.
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write " + file, e);
+    }
+    return new Secrets(properties.getProperty("admin.password"), properties.getProperty("monitor.password"),
+        properties.getProperty("sentinel.password"), appUser, properties.getProperty("app.password"));
+  }
+
+  static String generate() {
+    StringBuilder password = new StringBuilder(32);
+    for (int i = 0; i < 32; i++) {
+      password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return password.toString();
+  }
+}

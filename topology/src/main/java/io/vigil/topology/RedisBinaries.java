@@ -1,0 +1,105 @@
+package io.vigil.topology;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the redis-server and redis-sentinel executables: system property, then environment variable, then
+ * PATH; Sentinel falls back to {@code redis-server <config> --sentinel}. A missing binary is an error that
+ * names the variable to set, never a skipped test or a silent no-op.
+ */
+public final class RedisBinaries {
+
+  public static final String SERVER_VARIABLE = "REDIS_SERVER_BIN";
+  public static final String SENTINEL_VARIABLE = "REDIS_SENTINEL_BIN";
+
+  private final Map<String, String> env;
+
+  /** @param env where REDIS_SERVER_BIN, REDIS_SENTINEL_BIN and PATH are looked up after system properties */
+  public RedisBinaries(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  public static RedisBinaries fromSystem() {
+    return new RedisBinaries(System.getenv());
+  }
+
+  /** {@code [redis-server, <config>]}. */
+  public List<String> server(Path config) {
+    return List.of(serverBinary().toString(), config.toString());
+  }
+
+  /** {@code [redis-sentinel, <config>]}, or {@code [redis-server, <config>, --sentinel]} (same executable). */
+  public List<String> sentinel(Path config) {
+    if (setting(SENTINEL_VARIABLE) != null || onPath("redis-sentinel") != null) {
+      return List.of(resolve(SENTINEL_VARIABLE, "redis-sentinel").toString(), config.toString());
+    }
+    List<String> command = new ArrayList<>(server(config));
+    command.add("--sentinel");
+    return command;
+  }
+
+  /** The redis-server executable; throws naming REDIS_SERVER_BIN when there is none. */
+  public Path serverBinary() {
+    return resolve(SERVER_VARIABLE, "redis-server");
+  }
+
+  /** The redis-server executable, or null when there is none (restore then skips the AOF rewrite). */
+  public Path serverOrNull() {
+    try {
+      return serverBinary();
+    } catch (IllegalStateException e) {
+      return null;
+    }
+  }
+
+  private Path resolve(String variable, String executable) {
+    String explicit = setting(variable);
+    if (explicit != null) {
+      Path path = Path.of(explicit);
+      if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
+        throw new IllegalStateException(executable + " binary not found: " + variable + "=" + explicit
+            + " is not an executable file. Point " + variable + " (environment variable or system property)"
+            + " at a Redis 7 " + executable + " executable.");
+      }
+      return path;
+    }
+    Path found = onPath(executable);
+    if (found == null) {
+      throw new IllegalStateException(executable + " binary not found on PATH. Install Redis 7 (Debian: apt-get"
+          + " install redis-server redis-sentinel) or set " + variable + " (environment variable or system"
+          + " property) to the " + executable + " executable.");
+    }
+    return found;
+  }
+
+  /** The system property wins over the environment so a single test can override the machine setup. */
+  private String setting(String variable) {
+    String value = System.getProperty(variable);
+    if (value == null || value.isBlank()) {
+      value = env.get(variable);
+    }
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private Path onPath(String executable) {
+    String path = env.getOrDefault("PATH", System.getenv("PATH"));
+    if (path == null) {
+      return null;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, executable);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,225 @@
+package io.vigil.topology;
+
+import io.vigil.sentinelconfig.Secrets;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.MasterLookup;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Sentinel deployment on one {@link Backend}: data nodes {@code master}, {@code replica-1},
+ * {@code replica-2} (named by their first role) and Sentinels {@code sentinel-1..3}, each in its own folder
+ * below one directory, on the shipped sentinel-config files (see {@link TopologySpec}).
+ *
+ * <ol>
+ *   <li>{@link #start} starts the data nodes (the master remembered from the last run first), then the
+ *       Sentinels, and returns once every Sentinel sees the whole topology healthy.
+ *   <li>Nodes are reached by name ({@link #node}); faults are operations on a {@link RedisNode}; the master
+ *       is found by {@link MasterLookup} (majority vote, ROLE-verified), see {@link MasterFailover}.
+ *   <li>{@link #close} stops Sentinels first (so stopping nodes triggers no failover), remembers the master,
+ *       then stops the replicas and the master last; SIGTERM makes each save its data.
+ * </ol>
+ */
+public final class SentinelTopology implements AutoCloseable {
+
+  public static final List<String> DATA_NODES = List.of("master", "replica-1", "replica-2");
+  public static final List<String> SENTINELS = List.of("sentinel-1", "sentinel-2", "sentinel-3");
+  private static final Logger log = LoggerFactory.getLogger(SentinelTopology.class);
+
+  private final Backend backend;
+  private final TopologySpec spec;
+  private final Path directory;
+  private final Map<String, RedisNode> nodes = new LinkedHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private SentinelTopology(Backend backend, TopologySpec spec, Path directory) {
+    this.backend = backend;
+    this.spec = spec;
+    this.directory = directory;
+  }
+
+  public static SentinelTopology start(Backend backend, Path directory, TopologySpec spec) {
+    SentinelTopology topology = new SentinelTopology(backend, spec, directory);
+    try {
+      topology.launch(new TopologyState(directory).master());
+      return topology;
+    } catch (RuntimeException e) {
+      topology.close();
+      throw e;
+    }
+  }
+
+  private void launch(String masterName) {
+    TopologyFiles files = new TopologyFiles(spec, backend.host());
+    RedisNode master = startNode(masterName, NodeKind.DATA, (dir, port) -> files.dataNode(dir, port, null), List.of());
+    for (String name : DATA_NODES) {
+      if (!name.equals(masterName)) {
+        startNode(name, NodeKind.DATA, (dir, port) -> files.dataNode(dir, port, master.endpoint()), List.of());
+      }
+    }
+    // Sentinels learn replicas from the master's INFO; linked replicas are listed in their first INFO.
+    Poll.until(spec.startTimeout(), "replicas to link to " + master.address(), () -> dataNodes().stream()
+        .filter(n -> n != master).allMatch(n -> "up".equals(n.info("replication", "master_link_status"))) ? true : null);
+    for (String name : SENTINELS) {
+      startNode(name, NodeKind.SENTINEL, (dir, port) -> files.sentinel(dir, port, master.endpoint()),
+          files.sentinelTimers());
+    }
+    awaitHealthy(spec.startTimeout());
+    log.info("topology ready masterName={} master={} sentinels={} dir={}", spec.masterName(), master.address(),
+        sentinelAddresses(), directory);
+  }
+
+  private RedisNode startNode(String name, NodeKind kind, BiFunction<Path, Integer, String> config, List<String> onStart) {
+    int index = (kind == NodeKind.DATA ? DATA_NODES : SENTINELS).indexOf(name);
+    List<Integer> ports = kind == NodeKind.DATA ? spec.dataPorts() : spec.sentinelPorts();
+    Path dir = directory.resolve(name);
+    NodeSpec nodeSpec = new NodeSpec(name, kind, ports.isEmpty() ? 0 : ports.get(index), dir,
+        port -> config.apply(dir, port), kind == NodeKind.DATA ? adminAuth() : sentinelAuth(), spec.startTimeout(),
+        onStart);
+    RedisNode node = RedisNode.start(backend, nodeSpec);
+    nodes.put(name, node);
+    return node;
+  }
+
+  public TopologySpec spec() {
+    return spec;
+  }
+
+  public String masterName() {
+    return spec.masterName();
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public Secrets secrets() {
+    return spec.secrets();
+  }
+
+  /** A node by name: {@code master}, {@code replica-1}, {@code replica-2}, {@code sentinel-1..3}. */
+  public RedisNode node(String name) {
+    RedisNode node = nodes.get(name);
+    if (node == null) {
+      throw new IllegalArgumentException("no node " + name + " in " + nodes.keySet());
+    }
+    return node;
+  }
+
+  /** All three data nodes, whatever their current role and state. */
+  public List<RedisNode> dataNodes() {
+    return nodes.values().stream().filter(n -> n.kind() == NodeKind.DATA).toList();
+  }
+
+  public List<RedisNode> sentinels() {
+    return nodes.values().stream().filter(n -> n.kind() == NodeKind.SENTINEL).toList();
+  }
+
+  /** {@code host:port} of every Sentinel, running or not: what a client is configured with. */
+  public List<String> sentinelAddresses() {
+    return sentinels().stream().map(RedisNode::address).toList();
+  }
+
+  public List<String> dataNodeAddresses() {
+    return dataNodes().stream().map(RedisNode::address).toList();
+  }
+
+  /** The data nodes' default user, as the files render it. */
+  public Credentials adminAuth() {
+    return new Credentials(null, spec.secrets().adminPassword());
+  }
+
+  /** The Sentinels' default user. */
+  public Credentials sentinelAuth() {
+    return new Credentials(null, spec.secrets().sentinelPassword());
+  }
+
+  /** Asks the running Sentinels; see {@link MasterLookup}. */
+  public MasterLookup lookup() {
+    List<Endpoint> running = sentinels().stream().filter(RedisNode::isRunning).map(RedisNode::endpoint).toList();
+    return new MasterLookup(spec.masterName(), running, sentinelAuth(), Duration.ofSeconds(2));
+  }
+
+  /** Master lookups, failovers and waits for a new master. */
+  public MasterFailover masters() {
+    return new MasterFailover(this);
+  }
+
+  /** The ROLE-verified master the Sentinels vote for, waiting a few seconds while a failover settles. */
+  public RedisNode currentMaster() {
+    return masters().current();
+  }
+
+  /** SIGKILL of the current master; returns the killed node so the test can restart it later. */
+  public RedisNode crashMaster() {
+    RedisNode master = currentMaster();
+    master.kill();
+    return master;
+  }
+
+  public void failover() {
+    masters().failover();
+  }
+
+  public RedisNode awaitNewMaster(RedisNode old, Duration timeout) {
+    return masters().awaitNewMaster(old, timeout);
+  }
+
+  /** Waits until the running part of the topology is settled; see {@link TopologyHealth}. */
+  public void awaitHealthy(Duration timeout) {
+    Poll.until(timeout, "topology " + spec.masterName() + " to be healthy", () -> TopologyHealth.check(this));
+  }
+
+  /** The data node at {@code address}; fails when a Sentinel names an address outside this topology. */
+  public RedisNode nodeAt(String address) {
+    return dataNodes().stream().filter(n -> n.address().equals(address)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Sentinels name " + address + ", which is not a node of "
+            + dataNodeAddresses()));
+  }
+
+  /** The caller closes this topology in its own shutdown sequence; see {@link Backend#handOverShutdown}. */
+  public SentinelTopology closedByCaller() {
+    backend.handOverShutdown();
+    return this;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    String master = masters().lastMasterName();
+    List<RedisNode> order = new ArrayList<>(sentinels());
+    dataNodes().stream().filter(n -> !n.name().equals(master)).forEach(order::add);
+    dataNodes().stream().filter(n -> n.name().equals(master)).forEach(order::add);
+    RuntimeException failure = null;
+    for (RedisNode node : order) {
+      try {
+        node.stop();
+      } catch (RuntimeException e) {
+        failure = failure == null ? new IllegalStateException("could not stop every node", e) : failure;
+        failure.addSuppressed(e);
+      }
+    }
+    if (master != null) {
+      new TopologyState(directory).remember(master);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SentinelTopology[" + spec.masterName() + ", dir=" + directory + "]";
+  }
+}

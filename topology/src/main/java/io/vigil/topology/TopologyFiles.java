@@ -1,0 +1,68 @@
+package io.vigil.topology;
+
+import io.vigil.sentinelconfig.DataNodeSettings;
+import io.vigil.sentinelconfig.SentinelConfigRenderer;
+import io.vigil.sentinelconfig.SentinelNodeSettings;
+import io.vigil.resp.Endpoint;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders the shipped sentinel-config files (redis.conf, replica.conf, sentinel.conf) for one node of a
+ * {@link TopologySpec}, so the tested and the dev configuration is the deployed one. Differences from the
+ * shipped files are appended after the template, and only when the spec asks for them.
+ */
+final class TopologyFiles {
+
+  private static final SentinelConfigRenderer RENDERER = SentinelConfigRenderer.shipped();
+
+  private final TopologySpec spec;
+  private final String host;
+
+  TopologyFiles(TopologySpec spec, String host) {
+    this.spec = spec;
+    this.host = host;
+  }
+
+  /** redis.conf (+ replica.conf when {@code master} is set) for a folder and port. */
+  String dataNode(Path directory, int port, Endpoint master) {
+    List<String> overrides = new ArrayList<>();
+    if (spec.fsyncAlways()) {
+      overrides.add("appendfsync always");
+    }
+    overrides.addAll(spec.dataNodeConfig());
+    DataNodeSettings.Builder node = DataNodeSettings.builder().host(host).port(port).dir(directory)
+        .secrets(spec.secrets()).keyPrefix(spec.keyPrefix()).maxmemory(spec.maxmemory()).extraLines(overrides);
+    if (master != null) {
+      node.replicaOf(master.host(), master.port());
+    }
+    return RENDERER.dataNode(node.build());
+  }
+
+  /** sentinel.conf for a folder and port, monitoring {@code master}. */
+  String sentinel(Path directory, int port, Endpoint master) {
+    List<String> overrides = new ArrayList<>();
+    String name = spec.masterName();
+    if (spec.downAfterMs() != TopologySpec.SHIPPED_DOWN_AFTER_MS) {
+      overrides.add("sentinel down-after-milliseconds " + name + " " + spec.downAfterMs());
+    }
+    if (spec.failoverTimeoutMs() != TopologySpec.SHIPPED_FAILOVER_TIMEOUT_MS) {
+      overrides.add("sentinel failover-timeout " + name + " " + spec.failoverTimeoutMs());
+    }
+    overrides.addAll(spec.sentinelConfig());
+    return RENDERER.sentinel(SentinelNodeSettings.builder().host(host).port(port).dir(directory)
+        .secrets(spec.secrets()).masterName(name).master(master.host(), master.port()).extraLines(overrides).build());
+  }
+
+  /** The {@code SENTINEL DEBUG} command for every Sentinel start; empty with stock timers. */
+  List<String> sentinelTimers() {
+    if (!spec.fastTimers()) {
+      return List.of();
+    }
+    // Reconnects are throttled to the ping period; it must stay well under down-after (see fastTimers).
+    long pingPeriod = Math.max(100, Math.min(500, spec.downAfterMs() / 2));
+    return List.of("SENTINEL", "DEBUG", "info-period", "1000", "publish-period", "250", "ping-period",
+        Long.toString(pingPeriod));
+  }
+}
