@@ -5,16 +5,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.error.LeaseMismatchException;
 import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.queue.Engine;
+import io.vigil.core.queue.FailResult;
 import io.vigil.core.queue.FetchOutcome;
 import io.vigil.core.queue.Lease;
 import io.vigil.core.redis.BlockingChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * 3. Extends every lease it holds in one call per heartbeat; a lease it cannot keep cancels the handler.
  * 4. Enforces per-job timeouts, computes retry backoff, and joins the stalled-job check.
  * 5. On stop, lets running jobs finish within a grace period and hands the rest back to waiting.
+ * 6. Ends every lease it was granted in complete, fail or release before stop completes: a call whose reply
+ *    was lost is repeated with the same lease tokens, which finds the job it leased; a job handed over
+ *    while stopping (the next job of a finish, a fetch in flight) is released at once.
+ * 7. After a lease could not be renewed in time, fetches nothing until Redis answers again.
  */
 public final class JobProcessor {
   private static final Logger log = LoggerFactory.getLogger(JobProcessor.class);
@@ -44,10 +50,17 @@ public final class JobProcessor {
   private boolean fetching;
   private boolean waiting;
   private boolean stopping;
+  /** Set when a lease could not be renewed in time; cleared by the next answer from Redis. */
+  private boolean cutOff;
+  /** Token of a fetch whose reply never came; the next fetch repeats it. */
+  private String unansweredFetch;
+  private long unansweredSince;
   private long heartbeatTimer = -1;
+  private long graceTimer = -1;
   private Promise<Void> drained;
   private final StalledChecker stalledChecker;
   private final LeaseHeartbeat heartbeat;
+  private final UntilAnswered untilAnswered;
 
   public JobProcessor(Vertx vertx, Engine engine, ProcessorSettings settings, JobHandler handler, ProcessorListener listener) {
     this.vertx = vertx;
@@ -55,7 +68,8 @@ public final class JobProcessor {
     this.settings = settings;
     this.handler = handler;
     this.listener = listener == null ? ProcessorListener.NONE : listener;
-    this.heartbeat = new LeaseHeartbeat(engine, settings.queue(), running::values, this::fence);
+    this.heartbeat = new LeaseHeartbeat(engine, settings.queue(), settings.heartbeatMs(), running::values, this::fence);
+    this.untilAnswered = new UntilAnswered(vertx, engine.clock(), e -> this.listener.redisError(settings.queue(), e));
     this.stalledChecker = new StalledChecker(vertx, engine, settings.queue(), this.listener);
     this.markerKey = new QueueKeys(engine.settings().prefix(), settings.queue()).marker();
   }
@@ -93,7 +107,7 @@ public final class JobProcessor {
 
   /**
    * Stops fetching, waits up to {@code graceMs} for running jobs, then cancels the rest and hands them
-   * back to waiting at once.
+   * back to waiting at once. Completes once every lease this processor was granted has ended.
    */
   public Future<Void> stop(long graceMs) {
     if (drained != null) {
@@ -101,49 +115,76 @@ public final class JobProcessor {
     }
     stopping = true;
     drained = Promise.promise();
-    vertx.cancelTimer(heartbeatTimer);
     stalledChecker.stop();
     if (channel != null) {
       channel.close();
       channel = null;
     }
-    if (running.isEmpty()) {
-      drained.tryComplete();
-      return drained.future();
-    }
-    // Heartbeats continue during the grace period so running jobs keep their leases.
-    long keepAlive = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat.beat());
-    vertx.setTimer(Math.max(1, graceMs), id -> handBack());
-    return drained.future().onComplete(ar -> vertx.cancelTimer(keepAlive));
+    // Heartbeats go on until the last lease has ended, so no job in hand expires meanwhile.
+    graceTimer = vertx.setTimer(Math.max(1, graceMs), id -> handBack());
+    drained.future().onComplete(ar -> {
+      vertx.cancelTimer(heartbeatTimer);
+      vertx.cancelTimer(graceTimer);
+    });
+    pump();
+    return drained.future();
   }
 
+  /** Cancels the jobs still running and releases them; a job whose outcome is being recorded is left to that call. */
   private void handBack() {
-    List<RunningJob> left = new ArrayList<>(running.values());
-    List<Future<?>> releases = new ArrayList<>();
-    for (RunningJob job : left) {
+    for (RunningJob job : new ArrayList<>(running.values())) {
+      if (job.settled) {
+        continue;
+      }
       job.settled = true;
+      vertx.cancelTimer(job.timeoutTimer);
       job.context.cancel("shutdown");
-      running.remove(job.lease.jobId());
-      releases.add(engine.transitions().release(job.lease)
-          .onFailure(e -> log.warn("release failed queue={} jobId={} error={}", settings.queue(), job.lease.jobId(), e.toString())));
+      release(job);
     }
-    Future.join(releases).onComplete(ar -> drained.tryComplete());
   }
 
   private void pump() {
-    if (stopping || fetching || waiting || running.size() >= settings.concurrency()) {
+    if (stopping) {
+      // Only a fetch whose reply was lost is sent again: the job it may have leased must be released.
+      if (!fetching && unansweredFetch != null) {
+        fetch();
+      } else {
+        checkDrained();
+      }
       return;
     }
+    if (fetching || waiting || running.size() >= settings.concurrency()) {
+      return;
+    }
+    if (cutOff) {
+      probe();
+    } else {
+      fetch();
+    }
+  }
+
+  private void fetch() {
     fetching = true;
-    engine.transitions().fetch(settings.queue(), settings.workerId()).onComplete(ar -> {
+    String token = unansweredFetch != null ? unansweredFetch : engine.transitions().newLeaseToken();
+    engine.transitions().fetch(settings.queue(), settings.workerId(), token).onComplete(ar -> {
       fetching = false;
       if (ar.failed()) {
         listener.redisError(settings.queue(), ar.cause());
+        if (unansweredFetch == null) {
+          unansweredFetch = token;
+          unansweredSince = engine.clock().millis();
+        } else if (stopping && engine.clock().millis() - unansweredSince >= engine.settings().leaseMs()) {
+          // Whatever it leased has expired by now; stalled recovery takes it from here.
+          log.warn("fetch never answered queue={} workerId={} error={}", settings.queue(), settings.workerId(), ar.cause().toString());
+          unansweredFetch = null;
+        }
         vertx.setTimer(REDIS_RETRY_MS, id -> pump());
         return;
       }
+      unansweredFetch = null;
+      cutOff = false;
       if (ar.result() instanceof FetchOutcome.Fetched fetched) {
-        run(fetched.lease());
+        take(fetched.lease());
         pump();
       } else {
         idle(ar.result());
@@ -151,9 +192,58 @@ public final class JobProcessor {
     });
   }
 
+  /** Waits for Redis to answer a PING before fetching again: a worker cut off from Redis takes no new work. */
+  private void probe() {
+    fetching = true;
+    engine.broker().send(Request.cmd(Command.PING)).onComplete(ar -> {
+      fetching = false;
+      if (ar.succeeded()) {
+        cutOff = false;
+        log.info("redis answers again, fetching resumes queue={} workerId={}", settings.queue(), settings.workerId());
+        pump();
+      } else {
+        vertx.setTimer(REDIS_RETRY_MS, id -> pump());
+      }
+    });
+  }
+
+  /** Runs a job handed to this processor, or releases it when the processor is stopping. */
+  private void take(Lease lease) {
+    if (!stopping) {
+      run(lease);
+      return;
+    }
+    RunningJob job = new RunningJob(lease, new JobContext(vertx, lease, engine.transitions()));
+    job.settled = true;
+    running.put(lease.jobId(), job);
+    release(job);
+  }
+
+  /** Hands a job back to waiting; it stays in {@code running} (and heartbeated) until Redis answered. */
+  private void release(RunningJob job) {
+    untilAnswered.run(() -> engine.transitions().release(job.lease), leaseDeadline()).onComplete(ar -> {
+      // A lease mismatch on a repeat means our first try released it (or another holder has it): not ours either way.
+      if (ar.failed() && !(ar.cause() instanceof LeaseMismatchException)) {
+        log.warn("release failed queue={} jobId={} error={}", settings.queue(), job.lease.jobId(), ar.cause().toString());
+      }
+      afterFinish(job, null);
+    });
+  }
+
+  private void checkDrained() {
+    if (drained != null && running.isEmpty() && !fetching && unansweredFetch == null) {
+      drained.tryComplete();
+    }
+  }
+
+  private long leaseDeadline() {
+    return engine.clock().millis() + engine.settings().leaseMs();
+  }
+
   /** Decides how long to wait when no job could be taken. */
   private void idle(FetchOutcome outcome) {
     if (stopping) {
+      checkDrained();
       return;
     }
     if (outcome instanceof FetchOutcome.RateLimited limited) {
@@ -240,7 +330,10 @@ public final class JobProcessor {
       return;
     }
     String fetchFor = stopping ? null : settings.workerId();
-    engine.transitions().complete(job.lease, resultJson, fetchFor).onComplete(ar -> {
+    String nextToken = engine.transitions().newLeaseToken();
+    Future<FetchOutcome> call = untilAnswered.run(
+        () -> engine.transitions().complete(job.lease, resultJson, fetchFor, nextToken), leaseDeadline());
+    call.onComplete(ar -> {
       if (ar.succeeded()) {
         listener.completed(job.lease, job.elapsedMs());
       } else {
@@ -259,7 +352,10 @@ public final class JobProcessor {
     String message = FailurePolicy.describe(error);
     long retryDelay = FailurePolicy.retryDelay(job.lease, error, engine.settings().defaultBackoff());
     String fetchFor = stopping ? null : settings.workerId();
-    engine.transitions().fail(job.lease, message, retryDelay, fetchFor).onComplete(ar -> {
+    String nextToken = engine.transitions().newLeaseToken();
+    Future<FailResult> call = untilAnswered.run(
+        () -> engine.transitions().fail(job.lease, message, retryDelay, fetchFor, nextToken), leaseDeadline());
+    call.onComplete(ar -> {
       if (ar.succeeded()) {
         if (ar.result().outcome() == io.vigil.core.queue.FailOutcome.RETRYING) {
           listener.retrying(job.lease, job.elapsedMs(), message);
@@ -285,14 +381,8 @@ public final class JobProcessor {
 
   private void afterFinish(RunningJob job, FetchOutcome next) {
     running.remove(job.lease.jobId());
-    if (stopping) {
-      if (running.isEmpty() && drained != null) {
-        drained.tryComplete();
-      }
-      return;
-    }
     if (next instanceof FetchOutcome.Fetched fetched) {
-      run(fetched.lease());
+      take(fetched.lease());
     }
     pump();
   }
@@ -306,6 +396,10 @@ public final class JobProcessor {
     vertx.cancelTimer(job.timeoutTimer);
     job.context.cancel(reason);
     listener.leaseLost(job.lease);
+    if (LeaseHeartbeat.UNRENEWABLE.equals(reason)) {
+      cutOff = true;
+      log.warn("lease could not be renewed, handler cancelled and fetching paused queue={} jobId={}", settings.queue(), job.lease.jobId());
+    }
     afterFinish(job, null);
   }
 

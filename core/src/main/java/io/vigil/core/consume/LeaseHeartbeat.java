@@ -1,54 +1,74 @@
 package io.vigil.core.consume;
 
+import io.vertx.core.Future;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.Lease;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * Extends every lease a processor holds in one call per beat. A lease the script refuses, or leases
- * that could not be renewed for a whole lease period, are fenced: another worker may own those jobs now.
+ * Extends every lease a processor holds in one call per beat, and fences the jobs whose lease is gone.
+ * 1. A lease the script refuses is fenced at once: another worker owns the job now.
+ * 2. Each job knows until when its lease surely holds (send time of the last confirmed renewal plus the
+ *    lease). A renewal that has not answered by the earliest of those times has failed; a job whose lease
+ *    runs out before the next beat could renew it is fenced then, so no handler outlives its lease.
  */
 final class LeaseHeartbeat {
+  static final String LOST = "lease lost";
+  static final String UNRENEWABLE = "lease could not be renewed";
   private final Engine engine;
   private final String queue;
+  private final long beatMs;
   private final Supplier<Collection<RunningJob>> running;
   private final BiConsumer<RunningJob, String> fence;
-  private long lastSuccess = System.currentTimeMillis();
   private boolean inFlight;
 
-  LeaseHeartbeat(Engine engine, String queue, Supplier<Collection<RunningJob>> running, BiConsumer<RunningJob, String> fence) {
+  LeaseHeartbeat(Engine engine, String queue, long beatMs, Supplier<Collection<RunningJob>> running,
+                 BiConsumer<RunningJob, String> fence) {
     this.engine = engine;
     this.queue = queue;
+    this.beatMs = beatMs;
     this.running = running;
     this.fence = fence;
   }
 
-  void beat() {
-    Collection<RunningJob> current = running.get();
-    if (inFlight || current.isEmpty()) {
-      lastSuccess = System.currentTimeMillis();
-      return;
+  Future<?> beat() {
+    long now = engine.clock().millis();
+    fenceExpiring(now, 0);
+    List<RunningJob> jobs = new ArrayList<>(running.get());
+    if (inFlight || jobs.isEmpty()) {
+      return Future.succeededFuture();
     }
     inFlight = true;
-    List<RunningJob> jobs = new ArrayList<>(current);
     List<Lease> leases = jobs.stream().map(j -> j.lease).toList();
-    engine.transitions().extendLeases(queue, leases).onComplete(ar -> {
-      inFlight = false;
-      if (ar.succeeded()) {
-        lastSuccess = System.currentTimeMillis();
-        for (int i = 0; i < jobs.size(); i++) {
-          if (!ar.result().get(i)) {
-            fence.accept(jobs.get(i), "lease lost");
+    long earliest = jobs.stream().mapToLong(j -> j.leaseUntil).min().orElse(now);
+    return engine.transitions().extendLeases(queue, leases)
+        // An answer after the earliest lease ran out comes too late for that job.
+        .timeout(Math.max(1, earliest - now), TimeUnit.MILLISECONDS)
+        .onComplete(ar -> inFlight = false)
+        .onSuccess(renewed -> {
+          for (int i = 0; i < jobs.size(); i++) {
+            RunningJob job = jobs.get(i);
+            if (renewed.get(i)) {
+              job.leaseUntil = Math.max(job.leaseUntil, now + engine.settings().leaseMs());
+            } else {
+              fence.accept(job, LOST);
+            }
           }
-        }
-      } else if (System.currentTimeMillis() - lastSuccess >= engine.settings().leaseMs()) {
-        // The leases have expired by now: stop racing whoever holds these jobs next.
-        jobs.forEach(job -> fence.accept(job, "lease could not be renewed"));
+        })
+        .onFailure(e -> fenceExpiring(engine.clock().millis(), beatMs));
+  }
+
+  /** Fences the running jobs whose lease ends within {@code marginMs} from {@code now}. */
+  private void fenceExpiring(long now, long marginMs) {
+    for (RunningJob job : new ArrayList<>(running.get())) {
+      if (!job.settled && job.leaseUntil <= now + marginMs) {
+        fence.accept(job, UNRENEWABLE);
       }
-    });
+    }
   }
 }

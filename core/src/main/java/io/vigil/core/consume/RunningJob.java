@@ -9,10 +9,13 @@ final class RunningJob {
   final long startedAtNanos = System.nanoTime();
   long timeoutTimer = -1;
   boolean settled;
+  /** Until when (engine clock) the lease surely holds: the send time of its last confirmed grant or renewal plus the lease. */
+  long leaseUntil;
 
   RunningJob(Lease lease, JobContext context) {
     this.lease = lease;
     this.context = context;
+    this.leaseUntil = lease.expiresAt();
   }
 
   long elapsedMs() {

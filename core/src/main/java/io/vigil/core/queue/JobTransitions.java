@@ -36,9 +36,21 @@ public final class JobTransitions {
     this.durableFinish = durableFinish;
   }
 
+  /** A fresh lease token, for callers that must be able to repeat a call whose reply was lost. */
+  public String newLeaseToken() {
+    return ids.leaseToken();
+  }
+
   public Future<FetchOutcome> fetch(String queue, String workerId) {
+    return fetch(queue, workerId, ids.leaseToken());
+  }
+
+  /**
+   * Fetches under the given lease token. Repeating a call whose reply was lost with the same token hands
+   * back the job that call leased (as long as its lease lasts) instead of leasing a second one.
+   */
+  public Future<FetchOutcome> fetch(String queue, String workerId, String token) {
     QueueKeys k = keys.of(queue);
-    String token = ids.leaseToken();
     long now = clock.millis();
     List<String> args = List.of(k.jobPrefix(), Long.toString(now), token, Long.toString(settings.leaseMs()), workerId,
         Integer.toString(settings.maxEvents()), Integer.toString(settings.promoteBatch()), k.leasePrefix());
@@ -75,8 +87,12 @@ public final class JobTransitions {
 
   /** Completes the job; with {@code fetchNextFor} set, the same round trip fetches that worker's next job. */
   public Future<FetchOutcome> complete(Lease lease, String resultJson, String fetchNextFor) {
+    return complete(lease, resultJson, fetchNextFor, ids.leaseToken());
+  }
+
+  /** Like {@link #complete(Lease, String, String)}; a repeat with the same {@code nextToken} gets the same next job. */
+  public Future<FetchOutcome> complete(Lease lease, String resultJson, String fetchNextFor, String nextToken) {
     QueueKeys k = keys.of(lease.queue());
-    String nextToken = ids.leaseToken();
     long now = clock.millis();
     List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(now),
         resultJson == null ? "null" : resultJson, Integer.toString(settings.keepCompleted()),
@@ -94,8 +110,12 @@ public final class JobTransitions {
    * script decides between retry and failed from the attempts left.
    */
   public Future<FailResult> fail(Lease lease, String error, long retryDelayMs, String fetchNextFor) {
+    return fail(lease, error, retryDelayMs, fetchNextFor, ids.leaseToken());
+  }
+
+  /** Like {@link #fail(Lease, String, long, String)}; a repeat with the same {@code nextToken} gets the same next job. */
+  public Future<FailResult> fail(Lease lease, String error, long retryDelayMs, String fetchNextFor, String nextToken) {
     QueueKeys k = keys.of(lease.queue());
-    String nextToken = ids.leaseToken();
     long now = clock.millis();
     List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(now),
         error == null ? "" : error, Long.toString(retryDelayMs), Integer.toString(settings.defaultAttempts()),
