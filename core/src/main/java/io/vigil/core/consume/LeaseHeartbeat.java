@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  * 2. Each job knows until when its lease surely holds (send time of the last confirmed renewal plus the
  *    lease). A renewal that has not answered by the earliest of those times has failed; a job whose lease
  *    runs out before the next beat could renew it is fenced then, so no handler outlives its lease.
+ * 3. "Runs out" keeps a tenth of the lease in hand: timers fire late on a busy host, and the handler
+ *    must be stopped before stalled recovery can give the job to another worker.
  */
 final class LeaseHeartbeat {
   static final String LOST = "lease lost";
@@ -45,7 +47,7 @@ final class LeaseHeartbeat {
     }
     inFlight = true;
     List<Lease> leases = jobs.stream().map(j -> j.lease).toList();
-    long earliest = jobs.stream().mapToLong(j -> j.leaseUntil).min().orElse(now);
+    long earliest = jobs.stream().mapToLong(this::deadline).min().orElse(now);
     return engine.transitions().extendLeases(queue, leases)
         // An answer after the earliest lease ran out comes too late for that job.
         .timeout(Math.max(1, earliest - now), TimeUnit.MILLISECONDS)
@@ -63,10 +65,14 @@ final class LeaseHeartbeat {
         .onFailure(e -> fenceExpiring(engine.clock().millis(), beatMs));
   }
 
+  private long deadline(RunningJob job) {
+    return job.leaseUntil - engine.settings().leaseMs() / 10;
+  }
+
   /** Fences the running jobs whose lease ends within {@code marginMs} from {@code now}. */
   private void fenceExpiring(long now, long marginMs) {
     for (RunningJob job : new ArrayList<>(running.get())) {
-      if (!job.settled && job.leaseUntil <= now + marginMs) {
+      if (!job.settled && deadline(job) <= now + marginMs) {
         fence.accept(job, UNRENEWABLE);
       }
     }

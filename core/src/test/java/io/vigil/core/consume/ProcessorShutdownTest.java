@@ -2,7 +2,6 @@ package io.vigil.core.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -91,7 +89,7 @@ class ProcessorShutdownTest {
       List<Integer> orphans = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
         int target = completed.get() + 10 + round % 7;
-        Running worker = start("w" + round);
+        RunningProcessor worker = start("w" + round);
         JobProcessorTest.awaitCondition(() -> completed.get() >= target, Duration.ofSeconds(20));
         worker.stop(1_000);
         orphans.add(activeCount());
@@ -101,7 +99,7 @@ class ProcessorShutdownTest {
 
     /** Runs one more worker until Redis holds every job as completed (orphans come back only through stalled recovery). */
     void drain() throws Exception {
-      Running worker = start("drain");
+      RunningProcessor worker = start("drain");
       JobProcessorTest.awaitCondition(() -> completedInRedis() >= JOBS, Duration.ofSeconds(30));
       worker.stop(1_000);
     }
@@ -130,7 +128,7 @@ class ProcessorShutdownTest {
       return ((Long) redis.command("ZCARD", PREFIX + ":{q}:active")).intValue();
     }
 
-    Running start(String workerId) {
+    RunningProcessor start(String workerId) {
       ProcessorListener listener = new ProcessorListener() {
         @Override
         public void completed(Lease lease, long durationMs) {
@@ -145,17 +143,7 @@ class ProcessorShutdownTest {
             ctx.vertx().setTimer(1, id -> done.complete("ok"));
             return done.future();
           }, listener);
-      Context context = vertx.getOrCreateContext();
-      context.runOnContext(v -> processor.start());
-      return new Running(context, processor);
-    }
-  }
-
-  private record Running(Context context, JobProcessor processor) {
-    void stop(long graceMs) throws Exception {
-      Promise<Void> stopped = Promise.promise();
-      context.runOnContext(v -> processor.stop(graceMs).onComplete(stopped));
-      stopped.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return RunningProcessor.start(vertx, processor);
     }
   }
 }
