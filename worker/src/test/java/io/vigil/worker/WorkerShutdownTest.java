@@ -10,7 +10,7 @@ import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.Retention;
 import io.vigil.core.queue.Lease;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import io.vigil.worker.support.WorkerFixture;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class WorkerShutdownTest {
   private static final int JOBS = 300;
 
   @Test
-  void undeployingAWorkerMidStreamManyTimesLeavesNoActiveJobAndCompletesEveryJobOnce(Vertx vertx, RedisServer redis)
+  void undeployingAWorkerMidStreamManyTimesLeavesNoActiveJobAndCompletesEveryJobOnce(Vertx vertx, RedisNode redis)
       throws Exception {
     WorkerFixture f = new WorkerFixture(vertx, redis);
     Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();

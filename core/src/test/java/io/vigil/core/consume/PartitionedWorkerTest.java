@@ -17,7 +17,7 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.queue.Lease;
 import io.vigil.core.support.ShippedEngine;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import io.vigil.testkit.TcpProxy;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +41,7 @@ class PartitionedWorkerTest {
       .withRetention(-1, -1, 0);
 
   @Test
-  void workerCutOffFromRedisCancelsItsHandlerBeforeAnotherTakesTheJobWhichCompletesOnce(Vertx vertx, RedisServer redis)
+  void workerCutOffFromRedisCancelsItsHandlerBeforeAnotherTakesTheJobWhichCompletesOnce(Vertx vertx, RedisNode redis)
       throws Exception {
     redis.flushAll();
     try (TcpProxy proxy = TcpProxy.start(redis.host(), redis.port())) {
@@ -107,7 +107,7 @@ class PartitionedWorkerTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static long completedEvents(RedisServer redis, String id) {
+  private static long completedEvents(RedisNode redis, String id) {
     List<Object> entries = (List<Object>) redis.command("XRANGE", PREFIX + ":{q}:events", "-", "+");
     return entries.stream().map(e -> (List<Object>) ((List<Object>) e).get(1))
         .filter(f -> f.contains("completed") && f.contains(id)).count();

@@ -14,7 +14,7 @@ import io.vigil.core.script.Script;
 import io.vigil.core.support.LosingReplies;
 import io.vigil.core.support.ShippedEngine;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ class ProcessorShutdownTest {
   private static final EngineSettings SETTINGS = EngineSettings.defaults(PREFIX).withLease(2_000, 500, 1).withRetention(-1, -1, 0);
 
   @Test
-  void stoppingMidStreamManyTimesLeavesNoActiveJobAndRunsEveryJobOnce(Vertx vertx, RedisServer redis) throws Exception {
+  void stoppingMidStreamManyTimesLeavesNoActiveJobAndRunsEveryJobOnce(Vertx vertx, RedisNode redis) throws Exception {
     Stream stream = new Stream(vertx, redis, UnaryOperator.identity());
 
     List<Integer> orphans = stream.stopMidStream(20);
@@ -48,7 +48,7 @@ class ProcessorShutdownTest {
   }
 
   @Test
-  void lostRepliesToFetchAndCompleteLeaveNoActiveJobAndRunEveryJobOnce(Vertx vertx, RedisServer redis) throws Exception {
+  void lostRepliesToFetchAndCompleteLeaveNoActiveJobAndRunEveryJobOnce(Vertx vertx, RedisNode redis) throws Exception {
     LosingReplies[] losing = new LosingReplies[1];
     Stream stream = new Stream(vertx, redis, broker -> losing[0] = new LosingReplies(broker, 7, Script.FETCH, Script.COMPLETE));
 
@@ -64,14 +64,14 @@ class ProcessorShutdownTest {
   /** A queue of 1-ms jobs and the processors that drain it, counting runs and completions per job. */
   private static final class Stream {
     final Vertx vertx;
-    final RedisServer redis;
+    final RedisNode redis;
     final Engine engine;
     final List<String> ids = new ArrayList<>();
     final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> completions = new ConcurrentHashMap<>();
     final AtomicInteger completed = new AtomicInteger();
 
-    Stream(Vertx vertx, RedisServer redis, UnaryOperator<io.vigil.core.redis.Broker> wrap) {
+    Stream(Vertx vertx, RedisNode redis, UnaryOperator<io.vigil.core.redis.Broker> wrap) {
       this.vertx = vertx;
       this.redis = redis;
       redis.flushAll();
