@@ -8,13 +8,16 @@
   ARGV[7] job count, then 11 per job: id, name, data, options json ('' = defaults), priority,
           delay ms, attempts, keep completed, completed max age ms, keep failed, failed max age ms
           ('' for the last five = the engine defaults, read at finish time)
-  Output: {1, created flag per job (1 new, 0 already existed)} | {-4} queue full | {-5} memory watermark
+  ARGV[8 + 11 * count] once-marker key prefix ('' = none): <prefix><id> is a STRING kept ARGV[9 + 11 * count] ms
+          after the job is created; while it exists the id is not created again, even after its job is gone
+  Output: {1, created flag per job (1 new, 0 already existed or marked once)} | {-4} queue full | {-5} memory watermark
 ]]
 -- @include common
 local jobPrefix, now = ARGV[1], tonumber(ARGV[2])
 local maxJobs, watermark, maxEvents = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
 local count = tonumber(ARGV[7])
 local PER_JOB = 11
+local oncePrefix, onceMs = ARGV[8 + PER_JOB * count], ARGV[9 + PER_JOB * count]
 
 if watermark > 0 then
   local info = redis.call('INFO', 'memory')
@@ -26,7 +29,8 @@ end
 local fresh, seen, freshCount = {}, {}, 0
 for i = 0, count - 1 do
   local id = ARGV[8 + i * PER_JOB]
-  if not seen[id] and redis.call('EXISTS', jobPrefix .. id) == 0 then
+  if not seen[id] and redis.call('EXISTS', jobPrefix .. id) == 0
+      and (oncePrefix == '' or redis.call('EXISTS', oncePrefix .. id) == 0) then
     fresh[i] = true
     freshCount = freshCount + 1
   end
@@ -52,6 +56,7 @@ for i = 0, count - 1 do
       if ARGV[b + 5 + k] ~= '' then redis.call('HSET', jobKey, field, ARGV[b + 5 + k]) end
     end
     redis.call('SET', jobKey .. ':data', ARGV[b + 2])
+    if oncePrefix ~= '' then redis.call('SET', oncePrefix .. id, '1', 'PX', onceMs) end
     if delay > 0 then
       redis.call('ZADD', KEYS[2], now + delay, id)
       delayedAdded = true

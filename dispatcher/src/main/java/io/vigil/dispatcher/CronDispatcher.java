@@ -19,19 +19,29 @@ import org.slf4j.LoggerFactory;
  * Turns due cron fires into jobs; any number of dispatchers may tick at once, on any hosts.
  * 1. Reads every schedule with its watermark in one round trip.
  * 2. Plans each schedule's due fires (on time, and missed ones per its misfire policy).
- * 3. Enqueues them in one bulk with ids {@code cron-<scheduleId>-<fireMillis>}: racing dispatchers submit
- *    the same ids, so each fire yields exactly one job, also when a failover makes a dispatcher retry.
- * 4. Only then moves the watermark forward, so a crash between the two repeats the enqueue (a no-op) rather
- *    than losing the fire. One schedule's failure is logged and retried next tick without holding up others.
+ * 3. Enqueues them in one bulk with ids {@code cron-<scheduleId>-<fireMillis>}, each leaving a once-marker
+ *    under the queue's hash tag for {@link #FIRE_MARKER_MS} past the misfire threshold: racing dispatchers
+ *    submit the same ids, and a dispatcher planning from a stale watermark finds the marker even after
+ *    retention removed the fire's job, so each fire yields exactly one job.
+ * 4. Only then moves the watermark forward, durably (WAIT, like a submission), so a crash between the two
+ *    repeats the enqueue (a no-op) rather than losing the fire, and a failover does not take the advance back.
+ *    One schedule's failure is logged and retried next tick without holding up others.
  * Idle ticks stay cheap: parsed crons and each schedule's next fire are remembered while cron, zone and
  * watermark stay the same, so a schedule with nothing due costs a map lookup, not a cron walk.
  */
 public final class CronDispatcher {
+  /**
+   * How long a fire's marker outlives the misfire threshold. A fire is planned again only from a watermark
+   * whose advance was lost or not yet seen, which lasts until one dispatcher tick succeeds; a day covers any
+   * outage the dispatchers are expected to ride out, at about 100 bytes of Redis per fire.
+   */
+  public static final long FIRE_MARKER_MS = 24L * 3600 * 1000;
   private static final Logger log = LoggerFactory.getLogger(CronDispatcher.class);
   private final ScheduleStore store;
   private final Enqueuer enqueuer;
   private final Clock clock;
   private final FirePlanner planner;
+  private final long markerMs;
   private final Map<String, CronTimes> parsed = new ConcurrentHashMap<>();
   private final Map<String, NextFire> nextFires = new ConcurrentHashMap<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -41,6 +51,7 @@ public final class CronDispatcher {
     this.enqueuer = enqueuer;
     this.clock = clock;
     this.planner = new FirePlanner(settings.misfireThresholdMs(), settings.maxCatchUp());
+    this.markerMs = settings.misfireThresholdMs() + FIRE_MARKER_MS;
   }
 
   /** One pass over every schedule; fails only when the schedules cannot be read at all. */
@@ -84,7 +95,7 @@ public final class CronDispatcher {
     FirePlan plan = planner.plan(times, schedule.misfire(), snapshot.handledUntilMs(), now);
     List<NewJob> jobs = plan.fires().stream().map(schedule::jobFor).toList();
     Future<List<Submitted>> submitted = jobs.isEmpty() ? Future.succeededFuture(List.of())
-        : enqueuer.enqueueBulk(schedule.queue(), jobs);
+        : enqueuer.enqueueOnce(schedule.queue(), jobs, markerMs);
     return submitted.compose(results -> store.advance(schedule.id(), plan.handledUntil()).map(moved -> {
       int created = (int) results.stream().filter(Submitted::created).count();
       int misfires = moved == 1 ? plan.misfires() : 0;

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
-import io.vigil.core.job.Retention;
 import io.vigil.core.keys.Names;
 import java.time.Instant;
 import java.util.List;
@@ -48,19 +47,6 @@ public record Schedule(String id, String cron, String timezone, String queue, St
     }
     // The job this schedule enqueues must itself be valid (name, id length), so a bad schedule fails at PUT, not at fire time.
     new NewJob(jobId(id, 0), name, dataJson, options);
-    requireKeptAWhile(options.removeOnComplete(), "removeOnComplete");
-    requireKeptAWhile(options.removeOnFail(), "removeOnFail");
-  }
-
-  /**
-   * The fire's job id is what stops a dispatcher that read a stale watermark from enqueuing the fire again;
-   * a job removed the moment it finishes would no longer be there to collide with.
-   */
-  private static void requireKeptAWhile(Retention retention, String option) {
-    if (retention != null && retention.count() == 0) {
-      throw new InvalidRequestException("options." + option + " must keep finished jobs for a schedule (a count "
-          + "above 0, or false): the fire's job id is what prevents a second run of the same fire");
-    }
   }
 
   /** The job id of one fire: the same on every dispatcher, so racing dispatchers collide instead of duplicating. */

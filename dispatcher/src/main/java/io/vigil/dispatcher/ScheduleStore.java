@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * 2. A new schedule starts with its watermark at "now", so it never fires for times before it existed;
  *    a replaced schedule keeps its watermark.
  * 3. Gives the dispatcher every schedule with its watermark in one round trip, and advances a watermark
- *    only forwards (advanceSchedule.lua).
+ *    only forwards and durably (advanceSchedule.lua).
  */
 public final class ScheduleStore {
   private static final Logger log = LoggerFactory.getLogger(ScheduleStore.class);
@@ -108,11 +108,12 @@ public final class ScheduleStore {
   }
 
   /**
-   * Moves a schedule's watermark forward (never back). Answers 1 when it moved, 0 when it was already
-   * there, -1 when the schedule was deleted meanwhile.
+   * Moves a schedule's watermark forward (never back), answering once replicas confirmed it, like a
+   * submission: an advance a failover took back would have every fire since planned again. Answers 1 when
+   * it moved, 0 when it was already there, -1 when the schedule was deleted meanwhile.
    */
   public Future<Long> advance(String id, long handledUntilMs) {
-    return broker.eval(Script.ADVANCE_SCHEDULE, List.of(keys.schedules(), keys.handledUntil()),
+    return broker.evalDurable(Script.ADVANCE_SCHEDULE, List.of(keys.schedules(), keys.handledUntil()),
         List.of(id, Long.toString(handledUntilMs))).map(Response::toLong);
   }
 

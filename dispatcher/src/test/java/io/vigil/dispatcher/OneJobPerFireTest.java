@@ -70,6 +70,12 @@ class OneJobPerFireTest {
     assertThat(s.fixture.zset("reports", "waiting")).isEmpty();
     assertThat(s.fixture.zset("reports", "completed")).isEmpty();
     assertThat(s.fixture.keys(PREFIX + ":{reports}:job:*")).isEmpty();
+    String fireId = Schedule.jobId("minutely", Instant.parse("2026-05-01T10:01:00Z").toEpochMilli());
+    String marker = PREFIX + ":{reports}:once:" + fireId;
+    assertThat(s.fixture.keys(PREFIX + ":{reports}:once:*")).containsExactly(marker);
+    long ttl = Long.parseLong(String.valueOf(s.fixture.redis.command("PTTL", marker)));
+    assertThat(ttl).isBetween(CronDispatcher.FIRE_MARKER_MS, CronDispatcher.FIRE_MARKER_MS + 60_000);
+    System.out.println("fire_marker_bytes " + s.fixture.redis.command("MEMORY", "USAGE", marker));
     assertThat(s.handledUntil()).isEqualTo(Long.toString(s.clock.millis()));
   }
 

@@ -85,6 +85,15 @@ public final class QueueKeys {
     return base + "lease:";
   }
 
+  /**
+   * Prefix of once-markers: {@code <oncePrefix><jobId>} is a STRING set when a job was created through
+   * {@code Enqueuer.enqueueOnce} and expiring (PX) after the caller's time, whatever the retention; while
+   * it exists that id is not created again (one job per cron fire).
+   */
+  public String oncePrefix() {
+    return base + "once:";
+  }
+
   /** SET of every queue name under this prefix (not hash-tagged: spans queues). */
   public String queues() {
     return queuesKey(prefix);

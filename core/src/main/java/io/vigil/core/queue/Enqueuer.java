@@ -46,6 +46,22 @@ public final class Enqueuer {
 
   /** All jobs are created, or (queue full, memory watermark, invalid input) none is. */
   public Future<List<Submitted>> enqueueBulk(String queue, List<NewJob> jobs) {
+    return enqueueBulk(queue, jobs, 0);
+  }
+
+  /**
+   * Like {@link #enqueueBulk}, but each created id also leaves a marker for {@code markerMs}, and an id whose
+   * marker is still there is not created again, even when retention already removed its job: the dispatcher's
+   * guard against running a cron fire twice after its job completed and was removed.
+   */
+  public Future<List<Submitted>> enqueueOnce(String queue, List<NewJob> jobs, long markerMs) {
+    if (markerMs <= 0) {
+      return Future.failedFuture(new InvalidRequestException("a once-marker lasts at least 1 ms, got " + markerMs));
+    }
+    return enqueueBulk(queue, jobs, markerMs);
+  }
+
+  private Future<List<Submitted>> enqueueBulk(String queue, List<NewJob> jobs, long markerMs) {
     QueueKeys queueKeys;
     List<String> args;
     List<String> jobIds = new ArrayList<>(jobs.size());
@@ -54,7 +70,7 @@ public final class Enqueuer {
       if (jobs.isEmpty() || jobs.size() > MAX_BULK) {
         throw new InvalidRequestException("a bulk holds 1 to " + MAX_BULK + " jobs, got " + jobs.size());
       }
-      args = new ArrayList<>(7 + jobs.size() * PER_JOB_ARGS);
+      args = new ArrayList<>(9 + jobs.size() * PER_JOB_ARGS);
       args.add(queueKeys.jobPrefix());
       args.add(Long.toString(clock.millis()));
       args.add(Integer.toString(settings.maxJobsPerQueue()));
@@ -69,6 +85,8 @@ public final class Enqueuer {
         jobIds.add(id);
         appendJob(args, id, job, encoded.computeIfAbsent(job.options(), Enqueuer::encodeOptions));
       }
+      args.add(markerMs > 0 ? queueKeys.oncePrefix() : "");
+      args.add(Long.toString(markerMs));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
