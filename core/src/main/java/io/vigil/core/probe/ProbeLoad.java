@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * acknowledged submission must end completed on the final master (Jepsen's total-queue check).
  * 1. A producer submits a new id every {@code 1000 / rate} ms; a retryable error (503 at the API) is
  *    resubmitted with the same id, as a client would.
- * 2. A JobProcessor runs them; the handler counts runs per id, the listener timestamps completions.
+ * 2. A JobProcessor runs them; an {@link ExecutionLedger} tells re-runs (with their reason) from duplicate
+ *    executions and duplicate completions, and the listener timestamps completions.
  * 3. {@link #drain} waits for in-flight submissions, then for the master to list every acknowledged id
  *    as completed, and reports. Probe jobs keep their completed record (the drill deletes the queue).
  */
@@ -43,7 +44,7 @@ public final class ProbeLoad {
   private final int ratePerSecond;
   private final Set<String> acked = ConcurrentHashMap.newKeySet();
   private final Set<String> submitted = ConcurrentHashMap.newKeySet();
-  private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+  private final ExecutionLedger ledger = new ExecutionLedger();
   private final ConcurrentLinkedQueue<Long> completions = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Long> acks = new ConcurrentLinkedQueue<>();
   private final AtomicInteger resubmits = new AtomicInteger();
@@ -66,7 +67,7 @@ public final class ProbeLoad {
   public void start(int concurrency) {
     ProcessorSettings settings = new ProcessorSettings(queue, "probe-" + queue, concurrency, 1_000, 2_000, true);
     processor = new JobProcessor(vertx, engine, settings, ctx -> {
-      executions.computeIfAbsent(ctx.job().id(), id -> new AtomicInteger()).incrementAndGet();
+      ledger.started(ctx.job());
       Promise<Object> done = Promise.promise();
       ctx.vertx().setTimer(2, t -> done.complete(null));
       return done.future();
@@ -132,9 +133,8 @@ public final class ProbeLoad {
       submitOutages.add(ProbeReport.longestGapAfter(faults.get(i), end, List.copyOf(acks)));
     }
     return new ProbeReport(submitted.size(), acked.size(), completed.size(), lost, states, unexpected.size(),
-        executions.values().stream().filter(n -> n.get() > 1).count(),
-        executions.values().stream().mapToLong(n -> Math.max(0, n.get() - 1)).sum(),
-        resubmits.get(), leaseLost.get(), redisErrors.get(), outages, submitOutages);
+        ledger.jobsRunMoreThanOnce(), ledger.extraRuns(), ledger.duplicateExecutions(), ledger.duplicateCompletions(),
+        ledger.reRunsByReason(), resubmits.get(), leaseLost.get(), redisErrors.get(), outages, submitOutages);
   }
 
   /** Polls {@code check} every 200 ms until it says true or the deadline passed; never blocks a thread. */
@@ -182,6 +182,7 @@ public final class ProbeLoad {
     @Override
     public void completed(Lease lease, long durationMs) {
       completions.add(System.currentTimeMillis());
+      ledger.completed(lease.jobId());
     }
 
     @Override

@@ -10,14 +10,20 @@ import java.util.Set;
  * @param lost acknowledged ids the final master does not list as completed (must be empty)
  * @param lostByState where the lost ids are on the final master ({@code missing}: no job hash at all)
  * @param unexpected completed ids that were never submitted (must be 0)
- * @param duplicated ids whose handler ran more than once (at-least-once: allowed, counted)
- * @param extraRuns handler runs beyond the first, over all ids
+ * @param duplicated ids whose handler ran more than once, for any reason
+ * @param extraRuns handler runs beyond the first, over all ids: the re-runs plus the duplicate executions
+ * @param duplicateExecutions handler starts for a job whose earlier run's completion was acknowledged:
+ *     finished work redone (must be 0 with durable finishes)
+ * @param duplicateCompletions acknowledged completions of a job already acknowledged completed (must be 0)
+ * @param reRuns handler starts again for a job not yet completed, by reason (at-least-once: allowed, counted;
+ *     see {@link ExecutionLedger.Reason})
  * @param resubmits submissions retried with the same id after a retryable error (a 503 at the API)
  * @param outagesMs per fault, the longest gap between acknowledged completions until the next fault
  * @param submitOutagesMs per fault, the longest gap between acknowledged submissions until the next fault
  */
 public record ProbeReport(int submitted, int acked, int completed, Set<String> lost, Map<String, Integer> lostByState,
-                          int unexpected, long duplicated, long extraRuns, int resubmits, int leaseLost,
+                          int unexpected, long duplicated, long extraRuns, long duplicateExecutions,
+                          long duplicateCompletions, Map<String, Long> reRuns, int resubmits, int leaseLost,
                           int redisErrors, List<Long> outagesMs, List<Long> submitOutagesMs) {
 
   /**
@@ -47,6 +53,10 @@ public record ProbeReport(int submitted, int acked, int completed, Set<String> l
     line(out, prefix, "unexpected", unexpected, "jobs");
     line(out, prefix, "duplicated", duplicated, "jobs");
     line(out, prefix, "extra_executions", extraRuns, "runs");
+    line(out, prefix, "duplicate_executions", duplicateExecutions, "runs");
+    line(out, prefix, "duplicate_completions", duplicateCompletions, "jobs");
+    line(out, prefix, "reruns", reRuns.values().stream().mapToLong(Long::longValue).sum(), "runs");
+    reRuns.forEach((reason, n) -> line(out, prefix, "rerun_" + reason, n, "runs"));
     line(out, prefix, "resubmitted_after_503", resubmits, "requests");
     line(out, prefix, "lease_lost", leaseLost, "jobs");
     line(out, prefix, "worker_redis_errors", redisErrors, "errors");

@@ -65,6 +65,7 @@ class SentinelAuthTest {
         "REDIS_PASSWORD", "data-pw", "REDIS_SENTINEL_PASSWORD", "sentinel-pw"));
 
     assertThat(report.lost()).isEmpty();
+    assertThat(report.duplicateCompletions()).as("jobs completed twice").isZero();
   }
 
   @Test
@@ -76,6 +77,7 @@ class SentinelAuthTest {
     ProbeReport report = runWithFailover(vertx, topology, "acl", acl);
 
     assertThat(report.lost()).isEmpty();
+    assertThat(report.duplicateCompletions()).as("jobs completed twice").isZero();
     FailoverBroker broker = RedisConnector.connect(vertx, acl).await();
     try {
       Engine engine = Engine.create(broker, SentinelFailoverTest.engineSettings(), Clock.systemUTC(), true);

@@ -111,6 +111,7 @@ class SentinelOutageTest {
       assertThat(downStatus.sentinelsAnswering()).isZero();
       assertThat(downStatus.lastRefreshError()).contains("no Sentinel answered");
       assertThat(report.lost()).isEmpty();
+      assertThat(report.duplicateCompletions()).as("jobs completed twice").isZero();
     } finally {
       load.stop().await();
       broker.close().await();

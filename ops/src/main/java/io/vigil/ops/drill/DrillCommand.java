@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
             + "master). It keeps the load --after the switch, waits up to --drain for every acknowledged probe to "
             + "complete, prints 'drill.<name> <value> <unit>' lines and deletes the queue's keys (unless --keep).",
         "Triggering needs REDIS_SENTINEL_ADMIN_USERNAME/REDIS_SENTINEL_ADMIN_PASSWORD."},
-    footer = "Exit: 0 PASS, 1 an acknowledged probe was lost, 2 bad flags or settings,"
+    footer = "Exit: 0 PASS, 1 an acknowledged probe was lost or completed twice, 2 bad flags or settings,"
         + " 3 Redis unreachable or the master did not change.")
 public final class DrillCommand implements OpsCommand {
 
