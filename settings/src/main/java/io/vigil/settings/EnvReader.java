@@ -1,0 +1,156 @@
+package io.vigil.settings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads typed values from an environment map, with one set of rules for every setting.
+ * 1. Unset or blank means the fallback; values are trimmed (secrets are not).
+ * 2. Whole numbers are digits with an optional sign: {@code 2.5}, {@code 1e3} and {@code 10ms} are refused.
+ * 3. Booleans are {@code true} or {@code false}, in any case.
+ * 4. Lists are comma-separated; blank entries are dropped.
+ * 5. Every refusal is a {@link SettingsException}, {@code VARIABLE: why}.
+ */
+public final class EnvReader {
+  private final Map<String, String> env;
+
+  public EnvReader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  public String string(String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  /** Secrets are taken verbatim: surrounding spaces may be part of a password. Empty is unset (null). */
+  public String secret(String name) {
+    String value = env.get(name);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  public int integer(String name, int fallback, int min, int max) {
+    return (int) wholeNumber(name, fallback, min, max);
+  }
+
+  /** An int with no range of its own; the settings record checks what the value means. */
+  public int integer(String name, int fallback) {
+    return integer(name, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  public long millis(String name, long fallback, long min) {
+    return wholeNumber(name, fallback, min, Long.MAX_VALUE);
+  }
+
+  /** A whole number, or the fallback when unset; a fraction or anything else fails naming the variable. */
+  public long wholeNumber(String name, long fallback, long min, long max) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    long parsed;
+    try {
+      parsed = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new SettingsException(name, "must be a whole number, got '" + value + "'");
+    }
+    SettingsException.require(parsed >= min && parsed <= max, name, range(min, max) + ", got " + parsed);
+    return parsed;
+  }
+
+  public long wholeNumber(String name, long fallback) {
+    return wholeNumber(name, fallback, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /** A decimal number (the only kind of setting that may have a fraction), between min and max. */
+  public double decimal(String name, double fallback, double min, double max) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    double parsed;
+    try {
+      parsed = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new SettingsException(name, "must be a number, got '" + value + "'");
+    }
+    SettingsException.require(parsed >= min && parsed <= max, name,
+        "must be between " + min + " and " + max + ", got " + value);
+    return parsed;
+  }
+
+  public boolean bool(String name, boolean fallback) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new SettingsException(name, "must be true or false, got '" + value + "'");
+    };
+  }
+
+  /** The trimmed non-blank entries of a comma-separated list; the fallback list when unset. */
+  public List<String> list(String name, String fallback) {
+    String value = string(name, fallback);
+    List<String> out = new ArrayList<>();
+    if (value == null) {
+      return out;
+    }
+    for (String part : value.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every entry of a comma-separated list through {@code parse}; empty when unset, refused when set but
+   * naming nothing. The parser's message says what is wrong; this adds the variable.
+   */
+  public <T> List<T> parsedList(String name, Function<String, T> parse) {
+    List<String> entries = list(name, (String) null);
+    SettingsException.require(string(name, null) == null || !entries.isEmpty(), name, "is set but names nothing");
+    List<T> out = new ArrayList<>();
+    for (String entry : entries) {
+      out.add(apply(name, entry, parse));
+    }
+    return out;
+  }
+
+  /** The value through {@code parse}, or the fallback when unset; the parser's refusal gets the variable. */
+  public <T> T parsed(String name, T fallback, Function<String, T> parse) {
+    String value = string(name, null);
+    return value == null ? fallback : apply(name, value, parse);
+  }
+
+  private static <T> T apply(String name, String value, Function<String, T> parse) {
+    try {
+      return parse.apply(value);
+    } catch (SettingsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SettingsException(name, e.getMessage());
+    }
+  }
+
+  private static String range(long min, long max) {
+    boolean noMin = min == Long.MIN_VALUE || min == Integer.MIN_VALUE;
+    boolean noMax = max == Long.MAX_VALUE || max == Integer.MAX_VALUE;
+    if (noMin && noMax) {
+      return "is out of range";
+    }
+    if (noMax) {
+      return "must be >= " + min;
+    }
+    if (noMin) {
+      return "must be <= " + max;
+    }
+    return "must be between " + min + " and " + max;
+  }
+}

@@ -1,0 +1,27 @@
+package io.vigil.settings;
+
+/**
+ * A setting that cannot be used, reported as {@code VARIABLE: why}. The entry points print the message and
+ * exit 2; it is an {@link IllegalArgumentException} so that callers that already refuse bad arguments
+ * refuse bad settings the same way.
+ */
+public final class SettingsException extends IllegalArgumentException {
+  private final String variable;
+
+  public SettingsException(String variable, String why) {
+    super(variable + ": " + why);
+    this.variable = variable;
+  }
+
+  /** The variable at fault, for example {@code REDIS_PORT}. */
+  public String variable() {
+    return variable;
+  }
+
+  /** Throws {@code variable: why} unless the condition holds; records call it from their constructors. */
+  public static void require(boolean condition, String variable, String why) {
+    if (!condition) {
+      throw new SettingsException(variable, why);
+    }
+  }
+}
