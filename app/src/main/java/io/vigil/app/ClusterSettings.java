@@ -1,7 +1,7 @@
 package io.vigil.app;
 
-import io.vigil.core.config.EnvReader;
-import java.util.ArrayList;
+import io.vigil.settings.EnvReader;
+import io.vigil.settings.SettingsException;
 import java.util.List;
 import java.util.Map;
 
@@ -19,18 +19,15 @@ public record ClusterSettings(List<String> members, String host, int port, int e
     members = List.copyOf(members);
     for (String member : members) {
       int colon = member.lastIndexOf(':');
-      if (colon <= 0 || !member.substring(colon + 1).matches("\\d{1,5}")) {
-        throw new IllegalArgumentException("VIGIL_CLUSTER_MEMBERS entries must be host:port, got '" + member + "'");
-      }
+      SettingsException.require(colon > 0 && member.substring(colon + 1).matches("\\d{1,5}"), "VIGIL_CLUSTER_MEMBERS",
+          "entries must be host:port, got '" + member + "'");
     }
-    if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("VIGIL_CLUSTER_HOST must not be empty");
-    }
-    requirePort("VIGIL_CLUSTER_PORT", port, false);
-    requirePort("VIGIL_EVENTBUS_PORT", eventBusPort, true);
-    if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw new IllegalArgumentException("VIGIL_CLUSTER_NAME must be 1-64 letters, digits, '.', '_' or '-'");
-    }
+    SettingsException.require(host != null && !host.isBlank(), "VIGIL_CLUSTER_HOST", "must not be empty");
+    SettingsException.require(port >= 1 && port <= 65535, "VIGIL_CLUSTER_PORT", "must be a port number, got " + port);
+    SettingsException.require(eventBusPort >= 0 && eventBusPort <= 65535, "VIGIL_EVENTBUS_PORT",
+        "must be a port number (0 = any), got " + eventBusPort);
+    SettingsException.require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"), "VIGIL_CLUSTER_NAME",
+        "must be 1-64 letters, digits, '.', '_' or '-'");
   }
 
   public boolean enabled() {
@@ -38,15 +35,10 @@ public record ClusterSettings(List<String> members, String host, int port, int e
   }
 
   public static ClusterSettings fromEnv(Map<String, String> env) {
-    List<String> members = new ArrayList<>();
-    for (String part : env.getOrDefault("VIGIL_CLUSTER_MEMBERS", "").split(",")) {
-      if (!part.isBlank()) {
-        members.add(part.trim());
-      }
-    }
-    return new ClusterSettings(members, host(env.getOrDefault("VIGIL_CLUSTER_HOST", "127.0.0.1").trim()),
-        integer(env, "VIGIL_CLUSTER_PORT", 5701), integer(env, "VIGIL_EVENTBUS_PORT", 0),
-        env.getOrDefault("VIGIL_CLUSTER_NAME", "vigil").trim());
+    EnvReader r = new EnvReader(env);
+    return new ClusterSettings(r.list("VIGIL_CLUSTER_MEMBERS", ""), host(r.string("VIGIL_CLUSTER_HOST", "127.0.0.1")),
+        r.integer("VIGIL_CLUSTER_PORT", 5701), r.integer("VIGIL_EVENTBUS_PORT", 0),
+        r.string("VIGIL_CLUSTER_NAME", "vigil"));
   }
 
   /** {@code auto}: this host's own address, for containers whose address is only known at start. */
@@ -57,17 +49,8 @@ public record ClusterSettings(List<String> members, String host, int port, int e
     try {
       return java.net.InetAddress.getLocalHost().getHostAddress();
     } catch (java.net.UnknownHostException e) {
-      throw new IllegalArgumentException("VIGIL_CLUSTER_HOST=auto: this host's address cannot be resolved: " + e.getMessage());
+      throw new SettingsException("VIGIL_CLUSTER_HOST", "auto: this host's address cannot be resolved: " + e.getMessage());
     }
   }
 
-  static int integer(Map<String, String> env, String name, int fallback) {
-    return new EnvReader(env).integer(name, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
-  }
-
-  private static void requirePort(String name, int port, boolean zeroAllowed) {
-    if (port < (zeroAllowed ? 0 : 1) || port > 65535) {
-      throw new IllegalArgumentException(name + " must be a port number" + (zeroAllowed ? " (0 = any)" : "") + ", got " + port);
-    }
-  }
 }

@@ -6,6 +6,7 @@ import io.vigil.core.queue.EngineSettingsLoader;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.gateway.GatewaySettings;
 import io.vigil.report.ReportSettings;
+import io.vigil.settings.EnvReader;
 import io.vigil.worker.WorkerSettings;
 import java.util.Map;
 import java.util.Set;
@@ -19,20 +20,13 @@ public record NodeSettings(Set<Role> roles, ClusterSettings cluster, RedisSettin
                            ReportSettings report, int httpPort, int gatewayInstances) {
 
   public static NodeSettings fromEnv(Set<Role> roles, Map<String, String> env) {
+    EnvReader r = new EnvReader(env);
     return new NodeSettings(roles, ClusterSettings.fromEnv(env), RedisSettings.fromEnv(env),
         EngineSettingsLoader.fromEnv(env),
         roles.contains(Role.GATEWAY) ? GatewaySettings.fromEnv(env) : null,
         roles.contains(Role.WORKER) ? WorkerSettings.fromEnv(env) : null,
         roles.contains(Role.DISPATCHER) ? DispatcherSettings.fromEnv(env) : null,
         roles.contains(Role.WORKER) ? ReportSettings.fromEnv(env) : null,
-        ClusterSettings.integer(env, "VIGIL_HTTP_PORT", 8080), gatewayInstances(env));
-  }
-
-  private static int gatewayInstances(Map<String, String> env) {
-    int instances = ClusterSettings.integer(env, "VIGIL_GATEWAY_INSTANCES", 2);
-    if (instances < 1 || instances > 64) {
-      throw new IllegalArgumentException("VIGIL_GATEWAY_INSTANCES must be between 1 and 64, got " + instances);
-    }
-    return instances;
+        r.integer("VIGIL_HTTP_PORT", 8080, 0, 65535), r.integer("VIGIL_GATEWAY_INSTANCES", 2, 1, 64));
   }
 }

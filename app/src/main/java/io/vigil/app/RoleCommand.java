@@ -1,6 +1,5 @@
 package io.vigil.app;
 
-import io.vigil.core.error.InvalidRequestException;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +36,8 @@ final class RoleCommand implements Callable<Integer> {
     NodeSettings settings;
     try {
       settings = NodeSettings.fromEnv(roles, env);
-    } catch (IllegalArgumentException | InvalidRequestException e) {
+    } catch (IllegalArgumentException e) {
+      // Every settings refusal is a SettingsException: VARIABLE: why.
       err.println("vigil: configuration error: " + e.getMessage());
       return 2;
     }

@@ -15,15 +15,26 @@ class StartupConfigurationTest {
 
   @Test
   void badSettingStopsTheProcessWithAMessageNamingIt() throws Exception {
+    assertRefusedWithExit2("VIGIL_WORKER_CONCURRENCY", "many",
+        "vigil: configuration error: VIGIL_WORKER_CONCURRENCY: must be a whole number, got 'many'");
+  }
+
+  @Test
+  void aFractionForAWholeNumberStopsTheProcessInsteadOfBeingTruncated() throws Exception {
+    assertRefusedWithExit2("VIGIL_DEFAULT_ATTEMPTS", "2.5",
+        "vigil: configuration error: VIGIL_DEFAULT_ATTEMPTS: must be a whole number, got '2.5'");
+  }
+
+  private static void assertRefusedWithExit2(String variable, String value, String message) throws Exception {
     ProcessBuilder bad = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "io.vigil.app.Main", "worker")).redirectErrorStream(true);
-    bad.environment().put("VIGIL_WORKER_CONCURRENCY", "many");
+    bad.environment().put(variable, value);
     Process child = bad.start();
 
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(child.exitValue()).isEqualTo(2);
-    assertThat(output).contains("configuration error").contains("VIGIL_WORKER_CONCURRENCY");
+    assertThat(output).contains(message);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.vigil.dispatcher;
 
-import io.vigil.core.config.EnvReader;
+import io.vigil.settings.EnvReader;
+import io.vigil.settings.SettingsException;
 import java.util.Map;
 
 /**
@@ -12,10 +13,12 @@ import java.util.Map;
  */
 public record DispatcherSettings(long tickMs, long misfireThresholdMs, int maxCatchUp) {
   public DispatcherSettings {
-    require(tickMs >= 50 && tickMs <= 60_000, "VIGIL_DISPATCHER_TICK_MS must be between 50 and 60000, got " + tickMs);
-    require(misfireThresholdMs >= 1_000, "VIGIL_MISFIRE_THRESHOLD_MS must be >= 1000, got " + misfireThresholdMs);
-    require(maxCatchUp >= 1 && maxCatchUp <= 100,
-        "VIGIL_MISFIRE_MAX_CATCH_UP must be between 1 and 100, got " + maxCatchUp);
+    SettingsException.require(tickMs >= 50 && tickMs <= 60_000, "VIGIL_DISPATCHER_TICK_MS",
+        "must be between 50 and 60000, got " + tickMs);
+    SettingsException.require(misfireThresholdMs >= 1_000, "VIGIL_MISFIRE_THRESHOLD_MS",
+        "must be >= 1000, got " + misfireThresholdMs);
+    SettingsException.require(maxCatchUp >= 1 && maxCatchUp <= 100, "VIGIL_MISFIRE_MAX_CATCH_UP",
+        "must be between 1 and 100, got " + maxCatchUp);
   }
 
   public static DispatcherSettings defaults() {
@@ -27,12 +30,6 @@ public record DispatcherSettings(long tickMs, long misfireThresholdMs, int maxCa
     EnvReader r = new EnvReader(env);
     return new DispatcherSettings(r.wholeNumber("VIGIL_DISPATCHER_TICK_MS", d.tickMs()),
         r.wholeNumber("VIGIL_MISFIRE_THRESHOLD_MS", d.misfireThresholdMs()),
-        (int) r.wholeNumber("VIGIL_MISFIRE_MAX_CATCH_UP", d.maxCatchUp()));
-  }
-
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalArgumentException(message);
-    }
+        r.integer("VIGIL_MISFIRE_MAX_CATCH_UP", d.maxCatchUp()));
   }
 }

@@ -1,10 +1,12 @@
 package io.vigil.ops;
 
 import io.vigil.core.keys.Names;
+import io.vigil.core.redis.RedisAddress;
 import io.vigil.resp.Credentials;
 import io.vigil.resp.Endpoint;
+import io.vigil.settings.EnvReader;
+import io.vigil.settings.SettingsException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,61 +31,35 @@ public record OpsSettings(List<Endpoint> sentinels, String masterName, Endpoint 
 
   public OpsSettings {
     sentinels = List.copyOf(sentinels);
-    if (masterName == null || !masterName.matches("[A-Za-z0-9._-]{1,128}")) {
-      throw new IllegalArgumentException("REDIS_MASTER_NAME must match [A-Za-z0-9._-]{1,128}, got '" + masterName + "'");
-    }
+    SettingsException.require(masterName != null && masterName.matches("[A-Za-z0-9._-]{1,128}"), "REDIS_MASTER_NAME",
+        "must match [A-Za-z0-9._-]{1,128}, got '" + masterName + "'");
     Names.requireValidPrefix(prefix);
   }
 
   public static OpsSettings fromEnv(Map<String, String> env) {
-    List<Endpoint> sentinels = new ArrayList<>();
-    for (String part : value(env, "REDIS_SENTINELS", "").split(",")) {
-      if (!part.isBlank()) {
-        sentinels.add(Endpoint.parse(part, "REDIS_SENTINELS"));
-      }
-    }
-    Credentials app = credentials(env, "REDIS_USERNAME", "REDIS_PASSWORD");
-    Credentials sentinel = credentials(env, "REDIS_SENTINEL_USERNAME", "REDIS_SENTINEL_PASSWORD");
-    Credentials admin = value(env, "REDIS_ADMIN_PASSWORD", "").isEmpty() ? app
-        : credentials(env, "REDIS_ADMIN_USERNAME", "REDIS_ADMIN_PASSWORD");
-    return new OpsSettings(sentinels, value(env, "REDIS_MASTER_NAME", "mymaster"),
-        new Endpoint(value(env, "REDIS_HOST", "127.0.0.1"), (int) number(env, "REDIS_PORT", 6379, 1, 65535)),
-        (int) number(env, "REDIS_DB", 0, 0, 15_999), app, sentinel, admin, value(env, "REDIS_QUEUE_PREFIX", "vigil"),
-        Duration.ofMillis(number(env, "REDIS_CONNECT_TIMEOUT", 5000, 1, 600_000)));
+    EnvReader r = new EnvReader(env);
+    // The roles' parser, so that ops and the roles accept the same REDIS_SENTINELS.
+    List<Endpoint> sentinels = r.parsedList("REDIS_SENTINELS", RedisAddress::parse).stream()
+        .map(a -> new Endpoint(a.host(), a.port())).toList();
+    Credentials app = credentials(r, "REDIS_USERNAME", "REDIS_PASSWORD");
+    Credentials sentinel = credentials(r, "REDIS_SENTINEL_USERNAME", "REDIS_SENTINEL_PASSWORD");
+    Credentials admin = r.secret("REDIS_ADMIN_PASSWORD") == null ? app
+        : credentials(r, "REDIS_ADMIN_USERNAME", "REDIS_ADMIN_PASSWORD");
+    return new OpsSettings(sentinels, r.string("REDIS_MASTER_NAME", "mymaster"),
+        new Endpoint(r.string("REDIS_HOST", "127.0.0.1"), r.integer("REDIS_PORT", 6379, 1, 65535)),
+        r.integer("REDIS_DB", 0, 0, 15_999), app, sentinel, admin, r.string("REDIS_QUEUE_PREFIX", "vigil"),
+        Duration.ofMillis(r.wholeNumber("REDIS_CONNECT_TIMEOUT", 5000, 1, 600_000)));
   }
 
   public boolean sentinelMode() {
     return !sentinels.isEmpty();
   }
 
-  private static Credentials credentials(Map<String, String> env, String userVariable, String passwordVariable) {
-    String user = value(env, userVariable, "");
-    String password = value(env, passwordVariable, "");
-    if (!user.isEmpty() && password.isEmpty()) {
-      throw new IllegalArgumentException(userVariable + " needs " + passwordVariable);
-    }
+  private static Credentials credentials(EnvReader r, String userVariable, String passwordVariable) {
+    String user = r.string(userVariable, null);
+    String password = r.secret(passwordVariable);
+    SettingsException.require(user == null || password != null, userVariable, "needs " + passwordVariable);
     return new Credentials(user, password);
-  }
-
-  private static String value(Map<String, String> env, String name, String fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : value.trim();
-  }
-
-  private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
-    String raw = value(env, name, "");
-    if (raw.isEmpty()) {
-      return fallback;
-    }
-    try {
-      long parsed = Long.parseLong(raw);
-      if (parsed < min || parsed > max) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + raw);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'");
-    }
   }
 
   @Override

@@ -49,7 +49,7 @@ class HealthCommandTest {
     assertThat(extra.err()).contains("Unknown option: '--now'");
     OpsFixtures.Run bad = OpsFixtures.run(HealthCommand::new, Map.of("REDIS_SENTINELS", "no-port"));
     assertThat(bad.exit()).isEqualTo(OpsCommand.USAGE);
-    assertThat(bad.err()).contains("REDIS_SENTINELS must be host:port");
+    assertThat(bad.err()).contains("vigil health: REDIS_SENTINELS: 'no-port' is not host:port");
   }
 
   static List<String> verdicts(OpsFixtures.Run run) {

@@ -1,6 +1,8 @@
 package io.vigil.report;
 
 import io.vigil.report.fetch.AddressPolicy;
+import io.vigil.settings.EnvReader;
+import io.vigil.settings.SettingsException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +32,13 @@ public record ReportSettings(Set<String> allowedHosts, long connectTimeoutMs, lo
 
   public ReportSettings {
     allowedHosts = Set.copyOf(allowedHosts);
-    require(connectTimeoutMs > 0, "VIGIL_FETCH_CONNECT_TIMEOUT_MS must be > 0");
-    require(readTimeoutMs > 0, "VIGIL_FETCH_READ_TIMEOUT_MS must be > 0");
-    require(totalTimeoutMs > 0, "VIGIL_FETCH_TOTAL_TIMEOUT_MS must be > 0");
-    require(maxBytes >= 1024 && maxBytes <= 64 * 1024 * 1024, "VIGIL_FETCH_MAX_BYTES must be between 1024 and 67108864");
-    require(maxRedirects >= 0 && maxRedirects <= 20, "VIGIL_FETCH_MAX_REDIRECTS must be between 0 and 20");
-    require(maxCompetitors >= 1 && maxCompetitors <= 200, "VIGIL_REPORT_MAX_COMPETITORS must be between 1 and 200");
-    require(keepMs >= 0, "VIGIL_REPORT_KEEP_DAYS must be >= 0");
+    require(connectTimeoutMs > 0, "VIGIL_FETCH_CONNECT_TIMEOUT_MS", "must be > 0");
+    require(readTimeoutMs > 0, "VIGIL_FETCH_READ_TIMEOUT_MS", "must be > 0");
+    require(totalTimeoutMs > 0, "VIGIL_FETCH_TOTAL_TIMEOUT_MS", "must be > 0");
+    require(maxBytes >= 1024 && maxBytes <= 64 * 1024 * 1024, "VIGIL_FETCH_MAX_BYTES", "must be between 1024 and 67108864");
+    require(maxRedirects >= 0 && maxRedirects <= 20, "VIGIL_FETCH_MAX_REDIRECTS", "must be between 0 and 20");
+    require(maxCompetitors >= 1 && maxCompetitors <= 200, "VIGIL_REPORT_MAX_COMPETITORS", "must be between 1 and 200");
+    require(keepMs >= 0, "VIGIL_REPORT_KEEP_DAYS", "must be >= 0");
   }
 
   public static ReportSettings defaults() {
@@ -55,20 +57,20 @@ public record ReportSettings(Set<String> allowedHosts, long connectTimeoutMs, lo
 
   public static ReportSettings fromEnv(Map<String, String> env) {
     ReportSettings d = defaults();
-    String hosts = env.getOrDefault("VIGIL_FETCH_ALLOWED_HOSTS", "");
-    return new ReportSettings(parseHosts(hosts),
-        number(env, "VIGIL_FETCH_CONNECT_TIMEOUT_MS", d.connectTimeoutMs),
-        number(env, "VIGIL_FETCH_READ_TIMEOUT_MS", d.readTimeoutMs),
-        number(env, "VIGIL_FETCH_TOTAL_TIMEOUT_MS", d.totalTimeoutMs),
-        (int) number(env, "VIGIL_FETCH_MAX_BYTES", d.maxBytes),
-        (int) number(env, "VIGIL_FETCH_MAX_REDIRECTS", d.maxRedirects),
-        (int) number(env, "VIGIL_REPORT_MAX_COMPETITORS", d.maxCompetitors),
-        number(env, "VIGIL_REPORT_KEEP_DAYS", d.keepMs / DAY_MS) * DAY_MS);
+    EnvReader r = new EnvReader(env);
+    return new ReportSettings(r.parsed("VIGIL_FETCH_ALLOWED_HOSTS", Set.of(), ReportSettings::parseHosts),
+        r.wholeNumber("VIGIL_FETCH_CONNECT_TIMEOUT_MS", d.connectTimeoutMs),
+        r.wholeNumber("VIGIL_FETCH_READ_TIMEOUT_MS", d.readTimeoutMs),
+        r.wholeNumber("VIGIL_FETCH_TOTAL_TIMEOUT_MS", d.totalTimeoutMs),
+        r.integer("VIGIL_FETCH_MAX_BYTES", d.maxBytes),
+        r.integer("VIGIL_FETCH_MAX_REDIRECTS", d.maxRedirects),
+        r.integer("VIGIL_REPORT_MAX_COMPETITORS", d.maxCompetitors),
+        r.wholeNumber("VIGIL_REPORT_KEEP_DAYS", d.keepMs / DAY_MS, 0, Long.MAX_VALUE / DAY_MS) * DAY_MS);
   }
 
   /**
    * Canonical entries: lower-cased hosts without a trailing dot, as "host", "host:port", "v6" or "[v6]:port";
-   * a malformed entry fails naming the variable.
+   * a malformed entry fails saying which (the reader adds the variable).
    */
   static Set<String> parseHosts(String list) {
     return Arrays.stream(list.split(","))
@@ -81,7 +83,7 @@ public record ReportSettings(Set<String> allowedHosts, long connectTimeoutMs, lo
   private static String canonicalHost(String entry) {
     Matcher m = HOST_ENTRY.matcher(entry);
     if (!m.matches()) {
-      throw new IllegalArgumentException("VIGIL_FETCH_ALLOWED_HOSTS entries are host or host:port, got '" + entry + "'");
+      throw new IllegalArgumentException("entries are host or host:port, got '" + entry + "'");
     }
     String v6 = m.group(1) != null ? m.group(1) : m.group(3);
     String host = AddressPolicy.normalize(v6 != null ? v6 : m.group(4));
@@ -92,21 +94,7 @@ public record ReportSettings(Set<String> allowedHosts, long connectTimeoutMs, lo
     return (v6 != null ? "[" + host + "]" : host) + ":" + port;
   }
 
-  private static long number(Map<String, String> env, String name, long fallback) {
-    String raw = env.get(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'");
-    }
-  }
-
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalArgumentException(message);
-    }
+  private static void require(boolean condition, String variable, String why) {
+    SettingsException.require(condition, variable, why);
   }
 }

@@ -37,12 +37,12 @@ class ReportSettingsTest {
   @Test
   void aBadValueNamesItsVariable() {
     assertThatThrownBy(() -> ReportSettings.fromEnv(Map.of("VIGIL_FETCH_MAX_BYTES", "lots")))
-        .hasMessage("VIGIL_FETCH_MAX_BYTES must be a whole number, got 'lots'");
+        .hasMessage("VIGIL_FETCH_MAX_BYTES: must be a whole number, got 'lots'");
     assertThatThrownBy(() -> ReportSettings.fromEnv(Map.of("VIGIL_FETCH_MAX_REDIRECTS", "50")))
-        .hasMessage("VIGIL_FETCH_MAX_REDIRECTS must be between 0 and 20");
+        .hasMessage("VIGIL_FETCH_MAX_REDIRECTS: must be between 0 and 20");
     assertThatThrownBy(() -> ReportSettings.fromEnv(Map.of("VIGIL_FETCH_ALLOWED_HOSTS", "http://127.0.0.1/")))
-        .hasMessage("VIGIL_FETCH_ALLOWED_HOSTS entries are host or host:port, got 'http://127.0.0.1/'");
+        .hasMessage("VIGIL_FETCH_ALLOWED_HOSTS: entries are host or host:port, got 'http://127.0.0.1/'");
     assertThatThrownBy(() -> ReportSettings.fromEnv(Map.of("VIGIL_FETCH_READ_TIMEOUT_MS", "0")))
-        .hasMessage("VIGIL_FETCH_READ_TIMEOUT_MS must be > 0");
+        .hasMessage("VIGIL_FETCH_READ_TIMEOUT_MS: must be > 0");
   }
 }

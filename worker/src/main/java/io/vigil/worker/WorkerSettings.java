@@ -4,10 +4,10 @@ import io.vigil.core.keys.Names;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
-import java.util.Arrays;
+import io.vigil.settings.EnvReader;
+import io.vigil.settings.SettingsException;
 import java.util.HexFormat;
 import java.util.List;
-import io.vigil.core.config.EnvReader;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,39 +27,36 @@ public record WorkerSettings(List<String> queues, int concurrency, int instances
   public static final int MAX_WORKER_ID_LENGTH = 100;
 
   public WorkerSettings {
-    if (queues == null || queues.isEmpty()) {
-      throw new IllegalArgumentException("VIGIL_WORKER_QUEUES must name at least one queue");
-    }
+    require(queues != null && !queues.isEmpty(), "VIGIL_WORKER_QUEUES", "must name at least one queue");
     for (String queue : queues) {
-      if (!Names.isValidId(queue)) {
-        throw new IllegalArgumentException("VIGIL_WORKER_QUEUES: '" + queue
-            + "' is not a valid queue name (letters, digits, '.', '_', '-'; at most 128)");
-      }
+      require(Names.isValidId(queue), "VIGIL_WORKER_QUEUES",
+          "'" + queue + "' is not a valid queue name (letters, digits, '.', '_', '-'; at most 128)");
     }
-    if (Set.copyOf(queues).size() != queues.size()) {
-      throw new IllegalArgumentException("VIGIL_WORKER_QUEUES names a queue twice: " + queues);
-    }
+    require(Set.copyOf(queues).size() == queues.size(), "VIGIL_WORKER_QUEUES", "names a queue twice: " + queues);
     queues = List.copyOf(queues);
-    require(concurrency >= 1 && concurrency <= 10_000, "VIGIL_WORKER_CONCURRENCY must be between 1 and 10000, got " + concurrency);
-    require(instances >= 1 && instances <= 64, "VIGIL_WORKER_INSTANCES must be between 1 and 64, got " + instances);
-    require(shutdownGraceMs >= 0, "VIGIL_SHUTDOWN_GRACE_MS must be >= 0, got " + shutdownGraceMs);
-    require(heartbeatMs >= 100 && heartbeatMs <= 600_000, "VIGIL_WORKER_HEARTBEAT_MS must be between 100 and 600000, got " + heartbeatMs);
-    require(workerId != null && Names.isValidId(workerId) && workerId.length() <= MAX_WORKER_ID_LENGTH,
-        "VIGIL_WORKER_ID must be 1 to " + MAX_WORKER_ID_LENGTH + " of letters, digits, '.', '_', '-', got '" + workerId + "'");
-    require(host != null && !host.isBlank(), "host must not be blank");
+    require(concurrency >= 1 && concurrency <= 10_000, "VIGIL_WORKER_CONCURRENCY", "must be between 1 and 10000, got " + concurrency);
+    require(instances >= 1 && instances <= 64, "VIGIL_WORKER_INSTANCES", "must be between 1 and 64, got " + instances);
+    require(shutdownGraceMs >= 0, "VIGIL_SHUTDOWN_GRACE_MS", "must be >= 0, got " + shutdownGraceMs);
+    require(heartbeatMs >= 100 && heartbeatMs <= 600_000, "VIGIL_WORKER_HEARTBEAT_MS",
+        "must be between 100 and 600000, got " + heartbeatMs);
+    require(workerId != null && Names.isValidId(workerId) && workerId.length() <= MAX_WORKER_ID_LENGTH, "VIGIL_WORKER_ID",
+        "must be 1 to " + MAX_WORKER_ID_LENGTH + " of letters, digits, '.', '_', '-', got '" + workerId + "'");
+    require(host != null && !host.isBlank(), "HOSTNAME", "must not be blank");
   }
 
   public static WorkerSettings fromEnv(Map<String, String> env) {
-    String host = hostName(env);
-    String queues = env.getOrDefault("VIGIL_WORKER_QUEUES", "default,report-generation");
-    String workerId = env.get("VIGIL_WORKER_ID");
+    EnvReader r = new EnvReader(env);
+    String host = r.string("HOSTNAME", null);
+    if (host == null) {
+      host = localHostName();
+    }
     return new WorkerSettings(
-        Arrays.stream(queues.split(",")).map(String::trim).filter(q -> !q.isEmpty()).toList(),
-        smallNumber(env, "VIGIL_WORKER_CONCURRENCY", 10),
-        smallNumber(env, "VIGIL_WORKER_INSTANCES", 1),
-        new EnvReader(env).wholeNumber("VIGIL_SHUTDOWN_GRACE_MS", 30_000),
-        new EnvReader(env).wholeNumber("VIGIL_WORKER_HEARTBEAT_MS", 5_000),
-        workerId == null || workerId.isBlank() ? defaultWorkerId(host) : workerId.trim(),
+        r.list("VIGIL_WORKER_QUEUES", "default,report-generation"),
+        r.integer("VIGIL_WORKER_CONCURRENCY", 10),
+        r.integer("VIGIL_WORKER_INSTANCES", 1),
+        r.wholeNumber("VIGIL_SHUTDOWN_GRACE_MS", 30_000),
+        r.wholeNumber("VIGIL_WORKER_HEARTBEAT_MS", 5_000),
+        r.string("VIGIL_WORKER_ID", defaultWorkerId(host)),
         host);
   }
 
@@ -85,11 +82,7 @@ public record WorkerSettings(List<String> queues, int concurrency, int instances
     return safeHost + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
   }
 
-  private static String hostName(Map<String, String> env) {
-    String fromEnv = env.get("HOSTNAME");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv.trim();
-    }
+  private static String localHostName() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
@@ -97,17 +90,7 @@ public record WorkerSettings(List<String> queues, int concurrency, int instances
     }
   }
 
-  private static int smallNumber(Map<String, String> env, String name, int fallback) {
-    long value = new EnvReader(env).wholeNumber(name, fallback);
-    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(name + " is out of range, got " + value);
-    }
-    return (int) value;
-  }
-
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalArgumentException(message);
-    }
+  private static void require(boolean condition, String variable, String why) {
+    SettingsException.require(condition, variable, why);
   }
 }

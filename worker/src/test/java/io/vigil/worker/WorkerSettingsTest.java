@@ -45,20 +45,20 @@ class WorkerSettingsTest {
     assertThatThrownBy(() -> WorkerSettings.fromEnv(Map.of("VIGIL_WORKER_QUEUES", "a,b c")))
         .hasMessageContaining("VIGIL_WORKER_QUEUES: 'b c' is not a valid queue name");
     assertThatThrownBy(() -> WorkerSettings.fromEnv(Map.of("VIGIL_WORKER_QUEUES", " , ")))
-        .hasMessageContaining("VIGIL_WORKER_QUEUES must name at least one queue");
+        .hasMessageContaining("VIGIL_WORKER_QUEUES: must name at least one queue");
     assertThatThrownBy(() -> WorkerSettings.fromEnv(Map.of("VIGIL_WORKER_QUEUES", "a,a")))
-        .hasMessageContaining("VIGIL_WORKER_QUEUES names a queue twice");
+        .hasMessageContaining("VIGIL_WORKER_QUEUES: names a queue twice");
     assertThatThrownBy(() -> WorkerSettings.fromEnv(Map.of("VIGIL_WORKER_CONCURRENCY", "0")))
-        .hasMessageContaining("VIGIL_WORKER_CONCURRENCY must be between 1 and 10000");
+        .hasMessageContaining("VIGIL_WORKER_CONCURRENCY: must be between 1 and 10000");
     assertThatThrownBy(() -> WorkerSettings.fromEnv(Map.of("VIGIL_WORKER_CONCURRENCY", "ten")))
-        .hasMessage("VIGIL_WORKER_CONCURRENCY must be an integer, got 'ten'");
+        .hasMessage("VIGIL_WORKER_CONCURRENCY: must be a whole number, got 'ten'");
     assertThatThrownBy(() -> WorkerSettings.fromEnv(Map.of("VIGIL_WORKER_INSTANCES", "99999999999")))
-        .hasMessageContaining("VIGIL_WORKER_INSTANCES is out of range");
+        .hasMessageContaining("VIGIL_WORKER_INSTANCES: is out of range");
     assertThatThrownBy(() -> WorkerSettings.fromEnv(Map.of("VIGIL_SHUTDOWN_GRACE_MS", "-1")))
-        .hasMessageContaining("VIGIL_SHUTDOWN_GRACE_MS must be >= 0");
+        .hasMessageContaining("VIGIL_SHUTDOWN_GRACE_MS: must be >= 0");
     assertThatThrownBy(() -> WorkerSettings.fromEnv(Map.of("VIGIL_WORKER_ID", "w:1")))
-        .hasMessageContaining("VIGIL_WORKER_ID must be 1 to 100");
+        .hasMessageContaining("VIGIL_WORKER_ID: must be 1 to 100");
     assertThatThrownBy(() -> WorkerSettings.fromEnv(Map.of("VIGIL_WORKER_HEARTBEAT_MS", "10")))
-        .hasMessageContaining("VIGIL_WORKER_HEARTBEAT_MS must be between 100 and 600000");
+        .hasMessageContaining("VIGIL_WORKER_HEARTBEAT_MS: must be between 100 and 600000");
   }
 }

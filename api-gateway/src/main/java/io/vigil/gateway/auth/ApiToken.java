@@ -1,5 +1,6 @@
 package io.vigil.gateway.auth;
 
+import io.vigil.settings.SettingsException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,14 +19,14 @@ public record ApiToken(String name, String token, Role role) {
 
   public ApiToken {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(SETTING + ": token name must match " + NAME.pattern());
+      throw new SettingsException(SETTING, "token name must match " + NAME.pattern());
     }
     if (token == null || token.length() < MIN_TOKEN_LENGTH || !TOKEN.matcher(token).matches()) {
-      throw new IllegalArgumentException(SETTING + ": token of '" + name + "' must be at least " + MIN_TOKEN_LENGTH
+      throw new SettingsException(SETTING, "token of '" + name + "' must be at least " + MIN_TOKEN_LENGTH
           + " characters of [A-Za-z0-9._~+/=-]");
     }
     if (role == null) {
-      throw new IllegalArgumentException(SETTING + ": token '" + name + "' needs a role (read, submit or admin)");
+      throw new SettingsException(SETTING, "token '" + name + "' needs a role (read, submit or admin)");
     }
   }
 
@@ -41,17 +42,17 @@ public record ApiToken(String name, String token, Role role) {
       String[] parts = entry.trim().split(":", -1);
       if (parts.length != 3) {
         // Only the entry's position is reported: the entry holds a secret.
-        throw new IllegalArgumentException(SETTING + ": entry " + (tokens.size() + 1)
+        throw new SettingsException(SETTING, "entry " + (tokens.size() + 1)
             + " is not name:token:role");
       }
       Role role = Role.fromWire(parts[2]);
       if (role == null) {
-        throw new IllegalArgumentException(SETTING + ": token '" + parts[0] + "' has unknown role '" + parts[2]
+        throw new SettingsException(SETTING, "token '" + parts[0] + "' has unknown role '" + parts[2]
             + "' (read, submit or admin)");
       }
       ApiToken token = new ApiToken(parts[0], parts[1], role);
       if (!names.add(token.name()) || !secrets.add(token.token())) {
-        throw new IllegalArgumentException(SETTING + ": token names and tokens must be unique ('" + token.name() + "')");
+        throw new SettingsException(SETTING, "token names and tokens must be unique ('" + token.name() + "')");
       }
       tokens.add(token);
     }

@@ -9,7 +9,7 @@ import io.vigil.core.error.InvalidRequestException;
  */
 public record Backoff(BackoffType type, long delayMs, double jitter) {
   public static final Backoff DEFAULT = new Backoff(BackoffType.EXPONENTIAL, 2000, 0);
-  private static final long MAX_DELAY_MS = 7L * 24 * 3600 * 1000;
+  public static final long MAX_DELAY_MS = 7L * 24 * 3600 * 1000;
 
   public Backoff {
     if (type == null) {

@@ -1,6 +1,8 @@
 package io.vigil.core.queue;
 
 import io.vigil.core.job.Backoff;
+import io.vigil.core.keys.Names;
+import io.vigil.settings.SettingsException;
 
 /**
  * Engine-wide defaults and limits, validated once; each error names the setting.
@@ -16,19 +18,22 @@ public record EngineSettings(String prefix, int defaultAttempts, Backoff default
                              int maxStalledCount, int promoteBatch, int errorsKept, int stalledBatch) {
 
   public EngineSettings {
-    io.vigil.core.keys.Names.requireValidPrefix(prefix);
-    require(defaultAttempts >= 1, "default attempts must be >= 1");
-    require(keepCompleted >= -1, "keep completed must be >= -1");
-    require(keepFailed >= -1, "keep failed must be >= -1");
-    require(retentionMs >= 0, "REDIS_JOB_RETENTION_HOURS must be >= 0");
-    require(maxJobsPerQueue >= 0, "REDIS_MAX_JOBS_PER_QUEUE must be >= 0");
-    require(memoryWatermark >= 0 && memoryWatermark <= 1, "REDIS_MEMORY_WATERMARK must be between 0 and 1");
-    require(maxPayloadBytes > 0, "VIGIL_MAX_PAYLOAD_BYTES must be > 0");
-    require(maxEvents > 0, "VIGIL_MAX_EVENTS must be > 0");
-    require(leaseMs >= 100, "VIGIL_LEASE_MS must be >= 100");
-    require(stalledIntervalMs >= 10, "VIGIL_STALLED_INTERVAL_MS must be >= 10");
-    require(maxStalledCount >= 0, "VIGIL_MAX_STALLED_COUNT must be >= 0");
-    require(promoteBatch > 0 && errorsKept > 0 && stalledBatch > 0, "batch sizes must be > 0");
+    Names.requireValidPrefix(prefix);
+    require(defaultAttempts >= 1, "VIGIL_DEFAULT_ATTEMPTS", "must be >= 1, got " + defaultAttempts);
+    require(keepCompleted >= -1, "VIGIL_KEEP_COMPLETED", "must be >= -1, got " + keepCompleted);
+    require(keepFailed >= -1, "VIGIL_KEEP_FAILED", "must be >= -1, got " + keepFailed);
+    require(retentionMs >= 0, "REDIS_JOB_RETENTION_HOURS", "must be >= 0");
+    require(maxJobsPerQueue >= 0, "REDIS_MAX_JOBS_PER_QUEUE", "must be >= 0, got " + maxJobsPerQueue);
+    require(memoryWatermark >= 0 && memoryWatermark <= 1, "REDIS_MEMORY_WATERMARK", "must be between 0 and 1, got " + memoryWatermark);
+    require(maxPayloadBytes > 0, "VIGIL_MAX_PAYLOAD_BYTES", "must be > 0, got " + maxPayloadBytes);
+    require(maxEvents > 0, "VIGIL_MAX_EVENTS", "must be > 0, got " + maxEvents);
+    require(leaseMs >= 100, "VIGIL_LEASE_MS", "must be >= 100, got " + leaseMs);
+    require(stalledIntervalMs >= 10, "VIGIL_STALLED_INTERVAL_MS", "must be >= 10, got " + stalledIntervalMs);
+    require(maxStalledCount >= 0, "VIGIL_MAX_STALLED_COUNT", "must be >= 0, got " + maxStalledCount);
+    if (promoteBatch <= 0 || errorsKept <= 0 || stalledBatch <= 0) {
+      // Not settings: fixed in code, so a programming error rather than a refusal naming a variable.
+      throw new IllegalArgumentException("batch sizes must be > 0");
+    }
   }
 
   public static EngineSettings defaults(String prefix) {
@@ -66,9 +71,7 @@ public record EngineSettings(String prefix, int defaultAttempts, Backoff default
         errorsKept, stalledBatch);
   }
 
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalArgumentException(message);
-    }
+  private static void require(boolean condition, String variable, String why) {
+    SettingsException.require(condition, variable, why);
   }
 }

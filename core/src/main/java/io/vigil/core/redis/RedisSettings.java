@@ -1,6 +1,7 @@
 package io.vigil.core.redis;
 
-import io.vigil.core.config.EnvReader;
+import io.vigil.settings.EnvReader;
+import io.vigil.settings.SettingsException;
 import java.util.List;
 import java.util.Map;
 
@@ -33,41 +34,42 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
 
   public RedisSettings {
     sentinels = List.copyOf(sentinels);
-    require(standalone != null, "REDIS_HOST/REDIS_PORT must be set");
-    require(db >= 0 && db <= 15_999, "REDIS_DB must be between 0 and 15999, got " + db);
-    require(masterName != null && masterName.matches("[A-Za-z0-9._-]{1,128}"),
-        "REDIS_MASTER_NAME must match [A-Za-z0-9._-]{1,128}, got '" + masterName + "'");
-    require(maxConnections >= 1, "REDIS_MAX_CONNECTIONS must be >= 1, got " + maxConnections);
-    require(minConnections >= 0 && minConnections <= maxConnections,
-        "REDIS_MIN_CONNECTIONS must be between 0 and REDIS_MAX_CONNECTIONS (" + maxConnections + "), got " + minConnections);
-    require(maxBlockingConnections >= 1, "REDIS_MAX_BLOCKING_CONNECTIONS must be >= 1, got " + maxBlockingConnections);
-    require(connectTimeoutMs >= 1, "REDIS_CONNECT_TIMEOUT must be >= 1 ms, got " + connectTimeoutMs);
-    require(commandTimeoutMs >= 1, "REDIS_COMMAND_TIMEOUT must be >= 1 ms, got " + commandTimeoutMs);
-    require(replicaAcks != null, "REDIS_MIN_REPLICA_ACKS must be set");
-    require(!replicaAcks.automatic() || !sentinels.isEmpty(),
-        "REDIS_MIN_REPLICA_ACKS=auto needs REDIS_SENTINELS (only Sentinel knows which replicas are healthy)");
-    require(replicaAckTimeoutMs >= 1, "REDIS_REPLICA_ACK_TIMEOUT must be >= 1 ms, got " + replicaAckTimeoutMs);
+    require(standalone != null, "REDIS_HOST", "must be set");
+    require(db >= 0 && db <= 15_999, "REDIS_DB", "must be between 0 and 15999, got " + db);
+    require(masterName != null && masterName.matches("[A-Za-z0-9._-]{1,128}"), "REDIS_MASTER_NAME",
+        "must match [A-Za-z0-9._-]{1,128}, got '" + masterName + "'");
+    require(maxConnections >= 1, "REDIS_MAX_CONNECTIONS", "must be >= 1, got " + maxConnections);
+    require(minConnections >= 0 && minConnections <= maxConnections, "REDIS_MIN_CONNECTIONS",
+        "must be between 0 and REDIS_MAX_CONNECTIONS (" + maxConnections + "), got " + minConnections);
+    require(maxBlockingConnections >= 1, "REDIS_MAX_BLOCKING_CONNECTIONS", "must be >= 1, got " + maxBlockingConnections);
+    require(connectTimeoutMs >= 1, "REDIS_CONNECT_TIMEOUT", "must be >= 1 ms, got " + connectTimeoutMs);
+    require(commandTimeoutMs >= 1, "REDIS_COMMAND_TIMEOUT", "must be >= 1 ms, got " + commandTimeoutMs);
+    require(replicaAcks != null, "REDIS_MIN_REPLICA_ACKS", "must be set");
+    require(!replicaAcks.automatic() || !sentinels.isEmpty(), "REDIS_MIN_REPLICA_ACKS",
+        "auto needs REDIS_SENTINELS (only Sentinel knows which replicas are healthy)");
+    require(replicaAckTimeoutMs >= 1, "REDIS_REPLICA_ACK_TIMEOUT", "must be >= 1 ms, got " + replicaAckTimeoutMs);
     // A durable write needs room for at least one WAIT inside the call's budget.
-    require(!waitsForReplicas(replicaAcks) || replicaAckTimeoutMs < commandTimeoutMs, "REDIS_REPLICA_ACK_TIMEOUT (" + replicaAckTimeoutMs
-        + ") must be below REDIS_COMMAND_TIMEOUT (" + commandTimeoutMs + ")");
-    require(username == null || password != null, "REDIS_USERNAME needs REDIS_PASSWORD");
-    require(sentinelUsername == null || sentinelPassword != null, "REDIS_SENTINEL_USERNAME needs REDIS_SENTINEL_PASSWORD");
+    require(!waitsForReplicas(replicaAcks) || replicaAckTimeoutMs < commandTimeoutMs, "REDIS_REPLICA_ACK_TIMEOUT",
+        "(" + replicaAckTimeoutMs + ") must be below REDIS_COMMAND_TIMEOUT (" + commandTimeoutMs + ")");
+    require(username == null || password != null, "REDIS_USERNAME", "needs REDIS_PASSWORD");
+    require(sentinelUsername == null || sentinelPassword != null, "REDIS_SENTINEL_USERNAME", "needs REDIS_SENTINEL_PASSWORD");
   }
 
   /** Reads the REDIS_* variables (and VIGIL_DURABLE_FINISH); unset or blank means the default. */
   public static RedisSettings fromEnv(Map<String, String> env) {
     EnvReader r = new EnvReader(env);
-    List<RedisAddress> sentinels = r.addresses("REDIS_SENTINELS");
+    List<RedisAddress> sentinels = r.parsedList("REDIS_SENTINELS", RedisAddress::parse);
     String host = r.string("REDIS_HOST", "127.0.0.1");
     int port = r.integer("REDIS_PORT", 6379, 1, 65535);
-    String acks = r.string("REDIS_MIN_REPLICA_ACKS", sentinels.isEmpty() ? "0" : ReplicaAcks.AUTO);
+    ReplicaAcks acks = r.parsed("REDIS_MIN_REPLICA_ACKS", sentinels.isEmpty() ? ReplicaAcks.fixed(0) : ReplicaAcks.auto(),
+        ReplicaAcks::parse);
     return new RedisSettings(new RedisAddress(host, port), r.integer("REDIS_DB", 0, 0, 15_999), sentinels,
         r.string("REDIS_MASTER_NAME", "mymaster"), r.string("REDIS_USERNAME", null), r.secret("REDIS_PASSWORD"),
         r.string("REDIS_SENTINEL_USERNAME", null), r.secret("REDIS_SENTINEL_PASSWORD"),
         r.integer("REDIS_MAX_CONNECTIONS", 10, 1, 10_000), r.integer("REDIS_MIN_CONNECTIONS", 2, 0, 10_000),
         r.integer("REDIS_MAX_BLOCKING_CONNECTIONS", 32, 1, 10_000),
         r.millis("REDIS_CONNECT_TIMEOUT", 5_000, 1), r.millis("REDIS_COMMAND_TIMEOUT", 10_000, 1),
-        ReplicaAcks.parse(acks), r.millis("REDIS_REPLICA_ACK_TIMEOUT", 1_000, 1),
+        acks, r.millis("REDIS_REPLICA_ACK_TIMEOUT", 1_000, 1),
         r.bool("VIGIL_DURABLE_FINISH", true));
   }
 
@@ -102,9 +104,7 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
     return secret == null ? "none" : "***";
   }
 
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalArgumentException(message);
-    }
+  private static void require(boolean condition, String variable, String why) {
+    SettingsException.require(condition, variable, why);
   }
 }

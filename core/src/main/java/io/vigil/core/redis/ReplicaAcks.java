@@ -1,5 +1,7 @@
 package io.vigil.core.redis;
 
+import io.vigil.settings.SettingsException;
+
 /**
  * How many replicas must confirm a durable write (WAIT) before Vigil acknowledges it.
  *
@@ -10,9 +12,7 @@ public record ReplicaAcks(boolean automatic, int fixed) {
   public static final String AUTO = "auto";
 
   public ReplicaAcks {
-    if (fixed < 0) {
-      throw new IllegalArgumentException("REDIS_MIN_REPLICA_ACKS must be 'auto' or >= 0, got " + fixed);
-    }
+    SettingsException.require(fixed >= 0, "REDIS_MIN_REPLICA_ACKS", "must be 'auto' or >= 0, got " + fixed);
   }
 
   public static ReplicaAcks auto() {
@@ -23,7 +23,7 @@ public record ReplicaAcks(boolean automatic, int fixed) {
     return new ReplicaAcks(false, count);
   }
 
-  /** {@code auto} or a non-negative integer. */
+  /** {@code auto} or a non-negative whole number. */
   public static ReplicaAcks parse(String text) {
     String s = text.trim();
     if (AUTO.equalsIgnoreCase(s)) {
@@ -32,7 +32,7 @@ public record ReplicaAcks(boolean automatic, int fixed) {
     try {
       return fixed(Integer.parseInt(s));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("REDIS_MIN_REPLICA_ACKS must be 'auto' or >= 0, got '" + s + "'");
+      throw new SettingsException("REDIS_MIN_REPLICA_ACKS", "must be 'auto' or >= 0, got '" + s + "'");
     }
   }
 

@@ -3,6 +3,7 @@ package io.vigil.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.settings.SettingsException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,27 @@ class EngineSettingsLoaderTest {
         .hasMessageContaining("REDIS_QUEUE_PREFIX");
     assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_MAX_JOBS_PER_QUEUE", "-1")))
         .hasMessageContaining("REDIS_MAX_JOBS_PER_QUEUE");
+  }
+
+  @Test
+  void wholeNumberSettingsRefuseFractionsInsteadOfTruncatingThem() {
+    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("VIGIL_DEFAULT_ATTEMPTS", "2.5")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("VIGIL_DEFAULT_ATTEMPTS: must be a whole number, got '2.5'");
+    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("VIGIL_LEASE_MS", "1e5")))
+        .hasMessage("VIGIL_LEASE_MS: must be a whole number, got '1e5'");
+    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_JOB_RETENTION_HOURS", "0.5")))
+        .hasMessage("REDIS_JOB_RETENTION_HOURS: must be a whole number, got '0.5'");
+    assertThat(EngineSettingsLoader.fromEnv(Map.of("REDIS_MEMORY_WATERMARK", "0.75")).memoryWatermark()).isEqualTo(0.75);
+  }
+
+  @Test
+  void refusalsOfTheRecordItselfHaveTheSameShape() {
+    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("VIGIL_DEFAULT_ATTEMPTS", "0")))
+        .isInstanceOf(SettingsException.class).hasMessage("VIGIL_DEFAULT_ATTEMPTS: must be >= 1, got 0");
+    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_QUEUE_PREFIX", "a:b")))
+        .isInstanceOf(SettingsException.class).hasMessageStartingWith("REDIS_QUEUE_PREFIX: must match ");
+    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_MEMORY_WATERMARK", "2")))
+        .isInstanceOf(SettingsException.class).hasMessage("REDIS_MEMORY_WATERMARK: must be between 0.0 and 1.0, got 2");
   }
 }
