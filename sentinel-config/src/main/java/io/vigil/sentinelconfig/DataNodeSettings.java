@@ -1,7 +1,6 @@
 package io.vigil.sentinelconfig;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +21,7 @@ public record DataNodeSettings(String bind, int port, String announceHost, Path 
 
   public DataNodeSettings {
     extraLines = List.copyOf(extraLines == null ? List.of() : extraLines);
-    if (dir == null || secrets == null) {
-      throw new IllegalArgumentException("dir and secrets are required");
-    }
+    NodeValues.requireDirAndSecrets(dir, secrets);
     values(bind, port, announceHost, dir, logFile, secrets, keyPrefix, maxmemory, masterHost, masterPort);
   }
 
@@ -43,32 +40,14 @@ public record DataNodeSettings(String bind, int port, String announceHost, Path 
 
   private static Map<String, String> values(String bind, int port, String announceHost, Path dir, String logFile,
       Secrets secrets, String keyPrefix, String maxmemory, String masterHost, int masterPort) {
-    Map<String, String> values = new HashMap<>();
-    values.put("BIND", bind);
-    values.put("PORT", Integer.toString(port));
-    values.put("ANNOUNCE_HOST", announceHost);
-    values.put("DIR", dir.toString());
-    values.put("LOGFILE", logFile);
+    Map<String, String> values = NodeValues.common(bind, port, announceHost, dir, logFile, secrets);
     values.put("ADMIN_PASSWORD", secrets.adminPassword());
-    values.put("MONITOR_USER", secrets.monitorUser());
-    values.put("MONITOR_PASSWORD", secrets.monitorPassword());
-    values.put("APP_USER", secrets.appUser());
-    values.put("APP_PASSWORD", secrets.appPassword());
     values.put("KEY_PREFIX", keyPrefix);
     values.put("MAXMEMORY", maxmemory);
     values.put("MASTER_HOST", masterHost);
     values.put("MASTER_PORT", masterHost == null ? null : Integer.toString(masterPort));
-    for (String required : List.of("BIND", "ANNOUNCE_HOST", "LOGFILE", "KEY_PREFIX", "MAXMEMORY")) {
-      if (values.get(required) == null) {
-        throw new IllegalArgumentException("{{" + required + "}} is required for a data node");
-      }
-    }
-    values.forEach((name, value) -> {
-      if (value != null) {
-        Placeholders.requireValid(name, value);
-      }
-    });
-    return values;
+    return NodeValues.checked(values, List.of("BIND", "ANNOUNCE_HOST", "LOGFILE", "KEY_PREFIX", "MAXMEMORY"),
+        "a data node");
   }
 
   @Override
@@ -79,58 +58,11 @@ public record DataNodeSettings(String bind, int port, String announceHost, Path 
   }
 
   /** Mutable builder with loopback defaults; every setter returns this. */
-  public static final class Builder {
-    private String bind = "127.0.0.1";
-    private int port;
-    private String announceHost = "127.0.0.1";
-    private Path dir;
-    private String logFile;
-    private Secrets secrets = Secrets.none();
+  public static final class Builder extends NodeBuilder<Builder> {
     private String keyPrefix = "vigil";
     private String maxmemory = "256mb";
-    private String masterHost;
-    private int masterPort;
-    private List<String> extraLines = List.of();
 
     private Builder() {
-    }
-
-    /** Binds and announces this address. */
-    public Builder host(String host) {
-      this.bind = host;
-      this.announceHost = host;
-      return this;
-    }
-
-    public Builder bind(String bind) {
-      this.bind = bind;
-      return this;
-    }
-
-    public Builder announceHost(String announceHost) {
-      this.announceHost = announceHost;
-      return this;
-    }
-
-    public Builder port(int port) {
-      this.port = port;
-      return this;
-    }
-
-    /** Data folder; the log goes to {@code redis.log} in it unless {@link #logFile} says otherwise. */
-    public Builder dir(Path dir) {
-      this.dir = dir;
-      return this;
-    }
-
-    public Builder logFile(String logFile) {
-      this.logFile = logFile;
-      return this;
-    }
-
-    public Builder secrets(Secrets secrets) {
-      this.secrets = secrets;
-      return this;
     }
 
     public Builder keyPrefix(String keyPrefix) {
@@ -144,20 +76,12 @@ public record DataNodeSettings(String bind, int port, String announceHost, Path 
     }
 
     public Builder replicaOf(String host, int port) {
-      this.masterHost = host;
-      this.masterPort = port;
-      return this;
-    }
-
-    public Builder extraLines(List<String> lines) {
-      this.extraLines = lines;
-      return this;
+      return following(host, port);
     }
 
     public DataNodeSettings build() {
-      String log = logFile != null ? logFile : dir == null ? null : dir.resolve("redis.log").toString();
-      return new DataNodeSettings(bind, port, announceHost, dir, log, secrets, keyPrefix, maxmemory, masterHost,
-          masterPort, extraLines);
+      return new DataNodeSettings(bind, port, announceHost, dir, logFileOr("redis.log"), secrets, keyPrefix, maxmemory,
+          masterHost, masterPort, extraLines);
     }
   }
 }

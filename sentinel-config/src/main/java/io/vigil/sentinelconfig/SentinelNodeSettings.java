@@ -1,7 +1,6 @@
 package io.vigil.sentinelconfig;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +16,7 @@ public record SentinelNodeSettings(String bind, int port, String announceHost, P
 
   public SentinelNodeSettings {
     extraLines = List.copyOf(extraLines == null ? List.of() : extraLines);
-    if (dir == null || secrets == null) {
-      throw new IllegalArgumentException("dir and secrets are required");
-    }
+    NodeValues.requireDirAndSecrets(dir, secrets);
     values(bind, port, announceHost, dir, logFile, secrets, masterName, masterHost, masterPort);
   }
 
@@ -34,31 +31,13 @@ public record SentinelNodeSettings(String bind, int port, String announceHost, P
 
   private static Map<String, String> values(String bind, int port, String announceHost, Path dir, String logFile,
       Secrets secrets, String masterName, String masterHost, int masterPort) {
-    Map<String, String> values = new HashMap<>();
-    values.put("BIND", bind);
-    values.put("PORT", Integer.toString(port));
-    values.put("ANNOUNCE_HOST", announceHost);
-    values.put("DIR", dir.toString());
-    values.put("LOGFILE", logFile);
+    Map<String, String> values = NodeValues.common(bind, port, announceHost, dir, logFile, secrets);
     values.put("SENTINEL_PASSWORD", secrets.sentinelPassword());
-    values.put("MONITOR_USER", secrets.monitorUser());
-    values.put("MONITOR_PASSWORD", secrets.monitorPassword());
-    values.put("APP_USER", secrets.appUser());
-    values.put("APP_PASSWORD", secrets.appPassword());
     values.put("MASTER_NAME", masterName);
     values.put("MASTER_HOST", masterHost);
     values.put("MASTER_PORT", Integer.toString(masterPort));
-    for (String required : List.of("BIND", "ANNOUNCE_HOST", "LOGFILE", "MASTER_NAME", "MASTER_HOST")) {
-      if (values.get(required) == null) {
-        throw new IllegalArgumentException("{{" + required + "}} is required for a Sentinel");
-      }
-    }
-    values.forEach((name, value) -> {
-      if (value != null) {
-        Placeholders.requireValid(name, value);
-      }
-    });
-    return values;
+    return NodeValues.checked(values, List.of("BIND", "ANNOUNCE_HOST", "LOGFILE", "MASTER_NAME", "MASTER_HOST"),
+        "a Sentinel");
   }
 
   @Override
@@ -68,57 +47,15 @@ public record SentinelNodeSettings(String bind, int port, String announceHost, P
   }
 
   /** Mutable builder with loopback defaults; every setter returns this. */
-  public static final class Builder {
-    private String bind = "127.0.0.1";
-    private int port;
-    private String announceHost = "127.0.0.1";
-    private Path dir;
-    private String logFile;
-    private Secrets secrets = Secrets.none();
+  public static final class Builder extends NodeBuilder<Builder> {
     private String masterName = "mymaster";
-    private String masterHost;
-    private int masterPort;
-    private List<String> extraLines = List.of();
 
     private Builder() {
     }
 
-    /** Binds and announces this address. */
-    public Builder host(String host) {
-      this.bind = host;
-      this.announceHost = host;
-      return this;
-    }
-
-    public Builder bind(String bind) {
-      this.bind = bind;
-      return this;
-    }
-
-    public Builder announceHost(String announceHost) {
-      this.announceHost = announceHost;
-      return this;
-    }
-
-    public Builder port(int port) {
-      this.port = port;
-      return this;
-    }
-
-    /** Working folder; the log goes to {@code sentinel.log} in it unless {@link #logFile} says otherwise. */
-    public Builder dir(Path dir) {
-      this.dir = dir;
-      return this;
-    }
-
-    public Builder logFile(String logFile) {
-      this.logFile = logFile;
-      return this;
-    }
-
-    public Builder secrets(Secrets secrets) {
-      this.secrets = secrets;
-      return this;
+    /** The master to monitor first, as Sentinel should reach it. */
+    public Builder master(String host, int port) {
+      return following(host, port);
     }
 
     public Builder masterName(String masterName) {
@@ -126,21 +63,9 @@ public record SentinelNodeSettings(String bind, int port, String announceHost, P
       return this;
     }
 
-    public Builder master(String host, int port) {
-      this.masterHost = host;
-      this.masterPort = port;
-      return this;
-    }
-
-    public Builder extraLines(List<String> lines) {
-      this.extraLines = lines;
-      return this;
-    }
-
     public SentinelNodeSettings build() {
-      String log = logFile != null ? logFile : dir == null ? null : dir.resolve("sentinel.log").toString();
-      return new SentinelNodeSettings(bind, port, announceHost, dir, log, secrets, masterName, masterHost, masterPort,
-          extraLines);
+      return new SentinelNodeSettings(bind, port, announceHost, dir, logFileOr("sentinel.log"), secrets, masterName,
+          masterHost, masterPort, extraLines);
     }
   }
 }
