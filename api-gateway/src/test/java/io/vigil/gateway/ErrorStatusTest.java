@@ -114,7 +114,8 @@ class ErrorStatusTest {
   }
 
   @Test
-  void aWriteNoReplicaConfirmedIs503NotDurableWithRetryAfter(Vertx vertx, RedisNode redis) {
+  void aWriteNoReplicaConfirmedIs503NotDurableWithRetryAfterAndAFixedTextWithoutTheMastersAddress(Vertx vertx,
+      RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
         new BrokerSettings(2000, 1, 50), List.of());
     redis.command("SCRIPT", "FLUSH");  // a fresh master: the durable path must fall back to EVAL first
@@ -123,11 +124,16 @@ class ErrorStatusTest {
 
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.getHeader("Retry-After")).isEqualTo("1");
-    assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("NOT_DURABLE");
+    assertThat(r.bodyAsJsonObject()).isEqualTo(new JsonObject()
+        .put("type", "urn:vigil:problem:not-durable").put("title", "Service Unavailable").put("status", 503)
+        .put("detail", "the write was not confirmed by enough replicas in time; send the same request again later "
+            + "(with the same jobId it cannot create a second job)")
+        .put("code", "NOT_DURABLE"));
+    assertThat(r.bodyAsString()).doesNotContain(redis.address()).doesNotContain(Integer.toString(redis.port()));
   }
 
   @Test
-  void aStoppedRedisIs503WithRetryAfterAndNotReadyButStillLive(Vertx vertx) {
+  void aStoppedRedisIs503WithRetryAfterAndNotReadyButStillLiveAndNoResponseNamesItsAddress(Vertx vertx) {
     try (RedisNode down = TestTopologies.server(RedisServerConfig.builder().name("ErrorStatusTest-down").build())) {
       GatewayFixture f = GatewayFixture.start(vertx, down, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
           new BrokerSettings(1000, 0, 50), List.of());
@@ -138,8 +144,15 @@ class ErrorStatusTest {
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.getHeader("Retry-After")).isEqualTo("1");
       assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("REDIS_UNAVAILABLE");
-      assertThat(r.bodyAsJsonObject().getString("detail")).doesNotContain("127.0.0.1");
-      assertThat(f.get("/health/ready", null).statusCode()).isEqualTo(503);
+      assertThat(r.bodyAsJsonObject().getString("detail")).isEqualTo("Redis is unavailable; retry later");
+      HttpResponse<Buffer> ready = f.get("/health/ready", null);
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.getHeader("Retry-After")).isEqualTo("1");
+      assertThat(ready.bodyAsString()).contains("redis-master-script");
+      for (HttpResponse<Buffer> response : List.of(r, ready)) {
+        assertThat(response.bodyAsString()).doesNotContain("127.0.0.1").doesNotContain(Integer.toString(down.port()))
+            .doesNotContainIgnoringCase("connection refused");
+      }
       assertThat(f.get("/health/live", null).statusCode()).isEqualTo(200);
     }
   }

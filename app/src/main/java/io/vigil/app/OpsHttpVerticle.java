@@ -4,19 +4,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vigil.core.queue.Engine;
+import io.vigil.gateway.health.HealthHandlers;
+import io.vigil.gateway.health.ReadinessCheck;
+import java.util.List;
 
 /**
  * Health and metrics for roles without the gateway (workers, dispatchers): {@code /health/live} never
  * touches Redis, {@code /health/ready} makes a real round trip to the master, {@code /metrics} is Prometheus.
  */
 public final class OpsHttpVerticle extends VerticleBase {
-  private static final long READY_TIMEOUT_MS = 2_000;
   private final Engine engine;
   private final PrometheusMeterRegistry registry;
   private final int port;
@@ -30,15 +28,21 @@ public final class OpsHttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    HealthChecks live = HealthChecks.create(vertx);
-    live.register("event-loop", promise -> promise.complete(Status.OK()));
-    HealthChecks ready = HealthChecks.create(vertx);
-    ready.register("redis-master", READY_TIMEOUT_MS, promise -> engine.admin().listQueues()
-        .onSuccess(queues -> promise.complete(Status.OK(new JsonObject().put("queues", queues.size()))))
-        .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("error", e.getMessage())))));
+    // The gateway's health handlers: the same fixed refusals and Retry-After on 503.
+    HealthHandlers health = new HealthHandlers(vertx, List.of(new ReadinessCheck() {
+      @Override
+      public String name() {
+        return "redis-master";
+      }
+
+      @Override
+      public Future<Void> check() {
+        return engine.admin().listQueues().mapEmpty();
+      }
+    }));
     Router router = Router.router(vertx);
-    router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
-    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
+    router.get("/health/live").handler(health.live());
+    router.get("/health/ready").handler(health.ready());
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
     return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);

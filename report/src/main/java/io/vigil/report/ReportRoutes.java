@@ -3,19 +3,19 @@ package io.vigil.report;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vigil.core.job.Job;
 import io.vigil.core.job.JobState;
 import io.vigil.core.queue.Engine;
+import io.vigil.gateway.http.HttpProblem;
 import io.vigil.report.compose.HtmlRenderer;
 import io.vigil.report.compose.ReportComposer;
 import io.vigil.report.http.FormatNegotiation;
-import io.vigil.report.http.Problems;
 import io.vigil.report.store.ReportStore;
 
 /**
- * The report retrieval API, mounted on a router whose earlier handlers have already authenticated the caller.
+ * The report retrieval API, served on the gateway's contract router (which authenticates the caller first).
+ * Every refusal goes to {@code ctx.fail} and so through the gateway's one problem mapper.
  * 1. {@code GET /api/v1/reports/{jobId}}: the report a {@code report-generation} job returned; 404 for an
  *    unknown job, 409 while it has not completed (or when it failed).
  * 2. {@code GET /api/v1/projects/{projectId}/reports/latest}: the project's newest stored report.
@@ -34,34 +34,29 @@ public final class ReportRoutes {
     this.store = new ReportStore(engine.broker(), engine.settings().prefix(), engine.clock(), 0);
   }
 
-  /** The handlers alone, for a router that does its own access checks (the gateway's contract router). */
+  /** The handlers, for a router that does its own access checks and maps failures (the gateway's). */
   public static ReportRoutes over(Engine engine) {
     return new ReportRoutes(engine);
-  }
-
-  public static void mount(Router router, Engine engine) {
-    ReportRoutes routes = new ReportRoutes(engine);
-    router.get(BY_JOB).handler(routes::byJob);
-    router.get(LATEST).handler(routes::latest);
   }
 
   public void byJob(RoutingContext ctx) {
     String jobId = ctx.pathParam("jobId");
     engine.admin().getJob(ReportGenerationHandler.QUEUE, jobId).onComplete(ar -> {
       if (ar.failed()) {
-        Problems.fail(ctx, ar.cause());
+        ctx.fail(ar.cause());
         return;
       }
       Job job = ar.result();
       if (job.state() == JobState.FAILED) {
-        Problems.send(ctx, 409, "REPORT_FAILED", "Report failed", "job " + jobId + " failed: " + job.failedReason());
+        // The job's own recorded outcome, also shown by GET .../jobs/{id}; the mapper cleans and bounds it.
+        ctx.fail(new HttpProblem(409, "REPORT_FAILED", "job " + jobId + " failed: " + job.failedReason()));
       } else if (job.state() != JobState.COMPLETED) {
-        Problems.send(ctx, 409, "REPORT_NOT_READY", "Report not ready",
-            "job " + jobId + " is " + job.state().wireName() + "; its report is served once it completes");
+        ctx.fail(new HttpProblem(409, "REPORT_NOT_READY",
+            "job " + jobId + " is " + job.state().wireName() + "; its report is served once it completes"));
       } else {
         JsonObject report = decode(job.resultJson());
         if (report == null) {
-          Problems.send(ctx, 404, "REPORT_NOT_FOUND", "Not found", "job " + jobId + " completed without a report");
+          ctx.fail(new HttpProblem(404, "REPORT_NOT_FOUND", "job " + jobId + " completed without a report"));
         } else {
           respond(ctx, report);
         }
@@ -73,9 +68,9 @@ public final class ReportRoutes {
     String projectId = ctx.pathParam("projectId");
     store.latest(projectId).onComplete(ar -> {
       if (ar.failed()) {
-        Problems.fail(ctx, ar.cause());
+        ctx.fail(ar.cause());
       } else if (ar.result() == null) {
-        Problems.send(ctx, 404, "REPORT_NOT_FOUND", "Not found", "project " + projectId + " has no stored report");
+        ctx.fail(new HttpProblem(404, "REPORT_NOT_FOUND", "project " + projectId + " has no stored report"));
       } else {
         respond(ctx, ar.result());
       }
@@ -87,8 +82,8 @@ public final class ReportRoutes {
     ReportFormat format = FormatNegotiation.choose(ctx.queryParams().get("format"), ctx.parsedHeaders().accept(),
         requested == null ? ReportFormat.JSON : requested);
     if (format == null) {
-      Problems.send(ctx, 406, "NOT_ACCEPTABLE", "Not acceptable",
-          "reports are served as text/markdown, text/html or application/json (or ?format=markdown|html|json)");
+      ctx.fail(new HttpProblem(406, "NOT_ACCEPTABLE",
+          "reports are served as text/markdown, text/html or application/json (or ?format=markdown|html|json)"));
       return;
     }
     ctx.response()

@@ -4,6 +4,7 @@ import static io.vigil.report.support.ReportFixture.competitor;
 import static io.vigil.report.support.ReportFixture.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -13,9 +14,18 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.JobOptions;
+import io.vigil.core.queue.Engine;
+import io.vigil.core.queue.EngineSettings;
+import io.vigil.core.redis.BrokerSettings;
+import io.vigil.core.redis.StandaloneClients;
+import io.vigil.gateway.http.ProblemMapper;
+import io.vigil.gateway.metrics.GatewayMetrics;
 import io.vigil.report.support.ReportFixture;
 import io.vigil.testkit.RedisExtension;
+import io.vigil.testkit.TestTopologies;
 import io.vigil.topology.RedisNode;
+import io.vigil.topology.RedisServerConfig;
+import java.time.Clock;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -41,11 +51,20 @@ class ReportRoutesTest {
   @BeforeEach
   void setUp(Vertx vertx, RedisNode redis) {
     fx = new ReportFixture(vertx, redis).startProcessor();
-    Router router = Router.router(vertx);
-    ReportRoutes.mount(router, fx.engine);
-    api = vertx.createHttpServer().requestHandler(router);
-    api.listen(0, "127.0.0.1").await();
+    api = serve(vertx, fx.engine);
     client = WebClient.create(vertx);
+  }
+
+  /** The report handlers as the gateway serves them: failures go to the gateway's ProblemMapper. */
+  private static HttpServer serve(Vertx vertx, Engine engine) {
+    Router router = Router.router(vertx);
+    router.route().failureHandler(new ProblemMapper(new GatewayMetrics(new SimpleMeterRegistry())));
+    ReportRoutes routes = ReportRoutes.over(engine);
+    router.get(ReportRoutes.BY_JOB).handler(routes::byJob);
+    router.get(ReportRoutes.LATEST).handler(routes::latest);
+    HttpServer server = vertx.createHttpServer().requestHandler(router);
+    server.listen(0, "127.0.0.1").await();
+    return server;
   }
 
   @AfterEach
@@ -117,7 +136,7 @@ class ReportRoutesTest {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
     assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
-        .put("type", "urn:vigil:problem:job-not-found").put("title", "Not found").put("status", 404)
+        .put("type", "urn:vigil:problem:job-not-found").put("title", "Not Found").put("status", 404)
         .put("detail", "job no-such-job not found in queue report-generation").put("code", "JOB_NOT_FOUND"));
   }
 
@@ -133,11 +152,36 @@ class ReportRoutesTest {
 
     assertThat(notReady.statusCode()).isEqualTo(409);
     assertThat(notReady.bodyAsJsonObject()).isEqualTo(new JsonObject()
-        .put("type", "urn:vigil:problem:report-not-ready").put("title", "Report not ready").put("status", 409)
+        .put("type", "urn:vigil:problem:report-not-ready").put("title", "Conflict").put("status", 409)
         .put("detail", "job " + delayed + " is delayed; its report is served once it completes").put("code", "REPORT_NOT_READY"));
     assertThat(gone.statusCode()).isEqualTo(409);
     assertThat(gone.bodyAsJsonObject().getString("code")).isEqualTo("REPORT_FAILED");
     assertThat(gone.bodyAsJsonObject().getString("detail")).contains("invalid report payload: format is required");
+  }
+
+  @Test
+  void aRedisFailureOnAReportRouteIsTheGatewaysFixed503WithRetryAfterAndNoAddress(Vertx vertx) {
+    try (RedisNode down = TestTopologies.server(RedisServerConfig.builder().name("ReportRoutesTest-down").build())) {
+      Engine engine = Engine.create(StandaloneClients.broker(vertx, down.uri(), 2, new BrokerSettings(1000, 0, 50)),
+          EngineSettings.defaults(ReportFixture.PREFIX), Clock.systemUTC(), false);
+      HttpServer server = serve(vertx, engine);
+      down.stop();
+
+      HttpResponse<Buffer> byJob = client.get(server.actualPort(), "127.0.0.1", "/api/v1/reports/some-job").send().await();
+      HttpResponse<Buffer> latest = client.get(server.actualPort(), "127.0.0.1", "/api/v1/projects/p/reports/latest")
+          .send().await();
+
+      for (HttpResponse<Buffer> r : java.util.List.of(byJob, latest)) {
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(r.bodyAsJsonObject()).isEqualTo(new JsonObject()
+            .put("type", "urn:vigil:problem:redis-unavailable").put("title", "Service Unavailable").put("status", 503)
+            .put("detail", "Redis is unavailable; retry later").put("code", "REDIS_UNAVAILABLE"));
+        assertThat(r.bodyAsString()).doesNotContain(down.address()).doesNotContain(Integer.toString(down.port()));
+      }
+      server.close().await();
+    }
   }
 
   @Test

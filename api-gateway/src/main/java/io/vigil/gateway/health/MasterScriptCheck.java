@@ -25,6 +25,11 @@ public final class MasterScriptCheck implements ReadinessCheck {
   }
 
   @Override
+  public String refusal() {
+    return "the Redis master did not run a write-capable script (unreachable, a replica, out of memory or too few replicas)";
+  }
+
+  @Override
   public Future<Void> check() {
     return broker.send(Request.cmd(Command.EVAL).arg(SCRIPT).arg(0)).mapEmpty();
   }

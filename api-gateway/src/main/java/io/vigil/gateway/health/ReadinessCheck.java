@@ -8,6 +8,11 @@ public interface ReadinessCheck {
   /** Shown in the readiness body. */
   String name();
 
-  /** Succeeds when the condition holds; the failure's message is shown in the readiness body. */
+  /** Succeeds when the condition holds; the failure's message goes to the log only (it may name hosts). */
   Future<Void> check();
+
+  /** The fixed text the readiness body shows while the check fails. */
+  default String refusal() {
+    return "not ready; the log has the cause";
+  }
 }

@@ -21,6 +21,11 @@ public final class SentinelQuorumCheck implements ReadinessCheck {
   }
 
   @Override
+  public String refusal() {
+    return "no majority of the configured Sentinels answered";
+  }
+
+  @Override
   public Future<Void> check() {
     BrokerStatus now = status.get();
     if (now.sentinelsConfigured() == 0 || now.sentinelsAnswering() * 2 > now.sentinelsConfigured()) {

@@ -14,10 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that turns failures into problem+json.
+ * The one place that turns failures into problem+json, for every route (the report routes included) and
+ * for event-bus submit replies.
  * 1. Engine errors keep their {@link ErrorCode} and its HTTP status; retryable ones get Retry-After.
- * 2. Gateway refusals ({@link HttpProblem}) and routing statuses (404, 405, 413, 415) get fixed codes.
- * 3. Anything unexpected is a 500 whose body holds only a reference; the stack trace goes to the log.
+ * 2. Server-side errors (5xx) get a fixed text per code: their messages name Redis hosts and quote Redis
+ *    replies, so those go to the log only.
+ * 3. Gateway refusals ({@link HttpProblem}) and routing statuses (404, 405, 406, 413, 415) get fixed codes.
+ * 4. Anything unexpected is a 500 whose body holds only a reference; the stack trace goes to the log.
+ * 5. Every 503 carries Retry-After.
  */
 public final class ProblemMapper implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
@@ -52,6 +56,9 @@ public final class ProblemMapper implements Handler<RoutingContext> {
   /** The problem for a failure, or for a bare status when there is no failure object; counted by code. */
   public Problem map(Throwable failure, int status) {
     Problem problem = classify(failure, status);
+    if (problem.status() == 503 && problem.retryAfterSeconds() <= 0) {
+      problem = new Problem(503, problem.code(), problem.title(), problem.detail(), 1);
+    }
     metrics.refused(problem.code());
     return problem;
   }
@@ -62,10 +69,11 @@ public final class ProblemMapper implements Handler<RoutingContext> {
       if (code == ErrorCode.SCRIPT_FAILURE) {
         return internal(e);
       }
-      if (code == ErrorCode.REDIS_UNAVAILABLE) {
-        // The cause names hosts and ports: it goes to the log, not to the caller.
-        LOG.warn("redis=unavailable error={}", e.getMessage());
-        return new Problem(503, code.name(), title(503), "Redis is unavailable; retry later", retryAfter(code));
+      if (code.httpStatus() >= 500) {
+        // The message names hosts and ports or quotes Redis: it goes to the log, not to the caller.
+        LOG.warn("request=refused code={} error={}", code, e.getMessage());
+        return new Problem(code.httpStatus(), code.name(), title(code.httpStatus()), serverSideDetail(code),
+            code.retryable() ? retryAfter(code) : 0);
       }
       return new Problem(code.httpStatus(), code.name(), title(code.httpStatus()), clean(e.getMessage()),
           code.retryable() ? retryAfter(code) : 0);
@@ -91,6 +99,17 @@ public final class ProblemMapper implements Handler<RoutingContext> {
     return new Problem(500, "INTERNAL", title(500), "internal error; the gateway log has ref=" + ref, 0);
   }
 
+  /** Fixed texts: nothing of the failure itself reaches the caller. */
+  private static String serverSideDetail(ErrorCode code) {
+    return switch (code) {
+      case REDIS_UNAVAILABLE -> "Redis is unavailable; retry later";
+      case NOT_DURABLE -> "the write was not confirmed by enough replicas in time; send the same request again "
+          + "later (with the same jobId it cannot create a second job)";
+      case MEMORY_WATERMARK -> "Redis memory is above the watermark; new jobs are refused for now";
+      default -> "the server could not complete the request; retry later";
+    };
+  }
+
   private static Problem byStatus(int status, String detail) {
     String code = switch (status) {
       case 400 -> "INVALID_REQUEST";
@@ -98,6 +117,7 @@ public final class ProblemMapper implements Handler<RoutingContext> {
       case 403 -> "FORBIDDEN";
       case 404 -> "NOT_FOUND";
       case 405 -> "METHOD_NOT_ALLOWED";
+      case 406 -> "NOT_ACCEPTABLE";
       case 413 -> "PAYLOAD_TOO_LARGE";
       case 415 -> "UNSUPPORTED_MEDIA_TYPE";
       default -> status < 500 ? "BAD_REQUEST" : "INTERNAL";
@@ -123,6 +143,7 @@ public final class ProblemMapper implements Handler<RoutingContext> {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 406 -> "Not Acceptable";
       case 409 -> "Conflict";
       case 413 -> "Payload Too Large";
       case 415 -> "Unsupported Media Type";
