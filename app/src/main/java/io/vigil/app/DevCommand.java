@@ -1,5 +1,6 @@
 package io.vigil.app;
 
+import io.vigil.settings.EnvReader;
 import io.vigil.topology.ClientEnvironment;
 import io.vigil.topology.LocalCredentials;
 import io.vigil.topology.ProcessBackend;
@@ -43,7 +44,7 @@ final class DevCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Path dir = Path.of(env.getOrDefault("VIGIL_DEV_DIR", ".vigil/dev")).toAbsolutePath();
+    Path dir = Path.of(new EnvReader(env).string("VIGIL_DEV_DIR", ".vigil/dev")).toAbsolutePath();
     out.println("starting the local Redis Sentinel topology under " + dir + " ...");
     // The shipped files with production timers and persistence; passwords generated once and kept in the folder.
     TopologySpec spec = TopologySpec.builder().secrets(LocalCredentials.loadOrCreate(dir, "vigil")).build();

@@ -16,6 +16,7 @@ import io.vigil.core.redis.RedisAddress;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.core.redis.SentinelFailover;
+import io.vigil.settings.EnvReader;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.HashMap;
@@ -132,12 +133,14 @@ public final class FailoverDrill {
    * failover takes the Sentinels' administrator when REDIS_SENTINEL_ADMIN_* are given.
    */
   private static Map<String, String> withSentinelAdmin(Map<String, String> env) {
-    if (env.get("REDIS_SENTINEL_ADMIN_PASSWORD") == null) {
+    EnvReader r = new EnvReader(env);
+    String password = r.secret("REDIS_SENTINEL_ADMIN_PASSWORD");
+    if (password == null) {
       return env;
     }
     Map<String, String> copy = new HashMap<>(env);
-    copy.put("REDIS_SENTINEL_USERNAME", env.getOrDefault("REDIS_SENTINEL_ADMIN_USERNAME", "default"));
-    copy.put("REDIS_SENTINEL_PASSWORD", env.get("REDIS_SENTINEL_ADMIN_PASSWORD"));
+    copy.put("REDIS_SENTINEL_USERNAME", r.string("REDIS_SENTINEL_ADMIN_USERNAME", "default"));
+    copy.put("REDIS_SENTINEL_PASSWORD", password);
     return copy;
   }
 
