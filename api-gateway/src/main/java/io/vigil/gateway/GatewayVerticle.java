@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vigil.core.loop.PeriodicTask;
 import io.vigil.core.queue.Engine;
 import io.vigil.gateway.contract.BodySchema;
 import io.vigil.gateway.contract.Contract;
@@ -31,7 +32,7 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
   private MessageConsumer<Object> submitConsumer;
   private EventRelay relay;
-  private long relayTimer = -1;
+  private PeriodicTask relayTask;
 
   public GatewayVerticle(GatewaySettings settings, GatewayServices services) {
     this.settings = settings;
@@ -45,7 +46,7 @@ public final class GatewayVerticle extends VerticleBase {
       RelayLease lease = new RelayLease(engine.broker(), engine.settings().prefix(), UUID.randomUUID().toString(),
           settings.relayLeaseMs());
       relay = new EventRelay(vertx.eventBus(), engine.admin(), engine.events(), lease, services.metrics());
-      relayTimer = vertx.setPeriodic(settings.relayPollMs(), id -> relay.tick());
+      relayTask = PeriodicTask.start(vertx, engine.clock(), "event-relay", settings.relayPollMs(), relay::tick);
     }
     HttpServerOptions options = new HttpServerOptions()
         .setIdleTimeout((int) settings.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
@@ -65,9 +66,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(relayTimer);
+    // The lease is released after the last tick, which could otherwise take it again.
     Future<Void> released = relay == null ? Future.succeededFuture()
-        : relay.stop().recover(e -> Future.succeededFuture());
+        : relayTask.stop().compose(v -> relay.stop()).recover(e -> Future.succeededFuture());
     return Future.join(released, submitConsumer == null ? Future.succeededFuture() : submitConsumer.unregister(),
         server == null ? Future.succeededFuture() : server.close());
   }

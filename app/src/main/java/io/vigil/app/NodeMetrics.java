@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vigil.core.job.JobState;
+import io.vigil.core.loop.PeriodicTask;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.QueueInfo;
 import io.vigil.core.redis.FailoverBroker;
@@ -20,14 +21,11 @@ import java.util.List;
  */
 final class NodeMetrics {
   private static final long DEPTH_POLL_MS = 5_000;
-  private final Vertx vertx;
   private final Engine engine;
   private final MultiGauge depths;
-  private long timer = -1;
-  private boolean polling;
+  private PeriodicTask task;
 
-  private NodeMetrics(Vertx vertx, Engine engine, MultiGauge depths) {
-    this.vertx = vertx;
+  private NodeMetrics(Engine engine, MultiGauge depths) {
     this.engine = engine;
     this.depths = depths;
   }
@@ -38,22 +36,19 @@ final class NodeMetrics {
     broker.onMasterChanged(change -> failovers.increment());
     Gauge.builder("vigil.redis.sentinels.answering", broker, b -> b.status().sentinelsAnswering())
         .description("Sentinels that answered the last topology refresh").register(registry);
-    NodeMetrics metrics = new NodeMetrics(vertx, engine,
+    NodeMetrics metrics = new NodeMetrics(engine,
         MultiGauge.builder("vigil.queue.jobs").description("Jobs per queue and state").register(registry));
-    metrics.timer = vertx.setPeriodic(0, DEPTH_POLL_MS, id -> metrics.pollDepths());
+    metrics.task = PeriodicTask.start(vertx, engine.clock(), "queue-depth-metrics", DEPTH_POLL_MS, metrics::pollDepths);
+    metrics.task.runNow();
     return metrics;
   }
 
-  void stop() {
-    vertx.cancelTimer(timer);
+  Future<Void> stop() {
+    return task.stop();
   }
 
-  private void pollDepths() {
-    if (polling) {
-      return;
-    }
-    polling = true;
-    engine.admin().listQueues()
+  private Future<?> pollDepths() {
+    return engine.admin().listQueues()
         .compose(queues -> Future.all(queues.stream().map(q -> engine.admin().info(q)).toList()))
         .onSuccess(all -> {
           List<MultiGauge.Row<?>> rows = new ArrayList<>();
@@ -65,7 +60,6 @@ final class NodeMetrics {
             }
           }
           depths.register(rows, true);
-        })
-        .onComplete(ar -> polling = false);
+        });
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vigil.core.consume.JobHandler;
 import io.vigil.core.consume.ProcessorListener;
+import io.vigil.core.loop.PeriodicTask;
 import io.vigil.core.queue.Engine;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -31,8 +32,7 @@ public final class WorkerVerticle extends VerticleBase {
   private final ProcessorListener listener;
   private QueueConsumers consumers;
   private MessageConsumer<Object> cancels;
-  private long heartbeatTimer = -1;
-  private boolean heartbeatRunning;
+  private PeriodicTask heartbeat;
   private long startedAt;
 
   public WorkerVerticle(Engine engine, WorkerSettings settings, String instanceId, JobHandler handler,
@@ -62,18 +62,23 @@ public final class WorkerVerticle extends VerticleBase {
         .ifPresent(request -> log.info("job cancelled workerId={} queue={} jobId={}", instanceId, request.queue(), request.jobId())));
     return cancels.completion()
         .compose(registered -> consumers.start())
-        .compose(started -> heartbeat())
+        .compose(started -> {
+          heartbeat = PeriodicTask.start(vertx, engine.clock(), "worker-heartbeat workerId=" + instanceId,
+              settings.heartbeatMs(), this::register);
+          // Registered before reporting started; a failure is logged by the task and the next beat tries again.
+          return heartbeat.runNow().otherwiseEmpty();
+        })
         .onSuccess(registered -> {
-          heartbeatTimer = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat());
           log.info("worker started workerId={} queues={} concurrency={}", instanceId, settings.queues(), settings.concurrency());
         });
   }
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(heartbeatTimer);
     log.info("worker stopping workerId={} activeJobs={} graceMs={}", instanceId, consumers.activeJobs(), settings.shutdownGraceMs());
-    return cancels.unregister().otherwiseEmpty()
+    // A beat still in flight must land before deregistering, or it would register the worker again.
+    Future<Void> beats = heartbeat == null ? Future.succeededFuture() : heartbeat.stop();
+    return beats.compose(v -> cancels.unregister().otherwiseEmpty())
         .compose(unregistered -> consumers.stop(settings.shutdownGraceMs()))
         .compose(stopped -> registry.remove(instanceId)
             .onFailure(e -> log.warn("worker deregistration failed workerId={} error={}", instanceId, e.toString()))
@@ -81,17 +86,10 @@ public final class WorkerVerticle extends VerticleBase {
         .onComplete(ar -> log.info("worker stopped workerId={}", instanceId));
   }
 
-  /** Renews the registration; a failure is logged and the next beat tries again. */
-  private Future<Void> heartbeat() {
-    if (heartbeatRunning) {
-      return Future.succeededFuture();
-    }
-    heartbeatRunning = true;
+  /** Renews the registration. */
+  private Future<Void> register() {
     WorkerInfo info = new WorkerInfo(instanceId, settings.host(), ProcessHandle.current().pid(), settings.queues(),
         settings.concurrency(), consumers.activeJobs(), startedAt, 0);
-    return registry.heartbeat(info)
-        .onFailure(e -> log.warn("worker heartbeat failed workerId={} error={}", instanceId, e.toString()))
-        .otherwiseEmpty()
-        .onComplete(ar -> heartbeatRunning = false);
+    return registry.heartbeat(info);
   }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * 3. After taking the lease (not renewing it), known queues start at their newest event: the bus carries
  *    notifications, and a handover gap stays readable from the stream itself (SSE with Last-Event-ID).
  *    Queues that appear later start at their oldest kept event, since all of it is new.
- * 4. Ticks never overlap; a failed tick leaves the next one to try again, and an outage is logged once.
+ * 4. A failed tick leaves the next one to try again; the {@link io.vigil.core.loop.PeriodicTask} that runs
+ *    ticks keeps them from overlapping and logs an outage once.
  */
 public final class EventRelay {
   static final int BATCH = 500;
@@ -35,8 +36,6 @@ public final class EventRelay {
   private final GatewayMetrics metrics;
   private final Map<String, String> cursors = new HashMap<>();
   private boolean leader;
-  private boolean running;
-  private boolean failing;
 
   public EventRelay(EventBus bus, QueueAdmin admin, EventReader events, RelayLease lease, GatewayMetrics metrics) {
     this.bus = bus;
@@ -46,12 +45,8 @@ public final class EventRelay {
     this.metrics = metrics;
   }
 
-  /** One relay step; completes with the number of events published (0 when not the relay). */
+  /** One relay step; completes with the number of events published (0 when not the relay). Not reentrant. */
   public Future<Integer> tick() {
-    if (running) {
-      return Future.succeededFuture(0);
-    }
-    running = true;
     return lease.hold().compose(hold -> {
       if (hold == RelayLease.Hold.HELD_BY_OTHER) {
         if (leader) {
@@ -67,22 +62,6 @@ public final class EventRelay {
       }
       leader = true;
       return admin.listQueues().compose(queues -> relayAll(queues, taken));
-    }).map(count -> {
-      if (failing) {
-        failing = false;
-        LOG.info("relay=recovered");
-      }
-      return count;
-    }).recover(e -> {
-      // One line per outage, not one per tick: Redis failovers take seconds.
-      if (!failing) {
-        failing = true;
-        LOG.warn("relay=tick-failed error={}", e.getMessage());
-      }
-      return Future.succeededFuture(0);
-    }).eventually(() -> {
-      running = false;
-      return Future.succeededFuture();
     });
   }
 

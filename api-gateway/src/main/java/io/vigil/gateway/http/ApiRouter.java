@@ -110,7 +110,8 @@ public final class ApiRouter {
     map.put("getSchedule", directory.getSchedule());
     map.put("deleteSchedule", directory.deleteSchedule());
     map.put("listWorkers", directory.listWorkers());
-    map.put("streamEvents", new EventStreamHandler(vertx, services.engine().events(), settings, services.metrics()));
+    map.put("streamEvents", new EventStreamHandler(vertx, services.engine().clock(), services.engine().events(), settings,
+        services.metrics()));
     map.put("live", health.live());
     map.put("ready", health.ready());
     map.put("metrics", PrometheusScrapingHandler.create(services.registry()));

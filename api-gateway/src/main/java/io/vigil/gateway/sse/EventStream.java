@@ -1,10 +1,13 @@
 package io.vigil.gateway.sse;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vigil.core.event.EventReader;
 import io.vigil.core.event.JobEvent;
+import io.vigil.core.loop.PeriodicTask;
 import io.vigil.gateway.metrics.GatewayMetrics;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,28 +16,29 @@ import org.slf4j.LoggerFactory;
  * One open Server-Sent Events response tailing one queue's event stream.
  * 1. Each tick reads the events after the last one sent (XRANGE, never blocking) and writes them with
  *    their stream id as the SSE id, so a client resumes with Last-Event-ID.
- * 2. One read at a time; none while the client's write queue is full (a slow client is not buffered).
+ * 2. One read at a time (a {@link PeriodicTask}); none while the client's write queue is full (a slow
+ *    client is not buffered).
  * 3. A comment line on a timer keeps proxies and the idle timeout from closing a quiet stream.
- * 4. The client closing the connection stops both timers and releases the stream slot.
+ * 4. The client closing the connection stops both tasks and releases the stream slot.
  */
 final class EventStream {
   static final int BATCH = 200;
   private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
   private final Vertx vertx;
+  private final Clock clock;
   private final EventReader events;
   private final HttpServerResponse response;
   private final String queue;
   private final GatewayMetrics metrics;
   private String cursor;
-  private boolean reading;
   private boolean closed;
-  private int failuresLogged;
-  private long pollTimer = -1;
-  private long heartbeatTimer = -1;
+  private PeriodicTask poll;
+  private PeriodicTask heartbeat;
 
-  EventStream(Vertx vertx, EventReader events, HttpServerResponse response, String queue, String cursor,
+  EventStream(Vertx vertx, Clock clock, EventReader events, HttpServerResponse response, String queue, String cursor,
               GatewayMetrics metrics) {
     this.vertx = vertx;
+    this.clock = clock;
     this.events = events;
     this.response = response;
     this.queue = queue;
@@ -55,31 +59,24 @@ final class EventStream {
         .putHeader("Cache-Control", "no-cache")
         .putHeader("X-Accel-Buffering", "no")
         .write("retry: 2000\n\n");
-    pollTimer = vertx.setPeriodic(pollMs, id -> tick());
-    heartbeatTimer = vertx.setPeriodic(heartbeatMs, id -> heartbeat());
+    poll = PeriodicTask.start(vertx, clock, "sse-poll queue=" + queue, pollMs, this::tick);
+    heartbeat = PeriodicTask.start(vertx, clock, "sse-heartbeat queue=" + queue, heartbeatMs, this::heartbeat);
     LOG.debug("sse=open queue={} from={}", queue, cursor);
-    tick();
+    poll.runNow();
   }
 
-  private void tick() {
-    if (closed || reading || response.writeQueueFull()) {
-      return;
+  private Future<?> tick() {
+    if (closed || response.writeQueueFull()) {
+      return Future.succeededFuture();
     }
-    reading = true;
-    events.readAfter(queue, cursor, BATCH).onComplete(ar -> {
-      reading = false;
+    return events.readAfter(queue, cursor, BATCH).onSuccess(batch -> {
       if (closed) {
         return;
       }
-      if (ar.failed()) {
-        if (failuresLogged++ % 100 == 0) {
-          LOG.warn("sse=read-failed queue={} error={}", queue, ar.cause().getMessage());
-        }
-        return;
-      }
-      write(ar.result());
-      if (ar.result().size() == BATCH) {
-        vertx.runOnContext(v -> tick());
+      write(batch);
+      if (batch.size() == BATCH) {
+        // A full batch means more is waiting: read on once this tick has finished.
+        vertx.runOnContext(v -> poll.runNow());
       }
     });
   }
@@ -91,10 +88,11 @@ final class EventStream {
     }
   }
 
-  private void heartbeat() {
+  private Future<?> heartbeat() {
     if (!closed) {
       response.write(": keepalive\n\n");
     }
+    return Future.succeededFuture();
   }
 
   private void stop() {
@@ -102,8 +100,10 @@ final class EventStream {
       return;
     }
     closed = true;
-    vertx.cancelTimer(pollTimer);
-    vertx.cancelTimer(heartbeatTimer);
+    if (poll != null) {
+      poll.stop();
+      heartbeat.stop();
+    }
     metrics.streamClosed();
     LOG.debug("sse=closed queue={} at={}", queue, cursor);
   }

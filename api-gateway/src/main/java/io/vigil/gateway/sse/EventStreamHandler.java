@@ -9,6 +9,7 @@ import io.vigil.gateway.GatewaySettings;
 import io.vigil.gateway.http.HttpProblem;
 import io.vigil.gateway.http.Replies;
 import io.vigil.gateway.metrics.GatewayMetrics;
+import java.time.Clock;
 
 /**
  * GET /api/v1/events: opens an {@link EventStream} from Last-Event-ID (header, else the lastEventId
@@ -16,12 +17,15 @@ import io.vigil.gateway.metrics.GatewayMetrics;
  */
 public final class EventStreamHandler implements Handler<RoutingContext> {
   private final Vertx vertx;
+  private final Clock clock;
   private final EventReader events;
   private final GatewaySettings settings;
   private final GatewayMetrics metrics;
 
-  public EventStreamHandler(Vertx vertx, EventReader events, GatewaySettings settings, GatewayMetrics metrics) {
+  public EventStreamHandler(Vertx vertx, Clock clock, EventReader events, GatewaySettings settings,
+                            GatewayMetrics metrics) {
     this.vertx = vertx;
+    this.clock = clock;
     this.events = events;
     this.settings = settings;
     this.metrics = metrics;
@@ -37,7 +41,7 @@ public final class EventStreamHandler implements Handler<RoutingContext> {
       return;
     }
     Future<String> start = resume != null ? Future.succeededFuture(resume) : events.latestId(queue);
-    start.onSuccess(cursor -> new EventStream(vertx, events, ctx.response(), queue, cursor, metrics)
+    start.onSuccess(cursor -> new EventStream(vertx, clock, events, ctx.response(), queue, cursor, metrics)
             .start(settings.ssePollMs(), settings.sseHeartbeatMs()))
         .onFailure(e -> {
           metrics.streamClosed();

@@ -10,6 +10,7 @@ import io.vertx.redis.client.Request;
 import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.error.LeaseMismatchException;
 import io.vigil.core.keys.QueueKeys;
+import io.vigil.core.loop.PeriodicTask;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.FailResult;
 import io.vigil.core.queue.FetchOutcome;
@@ -55,9 +56,10 @@ public final class JobProcessor {
   /** Token of a fetch whose reply never came; the next fetch repeats it. */
   private String unansweredFetch;
   private long unansweredSince;
-  private long heartbeatTimer = -1;
+  private PeriodicTask heartbeatTask;
   private long graceTimer = -1;
   private Promise<Void> drained;
+  private Future<Void> stopped;
   private final StalledChecker stalledChecker;
   private final LeaseHeartbeat heartbeat;
   private final UntilAnswered untilAnswered;
@@ -77,7 +79,8 @@ public final class JobProcessor {
   /** Starts consuming on the caller's context. */
   public Future<Void> start() {
     context = vertx.getOrCreateContext();
-    heartbeatTimer = vertx.setPeriodic(settings.heartbeatMs(), id -> heartbeat.beat());
+    heartbeatTask = PeriodicTask.start(vertx, engine.clock(), "lease-heartbeat queue=" + settings.queue()
+        + " workerId=" + settings.workerId(), settings.heartbeatMs(), heartbeat::beat);
     if (settings.runStalledChecks()) {
       stalledChecker.start();
     }
@@ -107,27 +110,29 @@ public final class JobProcessor {
 
   /**
    * Stops fetching, waits up to {@code graceMs} for running jobs, then cancels the rest and hands them
-   * back to waiting at once. Completes once every lease this processor was granted has ended.
+   * back to waiting at once. Completes once every lease this processor was granted has ended and no
+   * heartbeat or stalled check of it runs.
    */
   public Future<Void> stop(long graceMs) {
-    if (drained != null) {
-      return drained.future();
+    if (stopped != null) {
+      return stopped;
     }
     stopping = true;
     drained = Promise.promise();
-    stalledChecker.stop();
+    Future<Void> checks = stalledChecker.stop();
     if (channel != null) {
       channel.close();
       channel = null;
     }
     // Heartbeats go on until the last lease has ended, so no job in hand expires meanwhile.
     graceTimer = vertx.setTimer(Math.max(1, graceMs), id -> handBack());
-    drained.future().onComplete(ar -> {
-      vertx.cancelTimer(heartbeatTimer);
+    Future<Void> beats = drained.future().compose(v -> {
       vertx.cancelTimer(graceTimer);
+      return heartbeatTask == null ? Future.succeededFuture() : heartbeatTask.stop();
     });
+    stopped = Future.join(beats, checks).mapEmpty();
     pump();
-    return drained.future();
+    return stopped;
   }
 
   /** Cancels the jobs still running and releases them; a job whose outcome is being recorded is left to that call. */

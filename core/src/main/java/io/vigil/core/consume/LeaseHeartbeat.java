@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  *    runs out before the next beat could renew it is fenced then, so no handler outlives its lease.
  * 3. "Runs out" keeps a tenth of the lease in hand: timers fire late on a busy host, and the handler
  *    must be stopped before stalled recovery can give the job to another worker.
+ * Beats never overlap: a {@link io.vigil.core.loop.PeriodicTask} skips a beat while one is in flight, and
+ * a renewal in flight ends by the earliest lease deadline, where its failure fences what is expiring.
  */
 final class LeaseHeartbeat {
   static final String LOST = "lease lost";
@@ -27,7 +29,6 @@ final class LeaseHeartbeat {
   private final long beatMs;
   private final Supplier<Collection<RunningJob>> running;
   private final BiConsumer<RunningJob, String> fence;
-  private boolean inFlight;
 
   LeaseHeartbeat(Engine engine, String queue, long beatMs, Supplier<Collection<RunningJob>> running,
                  BiConsumer<RunningJob, String> fence) {
@@ -42,16 +43,14 @@ final class LeaseHeartbeat {
     long now = engine.clock().millis();
     fenceExpiring(now, 0);
     List<RunningJob> jobs = new ArrayList<>(running.get());
-    if (inFlight || jobs.isEmpty()) {
+    if (jobs.isEmpty()) {
       return Future.succeededFuture();
     }
-    inFlight = true;
     List<Lease> leases = jobs.stream().map(j -> j.lease).toList();
     long earliest = jobs.stream().mapToLong(this::deadline).min().orElse(now);
     return engine.transitions().extendLeases(queue, leases)
         // An answer after the earliest lease ran out comes too late for that job.
         .timeout(Math.max(1, earliest - now), TimeUnit.MILLISECONDS)
-        .onComplete(ar -> inFlight = false)
         .onSuccess(renewed -> {
           for (int i = 0; i < jobs.size(); i++) {
             RunningJob job = jobs.get(i);

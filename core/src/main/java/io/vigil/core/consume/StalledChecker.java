@@ -1,6 +1,8 @@
 package io.vigil.core.consume;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vigil.core.loop.PeriodicTask;
 import io.vigil.core.queue.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +14,7 @@ final class StalledChecker {
   private final Engine engine;
   private final String queue;
   private final ProcessorListener listener;
-  private long timer = -1;
-  private boolean running;
+  private PeriodicTask task;
 
   StalledChecker(Vertx vertx, Engine engine, String queue, ProcessorListener listener) {
     this.vertx = vertx;
@@ -23,26 +24,22 @@ final class StalledChecker {
   }
 
   void start() {
-    timer = vertx.setPeriodic(engine.settings().stalledIntervalMs(), id -> tick());
+    task = PeriodicTask.start(vertx, engine.clock(), "stalled-check queue=" + queue,
+        engine.settings().stalledIntervalMs(), this::tick);
   }
 
-  void stop() {
-    vertx.cancelTimer(timer);
+  Future<Void> stop() {
+    return task == null ? Future.succeededFuture() : task.stop();
   }
 
-  private void tick() {
-    if (running) {
-      return;
-    }
-    running = true;
-    engine.recovery().recoverStalled(queue, false)
+  private Future<?> tick() {
+    return engine.recovery().recoverStalled(queue, false)
         .onSuccess(report -> {
           if (report.ran() && (report.requeued() > 0 || report.failed() > 0)) {
             listener.stalledRecovered(queue, report.requeued(), report.failed());
             log.info("stalled jobs recovered queue={} requeued={} failed={}", queue, report.requeued(), report.failed());
           }
         })
-        .onFailure(e -> listener.redisError(queue, e))
-        .onComplete(ar -> running = false);
+        .onFailure(e -> listener.redisError(queue, e));
   }
 }
