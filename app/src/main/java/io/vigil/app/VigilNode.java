@@ -53,9 +53,11 @@ public final class VigilNode {
   }
 
   public static Future<VigilNode> start(NodeSettings settings) {
-    return VertxFactory.create(settings.cluster()).compose(vertx -> RedisConnector.connect(vertx, settings.redis())
+    // The composition root: one wall clock for the broker and the engine.
+    Clock clock = Clock.systemUTC();
+    return VertxFactory.create(settings.cluster()).compose(vertx -> RedisConnector.connect(vertx, settings.redis(), clock)
         .compose(broker -> {
-          Engine engine = Engine.create(broker, settings.engine(), Clock.systemUTC(), settings.redis().durableFinish());
+          Engine engine = Engine.create(broker, settings.engine(), clock, settings.redis().durableFinish());
           VigilNode node = new VigilNode(vertx, broker, engine);
           return node.deploy(settings).map(node);
         })

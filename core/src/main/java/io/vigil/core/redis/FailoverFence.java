@@ -1,5 +1,6 @@
 package io.vigil.core.redis;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +17,19 @@ import org.slf4j.LoggerFactory;
 final class FailoverFence {
   private static final Logger log = LoggerFactory.getLogger(FailoverFence.class);
   static final long MIN_MS = 1_000;
+  private final Clock clock;
   private RedisAddress fenced;
   private long raisedAt;
+
+  FailoverFence(Clock clock) {
+    this.clock = clock;
+  }
 
   synchronized void raise(RedisAddress master, String reason) {
     if (!master.equals(fenced)) {
       log.info("durable writes fenced master={} reason={}", master, reason);
       fenced = master;
-      raisedAt = System.currentTimeMillis();
+      raisedAt = clock.millis();
     }
   }
 
@@ -31,7 +37,7 @@ final class FailoverFence {
   synchronized void refreshed(RedisAddress master, boolean failoverInProgress) {
     if (failoverInProgress) {
       raise(master, "a Sentinel reports failover_in_progress");
-    } else if (master.equals(fenced) && System.currentTimeMillis() - raisedAt >= MIN_MS) {
+    } else if (master.equals(fenced) && clock.millis() - raisedAt >= MIN_MS) {
       log.info("durable writes unfenced master={} reason=no failover in progress", master);
       fenced = null;
     }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vigil.core.script.Script;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,8 +22,10 @@ final class FailoverRedisBroker implements FailoverBroker {
   private final MasterTracker tracker;
   private final FailoverRetry retry;
   private final DurableWrite durable;
+  private final Clock clock;
 
-  FailoverRedisBroker(Vertx vertx, RedisSettings settings, MasterTracker tracker) {
+  FailoverRedisBroker(Vertx vertx, Clock clock, RedisSettings settings, MasterTracker tracker) {
+    this.clock = clock;
     this.settings = settings;
     this.tracker = tracker;
     this.retry = new FailoverRetry(vertx, tracker, settings.commandTimeoutMs());
@@ -51,7 +54,7 @@ final class FailoverRedisBroker implements FailoverBroker {
 
   @Override
   public Future<BlockingChannel> openBlockingChannel() {
-    RecyclingBlockingChannel channel = new RecyclingBlockingChannel(tracker, retry, settings.commandTimeoutMs());
+    RecyclingBlockingChannel channel = new RecyclingBlockingChannel(tracker, retry, settings.commandTimeoutMs(), clock);
     return channel.connect().map(channel);
   }
 

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * 3. Only when the budget is spent does the caller see RedisUnavailableException (or NotDurableException).
  * 4. Every attempt starts on the caller's context, so results arrive where the caller expects them.
  * Retrying is safe because every engine script is idempotent and everything else sent is a read.
+ * The budget is a timeout run against real timers, so it is measured on the monotonic clock
+ * ({@link #nowMs}), not an injected one that a test could hold still.
  */
 final class FailoverRetry {
   private static final Logger log = LoggerFactory.getLogger(FailoverRetry.class);
@@ -40,7 +42,7 @@ final class FailoverRetry {
   <T> Future<T> run(Function<MasterEndpoint, Future<T>> attempt) {
     Context context = vertx.getOrCreateContext();
     Promise<T> result = Promise.promise();
-    long deadline = System.currentTimeMillis() + budgetMs;
+    long deadline = nowMs() + budgetMs;
     Call<T> call = new Call<>(deadline, context, attempt, result);
     context.runOnContext(v -> attempt(1, call));
     return result.future();
@@ -66,7 +68,7 @@ final class FailoverRetry {
     long deadline = c.deadline;
     Promise<T> result = c.result;
     MasterEndpoint endpoint = tracker.current();
-    long left = deadline - System.currentTimeMillis();
+    long left = deadline - nowMs();
     Future<T> call;
     try {
       call = endpoint == null ? Future.failedFuture(new IllegalStateException("Connection is closed: broker closed"))
@@ -78,7 +80,7 @@ final class FailoverRetry {
       if (ar.succeeded()) {
         if (n > 1) {
           log.debug("redis call recovered attempts={} master={} waitedMs={}", n, endpoint.address(),
-              System.currentTimeMillis() - (deadline - budgetMs));
+              nowMs() - (deadline - budgetMs));
         }
         result.complete(ar.result());
         return;
@@ -87,7 +89,7 @@ final class FailoverRetry {
       if (error instanceof NotDurableException e) {
         c.notDurable = e;
       }
-      long remaining = deadline - System.currentTimeMillis();
+      long remaining = deadline - nowMs();
       if (!retryable(error)) {
         RedisBroker.<T>classify(error).onFailure(result::fail);
       } else if (remaining <= 0 || endpoint == null) {
@@ -124,6 +126,10 @@ final class FailoverRetry {
         next.run();
       }
     });
+  }
+
+  private static long nowMs() {
+    return System.nanoTime() / 1_000_000;
   }
 
   static boolean retryable(Throwable error) {

@@ -3,6 +3,8 @@ package io.vigil.core.redis;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vigil.core.loop.PeriodicTask;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -27,10 +29,11 @@ final class MasterTracker {
   private static final long MIN_REFRESH_GAP_MS = 100;
   private static final long RETIRE_SLACK_MS = 250;
   private final Vertx vertx;
+  private final Clock clock;
   private final RedisSettings settings;
   private final MasterResolver resolver;
   private final ReplicaCounter counter = new ReplicaCounter();
-  private final FailoverFence fence = new FailoverFence();
+  private final FailoverFence fence;
   private final List<Consumer<MasterChange>> listeners = new CopyOnWriteArrayList<>();
   private final Set<Runnable> wakers = ConcurrentHashMap.newKeySet();
   private volatile MasterEndpoint current;
@@ -40,11 +43,13 @@ final class MasterTracker {
   private Future<MasterEndpoint> inflight;
   private long lastRefreshMs;
   private boolean forceAgain;
-  private long timer = -1;
+  private PeriodicTask refresher;
   private boolean closed;
 
-  MasterTracker(Vertx vertx, RedisSettings settings, MasterResolver resolver) {
+  MasterTracker(Vertx vertx, Clock clock, RedisSettings settings, MasterResolver resolver) {
     this.vertx = vertx;
+    this.clock = clock;
+    this.fence = new FailoverFence(clock);
     this.settings = settings;
     this.resolver = resolver;
     this.quorum = new AckQuorum(settings.replicaAcks().fixed(), Set.of(), settings.replicaAcks().automatic());
@@ -54,7 +59,9 @@ final class MasterTracker {
   Future<Void> start() {
     return refresh(true).compose(endpoint -> {
       synchronized (this) {
-        timer = vertx.setPeriodic(REFRESH_MS, id -> tick());
+        if (!closed) {
+          refresher = PeriodicTask.start(vertx, clock, "redis-topology-refresh", REFRESH_MS, this::tick);
+        }
       }
       resolver.watch(this::onSentinelEvent);
       return endpoint.warm(settings.minConnections());
@@ -104,7 +111,7 @@ final class MasterTracker {
         forceAgain |= force;
         return inflight;
       }
-      if (!force && current != null && System.currentTimeMillis() - lastRefreshMs < MIN_REFRESH_GAP_MS) {
+      if (!force && current != null && clock.millis() - lastRefreshMs < MIN_REFRESH_GAP_MS) {
         return Future.succeededFuture(current);
       }
       promise = Promise.promise();
@@ -114,7 +121,7 @@ final class MasterTracker {
       boolean again;
       synchronized (this) {
         inflight = null;
-        lastRefreshMs = System.currentTimeMillis();
+        lastRefreshMs = clock.millis();
         again = forceAgain && !closed;
         forceAgain = false;
       }
@@ -216,9 +223,10 @@ final class MasterTracker {
     }
   }
 
-  private void tick() {
-    refresh(false);
+  private Future<?> tick() {
+    Future<MasterEndpoint> refreshed = refresh(false);
     resolver.watch(this::onSentinelEvent);
+    return refreshed;
   }
 
   private synchronized boolean isClosed() {
@@ -229,7 +237,10 @@ final class MasterTracker {
     MasterEndpoint last;
     synchronized (this) {
       closed = true;
-      vertx.cancelTimer(timer);
+      if (refresher != null) {
+        // Not waited for: a refresh in flight sees the broker closed and ends on its own.
+        refresher.stop();
+      }
       last = current;
     }
     if (last != null) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -21,16 +22,18 @@ final class RecyclingBlockingChannel implements BlockingChannel {
   private final MasterTracker tracker;
   private final FailoverRetry retry;
   private final long commandTimeoutMs;
+  private final Clock clock;
   private MasterEndpoint endpoint;
   private RedisConnection connection;
   private Future<?> pendingPop = Future.succeededFuture();
   private long openedAt;
   private boolean closed;
 
-  RecyclingBlockingChannel(MasterTracker tracker, FailoverRetry retry, long commandTimeoutMs) {
+  RecyclingBlockingChannel(MasterTracker tracker, FailoverRetry retry, long commandTimeoutMs, Clock clock) {
     this.tracker = tracker;
     this.retry = retry;
     this.commandTimeoutMs = commandTimeoutMs;
+    this.clock = clock;
   }
 
   /** Opens the first connection (retried through a failover like any call). */
@@ -39,14 +42,14 @@ final class RecyclingBlockingChannel implements BlockingChannel {
       return Future.failedFuture(new IllegalStateException("Connection is closed: channel closed"));
     }
     if (connection != null && endpoint == tracker.current() && !endpoint.closed()
-        && System.currentTimeMillis() - openedAt < RECYCLE_MS) {
+        && clock.millis() - openedAt < RECYCLE_MS) {
       return Future.succeededFuture(connection);
     }
     drop();
     return retry.run(candidate -> candidate.openBlocking().map(conn -> {
       endpoint = candidate;
       connection = conn;
-      openedAt = System.currentTimeMillis();
+      openedAt = clock.millis();
       return conn;
     }));
   }

@@ -3,6 +3,7 @@ package io.vigil.core.redis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vigil.core.error.RedisUnavailableException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +25,17 @@ public final class RedisConnector {
    * can be found or verified.
    */
   public static Future<FailoverBroker> connect(Vertx vertx, RedisSettings settings) {
+    return connect(vertx, settings, Clock.systemUTC());
+  }
+
+  /** As {@link #connect(Vertx, RedisSettings)}, with the clock that times refresh gaps, fences and recycling. */
+  public static Future<FailoverBroker> connect(Vertx vertx, RedisSettings settings, Clock clock) {
     MasterResolver resolver = settings.sentinelMode() ? new SentinelResolver(vertx, settings)
         : new FixedResolver(settings.standalone());
-    MasterTracker tracker = new MasterTracker(vertx, settings, resolver);
+    MasterTracker tracker = new MasterTracker(vertx, clock, settings, resolver);
     log.info("connecting to redis settings={}", settings);
     return tracker.start()
-        .<FailoverBroker>map(v -> new FailoverRedisBroker(vertx, settings, tracker))
+        .<FailoverBroker>map(v -> new FailoverRedisBroker(vertx, clock, settings, tracker))
         .recover(e -> tracker.close().transform(ignored -> Future.failedFuture(
             new RedisUnavailableException("cannot reach the Redis master: " + e.getMessage(), e))));
   }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Asks the configured Sentinels for a manual failover ({@code SENTINEL FAILOVER <master>}), with the
  * Sentinel credentials: the drill's fault. Tries each Sentinel in turn; INPROG and NOGOODSLAVE (a
- * failover just happened, a replica is still syncing) are retried for up to {@code patienceMs}.
+ * failover just happened, a replica is still syncing) are retried for up to {@code patienceMs}, measured
+ * on the monotonic clock: it bounds a wait on real timers.
  */
 public final class SentinelFailover {
   private SentinelFailover() {}
@@ -23,7 +24,7 @@ public final class SentinelFailover {
       return Future.failedFuture(new IllegalArgumentException("SENTINEL FAILOVER needs REDIS_SENTINELS"));
     }
     Promise<RedisAddress> result = Promise.promise();
-    attempt(vertx, settings, 0, System.currentTimeMillis() + patienceMs, null, result);
+    attempt(vertx, settings, 0, System.nanoTime() + patienceMs * 1_000_000, null, result);
     return result.future();
   }
 
@@ -31,7 +32,7 @@ public final class SentinelFailover {
                               Promise<RedisAddress> result) {
     List<RedisAddress> sentinels = settings.sentinels();
     if (index == sentinels.size()) {
-      if (System.currentTimeMillis() >= deadline) {
+      if (System.nanoTime() - deadline >= 0) {
         result.fail(new IllegalStateException("no Sentinel accepted SENTINEL FAILOVER " + settings.masterName()
             + ": " + (last == null ? "no answer" : last.getMessage())));
       } else {
