@@ -36,6 +36,7 @@ class DispatcherRaceTest {
       totals[0]++;
       totals[1] += report.enqueued();
       totals[2] += report.created();
+      // Jitter between ticks is the race under test, not a wait for a state.
       Thread.sleep(ThreadLocalRandom.current().nextLong(20, 60));
     }
     return totals;

@@ -1,6 +1,7 @@
 package io.vigil.core.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class JobProcessorTest {
+  // As often as the old hand-written loop: some states under test last only 100 ms.
+  private static final Duration POLL = Duration.ofMillis(5);
 
   private static Engine engine(Vertx vertx, RedisNode redis, EngineSettings settings) {
     redis.flushAll();
@@ -71,7 +74,7 @@ class JobProcessorTest {
       engine.enqueuer().enqueue("q", NewJob.of("echo", Integer.toString(i))).await();
     }
 
-    awaitCondition(() -> engine.admin().info("q").await().counts().get(JobState.COMPLETED) == 50, Duration.ofSeconds(10));
+    await().pollInterval(POLL).atMost(Duration.ofSeconds(10)).until(() -> engine.admin().info("q").await().counts().get(JobState.COMPLETED) == 50);
 
     assertThat(seen).hasSize(50);
     assertThat(runs.get()).isEqualTo(50);
@@ -89,8 +92,9 @@ class JobProcessorTest {
       latenciesMs.add((System.nanoTime() - submittedAt.get()) / 1_000_000);
       return Future.succeededFuture();
     });
-    Thread.sleep(300);
+    await().pollInterval(POLL).atMost(Duration.ofSeconds(2)).until(() -> blockedClients(redis) >= 1);
     redis.command("CONFIG", "RESETSTAT");
+    // The measuring window: script calls in one idle second.
     Thread.sleep(1_000);
     String stats = redis.info("commandstats", "cmdstat_evalsha");
     long idleScriptCalls = stats == null ? 0 : Long.parseLong(stats.replaceAll("^calls=(\\d+).*$", "$1"));
@@ -99,8 +103,9 @@ class JobProcessorTest {
       int expected = i + 1;
       submittedAt.set(System.nanoTime());
       engine.enqueuer().enqueue("q", NewJob.of("echo", "1")).await();
-      awaitCondition(() -> latenciesMs.size() == expected, Duration.ofSeconds(2));
-      Thread.sleep(100);
+      await().pollInterval(POLL).atMost(Duration.ofSeconds(2)).until(() -> latenciesMs.size() == expected);
+      // The next job must find the worker idle again, blocked on the marker.
+      await().pollInterval(POLL).atMost(Duration.ofSeconds(2)).until(() -> blockedClients(redis) >= 1);
     }
     System.out.printf("idle_script_calls_per_s %d%nwake_latency_ms %s%n", idleScriptCalls, latenciesMs);
 
@@ -125,7 +130,7 @@ class JobProcessorTest {
     String id = engine.enqueuer().enqueue("q", NewJob.of("slow", "1").withOptions(JobOptions.DEFAULTS
         .withTimeoutMs(200).withBackoff(new Backoff(BackoffType.FIXED, 10, 0)))).await().id();
 
-    awaitCondition(() -> engine.admin().getJob("q", id).await().state() == JobState.COMPLETED, Duration.ofSeconds(5));
+    await().pollInterval(POLL).atMost(Duration.ofSeconds(5)).until(() -> engine.admin().getJob("q", id).await().state() == JobState.COMPLETED);
 
     Job job = engine.admin().getJob("q", id).await();
     assertThat(job.errors()).containsExactly("timed out after 200 ms");
@@ -144,7 +149,7 @@ class JobProcessorTest {
     String permanent = engine.enqueuer().enqueue("q", NewJob.of("permanent", "1").withOptions(JobOptions.DEFAULTS.withAttempts(5))).await().id();
     String later = engine.enqueuer().enqueue("q", NewJob.of("later", "1")).await().id();
 
-    awaitCondition(() -> engine.admin().getJob("q", later).await().state() == JobState.COMPLETED, Duration.ofSeconds(5));
+    await().pollInterval(POLL).atMost(Duration.ofSeconds(5)).until(() -> engine.admin().getJob("q", later).await().state() == JobState.COMPLETED);
 
     Job failed = engine.admin().getJob("q", permanent).await();
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
@@ -164,7 +169,7 @@ class JobProcessorTest {
     });
     String quick = engine.enqueuer().enqueue("q", NewJob.of("quick", "1")).await().id();
     String endless = engine.enqueuer().enqueue("q", NewJob.of("endless", "1")).await().id();
-    awaitCondition(() -> processor.activeCount() == 2, Duration.ofSeconds(2));
+    await().pollInterval(POLL).atMost(Duration.ofSeconds(2)).until(() -> processor.activeCount() == 2);
 
     processor.stop(500).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
@@ -188,11 +193,11 @@ class JobProcessorTest {
       return never.future();
     });
     String id = engine.enqueuer().enqueue("q", NewJob.of("x", "1")).await().id();
-    awaitCondition(() -> processor.activeCount() == 1, Duration.ofSeconds(2));
+    await().pollInterval(POLL).atMost(Duration.ofSeconds(2)).until(() -> processor.activeCount() == 1);
     // Another party takes the lease away (as stalled recovery does after a long pause).
     redis.command("HSET", "vp:{q}:job:" + id, "lease", "someone-else");
 
-    awaitCondition(() -> !reasons.isEmpty(), Duration.ofSeconds(3));
+    await().pollInterval(POLL).atMost(Duration.ofSeconds(3)).until(() -> !reasons.isEmpty());
 
     assertThat(reasons).containsExactly("lease lost");
     Job job = engine.admin().getJob("q", id).await();
@@ -201,17 +206,7 @@ class JobProcessorTest {
     processor.stop(100).await();
   }
 
-  interface Check {
-    boolean ok() throws Exception;
-  }
-
-  static void awaitCondition(Check check, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!check.ok()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(5);
-    }
+  private static long blockedClients(RedisServer redis) {
+    return Long.parseLong(redis.info("clients", "blocked_clients"));
   }
 }

@@ -1,6 +1,7 @@
 package io.vigil.core.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,7 +49,7 @@ class FailoverReconcilerTest {
 
     broker.switchMaster();
     ReconcileReport report = reconciler.reconcileNow().await();
-    awaitTrue(() -> f.zset("b", "active").isEmpty());
+    await().atMost(Duration.ofSeconds(10)).until(() -> f.zset("b", "active").isEmpty());
 
     assertThat(report).isEqualTo(new ReconcileReport(0, 2, 0));
     assertThat(f.zset("a", "waiting")).containsExactly(stray);
@@ -72,13 +73,6 @@ class FailoverReconcilerTest {
 
   private static String submit(EngineFixture f, String queue, JobOptions options) {
     return f.engine.enqueuer().enqueue(queue, NewJob.of("echo", "{}").withOptions(options)).await().id();
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + Duration.ofSeconds(10).toMillis();
-    while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
   }
 
   /** A standalone broker that can pretend the master switched. */

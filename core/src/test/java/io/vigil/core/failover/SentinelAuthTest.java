@@ -116,6 +116,7 @@ class SentinelAuthTest {
     ProbeLoad load = new ProbeLoad(vertx, engine, queue, 100);
     try {
       load.start(4);
+      // Load before and after the failover is the drill's traffic profile, not a wait for a state.
       Thread.sleep(1_000);
       long fault = System.currentTimeMillis();
       RedisNode old = topology.currentMaster();

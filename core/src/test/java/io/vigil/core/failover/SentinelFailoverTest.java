@@ -98,6 +98,8 @@ class SentinelFailoverTest {
     List<Long> faultTimes = new ArrayList<>();
     try {
       load.start(4);
+      // The sleeps below are the drill's traffic profile (load before, during and after each fault), not
+      // waits for a state: awaitHealthy is the wait.
       Thread.sleep(2_000);
       for (Fault fault : faults) {
         faultTimes.add(System.currentTimeMillis());

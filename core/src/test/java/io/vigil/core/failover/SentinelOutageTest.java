@@ -2,6 +2,7 @@ package io.vigil.core.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @SentinelSettings(downAfterMs = 1000)
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class SentinelOutageTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @Test
   void oneSentinelDownThenAllDownAndBackLosesNoAcknowledgedJob(Vertx vertx, SentinelTopology topology) throws Exception {
@@ -51,23 +52,25 @@ class SentinelOutageTest {
     List<RedisNode> sentinels = topology.sentinels();
     try {
       load.start(4);
+      // The load runs a second before the first fault: the drill's traffic profile, not a wait for a state.
       Thread.sleep(1_000);
 
       // One Sentinel down: the other two still agree, and still fail over.
       sentinels.get(0).stop();
-      awaitTrue("broker to see 2 Sentinels", () -> broker.status().sentinelsAnswering() == 2);
+      await("broker to see 2 Sentinels").atMost(WAIT).until(() -> broker.status().sentinelsAnswering() == 2);
       RedisNode old = topology.currentMaster();
       faults.add(System.currentTimeMillis());
       topology.failover();
       topology.awaitNewMaster(old, Duration.ofSeconds(30));
-      awaitTrue("broker to follow the failover", () -> !broker.status().master().toString().equals(old.address()));
+      await("broker to follow the failover").atMost(WAIT).until(() -> !broker.status().master().toString().equals(old.address()));
       RedisConnector.connect(vertx, settings).await().close().await();
 
       // All down: serving goes on; finding a master fails clearly.
       sentinels.get(1).stop();
       sentinels.get(2).stop();
-      awaitTrue("broker to notice no Sentinel answers", () -> broker.status().lastRefreshError() != null);
+      await("broker to notice no Sentinel answers").atMost(WAIT).until(() -> broker.status().lastRefreshError() != null);
       int completedBefore = load.completedCount();
+      // The measuring window for completions while every Sentinel is down.
       Thread.sleep(1_000);
       int completedWhileDown = load.completedCount() - completedBefore;
       long start = System.currentTimeMillis();
@@ -91,12 +94,13 @@ class SentinelOutageTest {
         sentinel.restart();
       }
       topology.awaitHealthy(Duration.ofSeconds(30));
-      awaitTrue("broker to see 3 Sentinels", () -> broker.status().sentinelsAnswering() == 3
+      await("broker to see 3 Sentinels").atMost(WAIT).until(() -> broker.status().sentinelsAnswering() == 3
           && broker.status().lastRefreshError() == null);
       RedisNode before = topology.currentMaster();
       faults.add(System.currentTimeMillis());
       topology.failover();
       topology.awaitNewMaster(before, Duration.ofSeconds(30));
+      // Load on the new master before the drain: the drill's traffic profile.
       Thread.sleep(1_500);
       load.stopProducing();
       ProbeReport report = load.drain(60_000, faults).await();
@@ -116,16 +120,6 @@ class SentinelOutageTest {
       load.stop().await();
       broker.close().await();
       impatient.close().await();
-    }
-  }
-
-  static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(50);
     }
   }
 }

@@ -45,6 +45,7 @@ class StandaloneBrokerTest {
       redis.stop();
       long start = System.currentTimeMillis();
       Future<Response> call = broker.send(Request.cmd(Command.PING));
+      // The outage under test: the server stays down this long, within the command timeout.
       Thread.sleep(700);
       redis.restart();
 
