@@ -2,6 +2,7 @@ package io.vigil.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -119,7 +120,8 @@ class HandlerRegistryTest {
 
     assertThat(f.awaitState("q", rendered, JobState.COMPLETED).resultJson()).isEqualTo("{\"pages\":3}");
     assertThat(f.awaitState("q", stuck, JobState.FAILED).failedReason()).isEqualTo("timed out after 200 ms");
-    WorkerFixture.awaitCondition(() -> seen.size() == 2, java.time.Duration.ofSeconds(5));
+    await().atMost(java.time.Duration.ofSeconds(5)).pollInterval(WorkerFixture.POLL).ignoreExceptions()
+        .until(() -> seen.size() == 2);
     assertThat(seen).containsExactlyInAnyOrder("worker-thread", "interrupted, cancelled=true");
   }
 

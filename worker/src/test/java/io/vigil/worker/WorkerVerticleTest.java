@@ -1,6 +1,7 @@
 package io.vigil.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -73,8 +74,9 @@ class WorkerVerticleTest {
     String deployment = vertx.deployVerticle(worker).await();
     String quick = f.enqueue("q", "echo", new JsonObject().put("sleepMs", 150), JobOptions.DEFAULTS);
     String endless = f.enqueue("q", "endless", null, JobOptions.DEFAULTS);
-    WorkerFixture.awaitCondition(() -> f.job("q", endless).state() == JobState.ACTIVE
-        && f.job("q", quick).state() == JobState.ACTIVE, Duration.ofSeconds(5));
+    await().atMost(Duration.ofSeconds(5)).pollInterval(WorkerFixture.POLL).ignoreExceptions()
+        .until(() -> f.job("q", endless).state() == JobState.ACTIVE
+        && f.job("q", quick).state() == JobState.ACTIVE);
 
     long stopStarted = System.nanoTime();
     vertx.undeploy(deployment).await();
@@ -105,7 +107,8 @@ class WorkerVerticleTest {
         registry(f), ProcessorListener.NONE)).await();
     String target = f.enqueue("q", "report", null, JobOptions.DEFAULTS.withAttempts(3));
     String bystander = f.enqueue("q", "echo", new JsonObject().put("sleepMs", 800), JobOptions.DEFAULTS);
-    WorkerFixture.awaitCondition(() -> f.job("q", target).state() == JobState.ACTIVE, Duration.ofSeconds(5));
+    await().atMost(Duration.ofSeconds(5)).pollInterval(WorkerFixture.POLL).ignoreExceptions()
+        .until(() -> f.job("q", target).state() == JobState.ACTIVE);
 
     vertx.eventBus().publish(WorkerVerticle.CANCEL_ADDRESS, "not a request");
     vertx.eventBus().publish(WorkerVerticle.CANCEL_ADDRESS, new JsonObject().put("queue", "other").put("jobId", target));
@@ -124,7 +127,8 @@ class WorkerVerticleTest {
     vertx.deployVerticle(new WorkerVerticle(f.engine, WorkerFixture.settings("w", 1, 1_000, "q"), "w",
         HandlerRegistry.withBuiltIns(), registry(f), ProcessorListener.NONE)).await();
     String sleeper = f.enqueue("q", "echo", new JsonObject().put("sleepMs", 60_000), JobOptions.DEFAULTS);
-    WorkerFixture.awaitCondition(() -> f.job("q", sleeper).state() == JobState.ACTIVE, Duration.ofSeconds(5));
+    await().atMost(Duration.ofSeconds(5)).pollInterval(WorkerFixture.POLL).ignoreExceptions()
+        .until(() -> f.job("q", sleeper).state() == JobState.ACTIVE);
 
     vertx.eventBus().publish(WorkerVerticle.CANCEL_ADDRESS, new JsonObject().put("queue", "q").put("jobId", sleeper));
 

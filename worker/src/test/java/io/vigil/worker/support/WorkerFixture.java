@@ -1,5 +1,7 @@
 package io.vigil.worker.support;
 
+import static org.awaitility.Awaitility.await;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vigil.core.job.Job;
@@ -19,6 +21,8 @@ import java.util.List;
 
 /** An engine on a real, emptied Redis with short leases, plus the waits worker tests need. */
 public final class WorkerFixture {
+  /** How often waits look; a job is active only for a few hundred ms in some tests. */
+  public static final Duration POLL = Duration.ofMillis(10);
   public static final String PREFIX = "vw";
   public final RedisNode redis;
   public final Broker broker;
@@ -44,31 +48,10 @@ public final class WorkerFixture {
     return engine.admin().getJob(queue, id).await();
   }
 
-  public Job awaitState(String queue, String id, JobState state) throws InterruptedException {
-    awaitCondition(() -> job(queue, id).state() == state, Duration.ofSeconds(10));
+  public Job awaitState(String queue, String id, JobState state) {
+    // A job not written yet counts as "not there yet".
+    await().atMost(Duration.ofSeconds(10)).pollInterval(POLL).ignoreExceptions()
+        .until(() -> job(queue, id).state() == state);
     return job(queue, id);
-  }
-
-  public interface Check {
-    boolean ok() throws Exception;
-  }
-
-  public static void awaitCondition(Check check, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        if (check.ok()) {
-          return;
-        }
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception e) {
-        // not there yet
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(10);
-    }
   }
 }
