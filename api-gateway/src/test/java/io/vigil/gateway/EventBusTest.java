@@ -2,6 +2,7 @@ package io.vigil.gateway;
 
 import static io.vigil.gateway.support.GatewayFixture.SUBMIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -11,7 +12,6 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.gateway.events.EventRelay;
 import io.vigil.gateway.events.RelayLease;
-import io.vigil.gateway.support.Eventually;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
@@ -65,14 +65,14 @@ class EventBusTest {
     List<JsonObject> ofQ = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(BusAddresses.EVENTS, m -> all.add(m.body())).completion().await();
     vertx.eventBus().<JsonObject>consumer(BusAddresses.eventsOf("q"), m -> ofQ.add(m.body())).completion().await();
-    Eventually.until(WAIT, "the relay lease", () -> redis.command("GET", GatewayFixture.PREFIX + ":relay-lease") != null);
+    await("the relay lease").atMost(WAIT).until(() -> redis.command("GET", GatewayFixture.PREFIX + ":relay-lease") != null);
 
     f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "j1"));
     f.post("/api/v1/queues/other/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "j2"));
     f.post("/api/v1/queues/q/pause", GatewayFixture.ADMIN, null);
 
-    Eventually.until(WAIT, "three events on the global address", () -> all.size() == 3);
-    Eventually.until(WAIT, "two events on the q address", () -> ofQ.size() == 2);
+    await("three events on the global address").atMost(WAIT).until(() -> all.size() == 3);
+    await("two events on the q address").atMost(WAIT).until(() -> ofQ.size() == 2);
     assertThat(ofQ).extracting(e -> e.getString("event") + ":" + e.getString("jobId"))
         .containsExactly("added:j1", "paused:");
     assertThat(all).extracting(e -> e.getString("queue")).containsExactlyInAnyOrder("q", "q", "other");
@@ -95,7 +95,7 @@ class EventBusTest {
       first.tick().await();
       second.tick().await();
     }
-    Eventually.until(WAIT, "a1 relayed", () -> seen.contains("a1"));
+    await("a1 relayed").atMost(WAIT).until(() -> seen.contains("a1"));
     assertThat(first.isLeader()).isTrue();
     assertThat(second.isLeader()).isFalse();
 
@@ -104,7 +104,7 @@ class EventBusTest {
     f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "b1"));
     second.tick().await();
     first.tick().await();
-    Eventually.until(WAIT, "b1 relayed", () -> seen.contains("b1"));
+    await("b1 relayed").atMost(WAIT).until(() -> seen.contains("b1"));
 
     System.out.printf("relay handover: events seen %s%n", seen);
     assertThat(second.isLeader()).isTrue();

@@ -3,12 +3,12 @@ package io.vigil.gateway;
 import static io.vigil.gateway.support.GatewayFixture.READ;
 import static io.vigil.gateway.support.GatewayFixture.SUBMIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.gateway.support.Eventually;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.gateway.support.SseClient;
 import io.vigil.testkit.RedisExtension;
@@ -32,7 +32,7 @@ class EventStreamTest {
       assertThat(live.status()).isEqualTo(200);
       assertThat(live.header("Content-Type")).startsWith("text/event-stream");
       submit(f, "during");
-      Eventually.until(WAIT, "the event of 'during'", () -> live.events().size() == 1);
+      await("the event of 'during'").atMost(WAIT).until(() -> live.events().size() == 1);
       SseClient.Event event = live.events().get(0);
       assertThat(event.data().getString("event")).isEqualTo("added");
       assertThat(event.data().getString("jobId")).isEqualTo("during");
@@ -44,12 +44,12 @@ class EventStreamTest {
     submit(f, "gap-2");
 
     try (SseClient resumed = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, lastSeen)) {
-      Eventually.until(WAIT, "the two missed events", () -> resumed.events().size() == 2);
+      await("the two missed events").atMost(WAIT).until(() -> resumed.events().size() == 2);
       assertThat(resumed.events()).extracting(e -> e.data().getString("jobId")).containsExactly("gap-1", "gap-2");
     }
     try (SseClient byParameter = SseClient.open(vertx, f.port, "/api/v1/events?queue=q&lastEventId=" + lastSeen, READ,
         null)) {
-      Eventually.until(WAIT, "the two missed events by parameter", () -> byParameter.events().size() == 2);
+      await("the two missed events by parameter").atMost(WAIT).until(() -> byParameter.events().size() == 2);
     }
   }
 
@@ -59,12 +59,12 @@ class EventStreamTest {
         "VIGIL_SSE_MAX_STREAMS", "1"), EngineSettings.defaults(GatewayFixture.PREFIX));
 
     try (SseClient quiet = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, null)) {
-      Eventually.until(WAIT, "two heartbeats", () -> quiet.frames().stream().filter(s -> s.startsWith(":")).count() >= 2);
+      await("two heartbeats").atMost(WAIT).until(() -> quiet.frames().stream().filter(s -> s.startsWith(":")).count() >= 2);
       assertThat(f.get("/api/v1/events?queue=q", READ).statusCode()).isEqualTo(503);
       assertThat(streams(f)).isEqualTo(1.0);
     }
 
-    Eventually.until(WAIT, "the stream slot to be released", () -> streams(f) == 0.0);
+    await("the stream slot to be released").atMost(WAIT).until(() -> streams(f) == 0.0);
     try (SseClient next = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, null)) {
       assertThat(next.status()).isEqualTo(200);
     }

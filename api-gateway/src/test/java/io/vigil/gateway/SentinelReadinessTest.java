@@ -2,6 +2,7 @@ package io.vigil.gateway;
 
 import static io.vigil.gateway.support.GatewayFixture.SUBMIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +11,6 @@ import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.gateway.health.SentinelQuorumCheck;
-import io.vigil.gateway.support.Eventually;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
@@ -38,11 +38,11 @@ class SentinelReadinessTest {
     List<RedisNode> sentinels = topology.sentinels();
     sentinels.get(0).stop();
     sentinels.get(1).stop();
-    Eventually.until(Duration.ofSeconds(10), "readiness to drop", () -> f.get("/health/ready", null).statusCode() == 503);
+    await("readiness to drop").atMost(Duration.ofSeconds(10)).until(() -> f.get("/health/ready", null).statusCode() == 503);
     String body = f.get("/health/ready", null).bodyAsString();
     sentinels.get(0).restart();
     sentinels.get(1).restart();
-    Eventually.until(Duration.ofSeconds(10), "readiness to return", () -> f.get("/health/ready", null).statusCode() == 200);
+    await("readiness to return").atMost(Duration.ofSeconds(10)).until(() -> f.get("/health/ready", null).statusCode() == 200);
 
     System.out.printf("readiness without a Sentinel majority: %s%n", body);
     assertThat(body).contains("sentinel-quorum").contains("no majority");
