@@ -3,6 +3,7 @@ package io.vigil.report;
 import static io.vigil.report.support.ReportFixture.competitor;
 import static io.vigil.report.support.ReportFixture.payload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -19,9 +20,9 @@ import io.vigil.report.facts.Price;
 import io.vigil.report.store.ReportStore;
 import io.vigil.report.support.FixtureSite;
 import io.vigil.report.support.ReportFixture;
-import io.vigil.report.support.Wait;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class ReportGenerationHandlerTest {
+  private static final Duration WAIT = Duration.ofSeconds(5);
   private static final String ACME_V1 = """
       <html><head><title>Acme</title><meta name="description" content="Acme plans"></head>
       <body><h1>Acme</h1><h2>Starter</h2><h2>Pro</h2>
@@ -218,7 +220,7 @@ class ReportGenerationHandlerTest {
     fx.site.page("/bolt", BOLT);
     String id = fx.submit(payload("proj-7", "json", competitor("Slow", fx.site.url("/slow")),
         competitor("Bolt", fx.site.url("/bolt"))), JobOptions.DEFAULTS.withAttempts(3));
-    Wait.until(() -> fx.site.hits("/slow") == 1);
+    await().atMost(WAIT).until(() -> fx.site.hits("/slow") == 1);
 
     boolean cancelled = fx.cancel(id, "cancelled by operator");
 
@@ -226,9 +228,9 @@ class ReportGenerationHandlerTest {
     assertThat(cancelled).isTrue();
     assertThat(job.state()).isEqualTo(JobState.FAILED);
     assertThat(job.failedReason()).isEqualTo("cancelled by operator");
-    Wait.until(() -> fx.site.closedConnections("/slow") == 1);
-    Thread.sleep(200);
-    assertThat(fx.site.hits("/bolt")).isZero();
+    await().atMost(WAIT).until(() -> fx.site.closedConnections("/slow") == 1);
+    // Nothing more is fetched: the count stays at zero for a while.
+    await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> fx.site.hits("/bolt") == 0);
   }
 
   @Test
@@ -237,14 +239,14 @@ class ReportGenerationHandlerTest {
     fx.site.hang("/slow");
     String id = fx.submit(payload("proj-8", "json", competitor("Acme", fx.site.url("/acme")),
         competitor("Slow", fx.site.url("/slow"))), JobOptions.DEFAULTS.withAttempts(3));
-    Wait.until(() -> fx.site.hits("/slow") == 1);
+    await().atMost(WAIT).until(() -> fx.site.hits("/slow") == 1);
 
     fx.cancel(id, "cancelled by operator");
 
     assertThat(fx.awaitFinished(id).state()).isEqualTo(JobState.FAILED);
-    Wait.until(() -> fx.site.closedConnections("/slow") == 1);
-    Thread.sleep(200);
-    assertThat(fx.site.hits("/acme")).isEqualTo(1);
+    await().atMost(WAIT).until(() -> fx.site.closedConnections("/slow") == 1);
+    // Nothing is fetched again: the count stays at one for a while.
+    await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> fx.site.hits("/acme") == 1);
     assertThat(fx.redis.command("KEYS", "vr:{report:proj-8}:*")).isEqualTo(List.of());
   }
 

@@ -2,6 +2,7 @@ package io.vigil.report.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -12,8 +13,8 @@ import io.vertx.core.net.SelfSignedCertificate;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.report.ReportSettings;
 import io.vigil.report.support.FixtureSite;
-import io.vigil.report.support.Wait;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
 class PageFetcherTest {
+  private static final Duration WAIT = Duration.ofSeconds(5);
   private static final int CAP = 256 * 1024;
   private FixtureSite site;
   private PageFetcher fetcher;
@@ -83,7 +85,7 @@ class PageFetcherTest {
 
     assertThat(page.truncated()).isTrue();
     assertThat(page.body()).hasSize(CAP);
-    Wait.until(() -> site.closedConnections("/huge") == 1);
+    await().atMost(WAIT).until(() -> site.closedConnections("/huge") == 1);
     System.out.printf("cap_bytes %d server_wrote_bytes %d of %d, fetch_ms %d%n", CAP, site.bytesWritten("/huge"), total, ms);
     assertThat(site.bytesWritten("/huge")).isLessThan(total / 4);
   }
@@ -140,7 +142,7 @@ class PageFetcherTest {
 
     assertThatThrownBy(() -> fetch(site.url("/slow"))).isInstanceOf(FetchException.class)
         .hasMessage("no data for 300 ms");
-    Wait.until(() -> site.closedConnections("/slow") == 1);
+    await().atMost(WAIT).until(() -> site.closedConnections("/slow") == 1);
   }
 
   @Test
@@ -173,12 +175,12 @@ class PageFetcherTest {
         ReportSettings.defaults().withAllowedHosts(Set.of("127.0.0.1")).withLimits(CAP, 3, 30_000, 60_000));
     Promise<Void> abort = Promise.promise();
     Future<FetchedPage> fetch = patient.fetch(site.url("/slow"), abort.future());
-    Wait.until(() -> site.hits("/slow") == 1);
+    await().atMost(WAIT).until(() -> site.hits("/slow") == 1);
 
     abort.complete();
 
     assertThatThrownBy(fetch::await).hasMessage("fetch cancelled");
-    Wait.until(() -> site.closedConnections("/slow") == 1);
+    await().atMost(WAIT).until(() -> site.closedConnections("/slow") == 1);
     patient.close().await();
   }
 

@@ -1,5 +1,7 @@
 package io.vigil.report.support;
 
+import static org.awaitility.Awaitility.await;
+
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -21,6 +23,7 @@ import io.vigil.report.ReportGenerationHandler;
 import io.vigil.report.ReportSettings;
 import io.vigil.topology.RedisNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -88,22 +91,10 @@ public final class ReportFixture implements AutoCloseable {
   }
 
   /** Waits until the job is completed or failed, and returns it. */
-  public Job awaitFinished(String id) throws InterruptedException {
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    while (true) {
-      try {
-        Job job = job(id);
-        if (job.state() == JobState.COMPLETED || job.state() == JobState.FAILED) {
-          return job;
-        }
-      } catch (JobNotFoundException e) {
-        // not visible yet
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("job " + id + " did not finish within 15 s");
-      }
-      Thread.sleep(20);
-    }
+  public Job awaitFinished(String id) {
+    // A job not visible yet is not finished yet.
+    return await("job " + id + " to finish").atMost(Duration.ofSeconds(15)).ignoreException(JobNotFoundException.class)
+        .until(() -> job(id), job -> job.state() == JobState.COMPLETED || job.state() == JobState.FAILED);
   }
 
   public JsonObject report(String id) throws InterruptedException {
