@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,15 +43,13 @@ class ComposeEntrypointTest {
       Endpoint sentinel = new Endpoint("127.0.0.1", sentinelPort);
       await(sentinel, new Credentials(null, "sentinel-secret"));
 
-      Map<String, String> view = Map.of();
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline && !"1".equals(view.get("num-slaves"))) {
-        try (RespConnection connection = RespConnection.open(sentinel, new Credentials(null, "sentinel-secret"),
-            Duration.ofSeconds(2))) {
-          view = Replies.pairs(connection.command("SENTINEL", "MASTER", "queue-master"));
-        }
-        Thread.sleep(100);
-      }
+      Map<String, String> view = Awaitility.await("the Sentinel to see the replica").atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(100)).until(() -> {
+            try (RespConnection connection = RespConnection.open(sentinel, new Credentials(null, "sentinel-secret"),
+                Duration.ofSeconds(2))) {
+              return Replies.pairs(connection.command("SENTINEL", "MASTER", "queue-master"));
+            }
+          }, seen -> "1".equals(seen.get("num-slaves")));
       Object seenByApp;
       try (RespConnection app = RespConnection.open(sentinel, new Credentials("vigil", "app-secret"), Duration.ofSeconds(2))) {
         seenByApp = app.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "queue-master");
@@ -89,34 +88,24 @@ class ComposeEntrypointTest {
     return builder.start();
   }
 
-  private static void awaitLink(Endpoint replica) throws InterruptedException {
+  private static void awaitLink(Endpoint replica) {
     await(replica, new Credentials(null, "admin-secret"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (RespConnection connection = RespConnection.open(replica, new Credentials(null, "admin-secret"),
-          Duration.ofSeconds(2))) {
-        if ("up".equals(Replies.info(connection.command("INFO", "replication")).get("master_link_status"))) {
-          return;
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException(replica + " did not link to its master");
+    Awaitility.await(replica + " to link to its master").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .until(() -> {
+          try (RespConnection connection = RespConnection.open(replica, new Credentials(null, "admin-secret"),
+              Duration.ofSeconds(2))) {
+            return "up".equals(Replies.info(connection.command("INFO", "replication")).get("master_link_status"));
+          }
+        });
   }
 
-  private static void await(Endpoint endpoint, Credentials credentials) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      try (RespConnection connection = RespConnection.open(endpoint, credentials, Duration.ofMillis(500))) {
-        if ("PONG".equals(connection.command("PING"))) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(endpoint + " did not start: " + e.getMessage(), e);
-        }
-      }
-      Thread.sleep(50);
-    }
+  private static void await(Endpoint endpoint, Credentials credentials) {
+    // Refused connections mean "not started yet".
+    Awaitility.await(endpoint + " to start").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .ignoreExceptions().until(() -> {
+          try (RespConnection connection = RespConnection.open(endpoint, credentials, Duration.ofMillis(500))) {
+            return "PONG".equals(connection.command("PING"));
+          }
+        });
   }
 }
