@@ -1,6 +1,7 @@
 package io.vigil.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ClusterTest {
   private static final String TOKEN = "cluster-test-token-0123456789";
   private static final String PREFIX = "vc";
+  private static final Duration POLL = Duration.ofMillis(50);
   private final Path logs = Path.of("target", "cluster-test");
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final Map<String, String> env = new HashMap<>();
@@ -111,7 +112,7 @@ class ClusterTest {
       ids.add(response.bodyAsJsonObject().getString("id"));
     }
 
-    await(() -> ids.stream().allMatch(id -> state(id) == JobState.COMPLETED), Duration.ofSeconds(30));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> ids.stream().allMatch(id -> state(id) == JobState.COMPLETED));
 
     Set<String> workers = new HashSet<>();
     ids.forEach(id -> workers.add(engine.admin().getJob("default", id).await().worker()));
@@ -128,7 +129,7 @@ class ClusterTest {
         new DeliveryOptions().setSendTimeout(10_000)).await().body();
 
     assertThat(reply.getInteger("status")).isEqualTo(201);
-    await(() -> state("from-the-bus") == JobState.COMPLETED, Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(10)).pollInterval(POLL).until(() -> state("from-the-bus") == JobState.COMPLETED);
     assertThat(engine.admin().getJob("default", "from-the-bus").await().resultJson()).contains("event bus");
   }
 
@@ -138,8 +139,10 @@ class ClusterTest {
     JsonObject schedule = new JsonObject().put("cron", "* * * * * ?").put("timezone", "UTC").put("queue", "default")
         .put("name", "echo").put("data", new JsonObject().put("tick", true));
     assertThat(send("PUT", "/api/v1/schedules/every-second", schedule).statusCode()).isIn(200, 201);
+    // The race under test: three dispatcher JVMs tick the schedule for this long.
     Thread.sleep(4_500);
     assertThat(send("DELETE", "/api/v1/schedules/every-second", null).statusCode()).isIn(200, 204);
+    // A grace for ticks that read the schedule before the delete; no state marks their end.
     Thread.sleep(500);
 
     TreeSet<Long> fires = new TreeSet<>();
@@ -170,12 +173,12 @@ class ClusterTest {
           .put("data", new JsonObject().put("sleepMs", 2_500))).bodyAsJsonObject().getString("id"));
     }
     String marker = "-" + workerA.pid() + "-";
-    await(() -> ids.stream().anyMatch(id -> state(id) == JobState.ACTIVE && worker(id).contains(marker)), Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(10)).pollInterval(POLL).until(() -> ids.stream().anyMatch(id -> state(id) == JobState.ACTIVE && worker(id).contains(marker)));
     List<String> onA = ids.stream().filter(id -> state(id) == JobState.ACTIVE && worker(id).contains(marker)).toList();
 
     workerA.kill9();
     long killedAt = System.nanoTime();
-    await(() -> ids.stream().allMatch(id -> state(id) == JobState.COMPLETED), Duration.ofSeconds(30));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> ids.stream().allMatch(id -> state(id) == JobState.COMPLETED));
 
     System.out.printf("kill -9 worker: jobs on it=%d, all completed after %d ms%n", onA.size(), (System.nanoTime() - killedAt) / 1_000_000);
     for (String id : onA) {
@@ -196,11 +199,11 @@ class ClusterTest {
       ids.add(post("/api/v1/queues/default/jobs", new JsonObject().put("name", "echo")
           .put("data", new JsonObject().put("sleepMs", 1_500))).bodyAsJsonObject().getString("id"));
     }
-    await(() -> ids.stream().anyMatch(id -> state(id) == JobState.ACTIVE && worker(id).contains(marker)), Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(10)).pollInterval(POLL).until(() -> ids.stream().anyMatch(id -> state(id) == JobState.ACTIVE && worker(id).contains(marker)));
 
     int exit = workerC.terminate(Duration.ofSeconds(30));
 
-    await(() -> ids.stream().allMatch(id -> state(id) == JobState.COMPLETED), Duration.ofSeconds(30));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> ids.stream().allMatch(id -> state(id) == JobState.COMPLETED));
     long ranOnC = ids.stream().filter(id -> worker(id).contains(marker)).count();
     System.out.printf("SIGTERM worker: exit=%d, jobs it completed=%d%n", exit, ranOnC);
     // 143 = 128 + SIGTERM: the JVM's normal exit after its shutdown hooks ran; the log proves they finished.
@@ -252,16 +255,6 @@ class ClusterTest {
   private String worker(String id) {
     String worker = engine.admin().getJob("default", id).await().worker();
     return worker == null ? "" : worker;
-  }
-
-  private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(50);
-    }
   }
 
   private static int freePort() throws IOException {

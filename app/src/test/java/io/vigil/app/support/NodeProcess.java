@@ -1,5 +1,7 @@
 package io.vigil.app.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,19 +37,19 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /** Waits for the ready line and returns the node's HTTP port. */
-  public int awaitReady(Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher m = READY.matcher(Files.readString(log));
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+  public int awaitReady(Duration timeout) {
+    return await(name + " to log its ready line (see " + log + ")").atMost(timeout).pollInterval(Duration.ofMillis(100))
+        .until(() -> {
+          Matcher m = READY.matcher(Files.readString(log));
+          if (m.find()) {
+            return Integer.parseInt(m.group(1));
+          }
+          if (!process.isAlive()) {
+            // Thrown, not retried: the wait ends at once.
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+          }
+          return null;
+        }, Objects::nonNull);
   }
 
   public String output() throws IOException {
