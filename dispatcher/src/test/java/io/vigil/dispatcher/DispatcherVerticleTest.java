@@ -31,6 +31,7 @@ class DispatcherVerticleTest {
     CronDispatcher dispatcher = new CronDispatcher(store, engine.enqueuer(), Clock.systemUTC(), DispatcherSettings.defaults());
     String deployment = vertx.deployVerticle(new DispatcherVerticle(dispatcher, 100, new DispatcherMetrics(prometheus))).await();
 
+    // The window under test: with the schedule put just before, its length bounds the fires to two or three.
     Thread.sleep(2_300);
     vertx.undeploy(deployment).await();
 
