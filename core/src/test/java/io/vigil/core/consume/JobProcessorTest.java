@@ -206,7 +206,7 @@ class JobProcessorTest {
     processor.stop(100).await();
   }
 
-  private static long blockedClients(RedisServer redis) {
+  private static long blockedClients(RedisNode redis) {
     return Long.parseLong(redis.info("clients", "blocked_clients"));
   }
 }
