@@ -2,6 +2,7 @@ package io.vigil.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.vigil.resp.Credentials;
 import io.vigil.resp.RespConnection;
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,10 +85,8 @@ class RedisServerTest {
     try (RedisNode master = TestTopologies.server(masterConfig);
         RedisNode replica = TestTopologies.server(masterConfig.toBuilder().name("replica")
             .replicaOf(master.host(), master.port()).masterAuth("pw").build())) {
-      long deadline = System.nanoTime() + 5_000_000_000L;
-      while (!"up".equals(replica.info("replication", "master_link_status")) && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      await("the replica's link").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+          .until(() -> "up".equals(replica.info("replication", "master_link_status")));
       master.command("SET", "k", "v");
       assertThat(master.command("WAIT", "1", "2000")).isEqualTo(1L);
 
