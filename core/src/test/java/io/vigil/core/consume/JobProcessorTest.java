@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class JobProcessorTest {
   // As often as the old hand-written loop: some states under test last only 100 ms.
-  private static final Duration POLL = Duration.ofMillis(5);
+  static final Duration POLL = Duration.ofMillis(5);
 
   private static Engine engine(Vertx vertx, RedisNode redis, EngineSettings settings) {
     redis.flushAll();

@@ -1,8 +1,8 @@
 package io.vigil.core.consume;
 
-import static io.vigil.core.consume.JobProcessorTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -63,7 +63,8 @@ class PartitionedWorkerTest {
         return healed.future().map(v -> "A-late");
       });
       String id = cut.enqueuer().enqueue("q", NewJob.of("report", "1")).await().id();
-      awaitCondition(() -> onCut.get() != null, Duration.ofSeconds(10));
+      await().pollInterval(JobProcessorTest.POLL).atMost(Duration.ofSeconds(10))
+          .until(() -> onCut.get() != null);
       AtomicReference<Boolean> cutHandlerStoppedWhenTakenOver = new AtomicReference<>();
       AtomicInteger directRuns = new AtomicInteger();
       Counting directEvents = new Counting();
@@ -75,7 +76,8 @@ class PartitionedWorkerTest {
 
       long cutAt = System.nanoTime();
       proxy.blackHole();
-      awaitCondition(() -> direct.admin().getJob("q", id).await().state() == JobState.COMPLETED, Duration.ofSeconds(20));
+      await().pollInterval(JobProcessorTest.POLL).atMost(Duration.ofSeconds(20))
+          .until(() -> direct.admin().getJob("q", id).await().state() == JobState.COMPLETED);
       proxy.heal();
       healed.complete();
       Long cancelled = cancelledAt.get();
@@ -100,7 +102,8 @@ class PartitionedWorkerTest {
       // Once Redis answers again the cut worker fetches again.
       b.stop(1_000);
       String next = direct.enqueuer().enqueue("q", NewJob.of("echo", "2")).await().id();
-      awaitCondition(() -> direct.admin().getJob("q", next).await().state() == JobState.COMPLETED, Duration.ofSeconds(20));
+      await().pollInterval(JobProcessorTest.POLL).atMost(Duration.ofSeconds(20))
+          .until(() -> direct.admin().getJob("q", next).await().state() == JobState.COMPLETED);
       assertThat(direct.admin().getJob("q", next).await().worker()).isEqualTo("A");
       a.stop(1_000);
     }

@@ -1,6 +1,7 @@
 package io.vigil.core.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -90,7 +91,8 @@ class ProcessorShutdownTest {
       for (int round = 0; round < rounds; round++) {
         int target = completed.get() + 10 + round % 7;
         RunningProcessor worker = start("w" + round);
-        JobProcessorTest.awaitCondition(() -> completed.get() >= target, Duration.ofSeconds(20));
+        await().pollInterval(JobProcessorTest.POLL).atMost(Duration.ofSeconds(20))
+            .until(() -> completed.get() >= target);
         worker.stop(1_000);
         orphans.add(activeCount());
       }
@@ -100,7 +102,8 @@ class ProcessorShutdownTest {
     /** Runs one more worker until Redis holds every job as completed (orphans come back only through stalled recovery). */
     void drain() throws Exception {
       RunningProcessor worker = start("drain");
-      JobProcessorTest.awaitCondition(() -> completedInRedis() >= JOBS, Duration.ofSeconds(30));
+      await().pollInterval(JobProcessorTest.POLL).atMost(Duration.ofSeconds(30))
+          .until(() -> completedInRedis() >= JOBS);
       worker.stop(1_000);
     }
 
