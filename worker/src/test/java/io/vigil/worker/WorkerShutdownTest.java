@@ -1,6 +1,7 @@
 package io.vigil.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -59,14 +60,15 @@ class WorkerShutdownTest {
       int target = completed.get() + 10 + round % 5;
       String deployment = vertx.deployVerticle(new WorkerVerticle(f.engine, WorkerFixture.settings("w" + round, 1, 1_000, "q"),
           "w" + round, handlers, registry, listener)).await();
-      WorkerFixture.awaitCondition(() -> completed.get() >= target, Duration.ofSeconds(20));
+      await().atMost(Duration.ofSeconds(20)).pollInterval(WorkerFixture.POLL).ignoreExceptions()
+          .until(() -> completed.get() >= target);
       vertx.undeploy(deployment).await();
       orphans.add((Long) redis.command("ZCARD", WorkerFixture.PREFIX + ":{q}:active"));
     }
     String drain = vertx.deployVerticle(new WorkerVerticle(f.engine, WorkerFixture.settings("drain", 1, 1_000, "q"),
         "drain", handlers, registry, listener)).await();
-    WorkerFixture.awaitCondition(() -> (Long) redis.command("ZCARD", WorkerFixture.PREFIX + ":{q}:completed") == JOBS,
-        Duration.ofSeconds(30));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(WorkerFixture.POLL).ignoreExceptions()
+        .until(() -> (Long) redis.command("ZCARD", WorkerFixture.PREFIX + ":{q}:completed") == JOBS);
     vertx.undeploy(drain).await();
 
     List<String> stalled = ids.stream().filter(id -> f.job("q", id).stalls() > 0).toList();
