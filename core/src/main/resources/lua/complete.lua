@@ -4,7 +4,8 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] lease token  ARGV[4] now ms  ARGV[5] result json
+  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] lease token  ARGV[4] time offset ms (added to Redis TIME; 0 outside tests)
+  ARGV[5] result json
   ARGV[6] default keep completed  ARGV[7] default completed max age ms  ARGV[8] max events
   ARGV[9] fetch next (1/0)  ARGV[10] next lease token  ARGV[11] lease ms  ARGV[12] worker id
   ARGV[13] max delayed jobs promoted per call  ARGV[14] lease key prefix
@@ -12,7 +13,7 @@
 ]]
 -- @include common
 -- @include moveToActive
-local jobPrefix, id, token, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+local jobPrefix, id, token, now = ARGV[1], ARGV[2], ARGV[3], nowMs(ARGV[4])
 local maxEvents = ARGV[8]
 -- The next token already holds a job: this call ran before and only its reply was lost.
 if ARGV[9] == '1' and redis.call('EXISTS', ARGV[14] .. ARGV[10]) == 1 then

@@ -3,7 +3,8 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] job key prefix  ARGV[2] now ms  ARGV[3] max unfinished jobs (0 = no cap)
+  ARGV[1] job key prefix  ARGV[2] time offset ms (added to Redis TIME; 0 outside tests)
+  ARGV[3] max unfinished jobs (0 = no cap)
   ARGV[4] memory watermark, share of maxmemory (0 = off)  ARGV[5] max events  ARGV[6] queue name
   ARGV[7] job count, then 11 per job: id, name, data, options json ('' = defaults), priority,
           delay ms, attempts, keep completed, completed max age ms, keep failed, failed max age ms
@@ -13,7 +14,7 @@
   Output: {1, created flag per job (1 new, 0 already existed or marked once)} | {-4} queue full | {-5} memory watermark
 ]]
 -- @include common
-local jobPrefix, now = ARGV[1], tonumber(ARGV[2])
+local jobPrefix, now = ARGV[1], nowMs(ARGV[2])
 local maxJobs, watermark, maxEvents = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
 local count = tonumber(ARGV[7])
 local PER_JOB = 11

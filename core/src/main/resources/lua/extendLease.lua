@@ -3,10 +3,11 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] job key prefix  ARGV[2] now ms  ARGV[3] lease ms  then pairs: job id, lease token
+  ARGV[1] job key prefix  ARGV[2] time offset ms (added to Redis TIME; 0 outside tests)  ARGV[3] lease ms  then pairs: job id, lease token
   Output: one status per pair: 1 extended | -1 job not found | -2 lease no longer held
 ]]
-local jobPrefix, now, leaseMs = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+-- @include common
+local jobPrefix, now, leaseMs = ARGV[1], nowMs(ARGV[2]), tonumber(ARGV[3])
 local result = {}
 for i = 4, #ARGV, 2 do
   local id, token = ARGV[i], ARGV[i + 1]

@@ -5,7 +5,8 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] lease token  ARGV[4] now ms  ARGV[5] error message
+  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] lease token  ARGV[4] time offset ms (added to Redis TIME; 0 outside tests)
+  ARGV[5] error message
   ARGV[6] retry delay ms (-1 = not retryable)  ARGV[7] default attempts  ARGV[8] default keep failed
   ARGV[9] default failed max age ms  ARGV[10] max events  ARGV[11] errors kept per job
   ARGV[12] fetch next (1/0)  ARGV[13] next lease token  ARGV[14] lease ms  ARGV[15] worker id
@@ -14,7 +15,7 @@
 ]]
 -- @include common
 -- @include moveToActive
-local jobPrefix, id, token, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+local jobPrefix, id, token, now = ARGV[1], ARGV[2], ARGV[3], nowMs(ARGV[4])
 local retryDelay, maxEvents = tonumber(ARGV[6]), ARGV[10]
 local jobKey = jobPrefix .. id
 -- The next token already holds a job: this call ran before and only its reply was lost.

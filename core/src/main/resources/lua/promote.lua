@@ -3,7 +3,7 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] now ms  ARGV[4] max events
+  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] time offset ms (added to Redis TIME; 0 outside tests)  ARGV[4] max events
   Output: 1 | -1 not found | -3 not delayed
 ]]
 -- @include common
@@ -14,5 +14,5 @@ if f[1] ~= 'delayed' then return -3 end
 redis.call('ZREM', KEYS[2], id)
 requeue(jobPrefix, id, tonumber(f[2] or '0'))
 pushMarker()
-emit(ARGV[4], ARGV[3], 'promoted', id)
+emit(ARGV[4], nowMs(ARGV[3]), 'promoted', id)
 return 1

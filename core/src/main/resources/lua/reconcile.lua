@@ -5,11 +5,12 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] job key prefix  ARGV[2] now ms  ARGV[3] max events  then job ids
+  ARGV[1] job key prefix  ARGV[2] time offset ms (added to Redis TIME; 0 outside tests)
+  ARGV[3] max events  then job ids
   Output: {refiled, requeued, dropped}
 ]]
 -- @include common
-local jobPrefix, now, maxEvents = ARGV[1], tonumber(ARGV[2]), ARGV[3]
+local jobPrefix, now, maxEvents = ARGV[1], nowMs(ARGV[2]), ARGV[3]
 local sets = {waiting = KEYS[1], delayed = KEYS[2], active = KEYS[3], completed = KEYS[4], failed = KEYS[5]}
 local refiled, requeued, dropped = 0, 0, 0
 for i = 4, #ARGV do

@@ -4,13 +4,14 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] job key prefix  ARGV[2] now ms  ARGV[3] check interval ms  ARGV[4] max stalled count
+  ARGV[1] job key prefix  ARGV[2] time offset ms (added to Redis TIME; 0 outside tests)
+  ARGV[3] check interval ms  ARGV[4] max stalled count
   ARGV[5] max jobs per call  ARGV[6] max events  ARGV[7] default keep failed
   ARGV[8] default failed max age ms  ARGV[9] force (1 = ignore the interval guard)  ARGV[10] lease key prefix
   Output: {1, requeued, failed} | {0} another worker checked within the interval
 ]]
 -- @include common
-local jobPrefix, now, maxEvents = ARGV[1], tonumber(ARGV[2]), ARGV[6]
+local jobPrefix, now, maxEvents = ARGV[1], nowMs(ARGV[2]), ARGV[6]
 if ARGV[9] ~= '1' and not redis.call('SET', KEYS[11], '1', 'PX', ARGV[3], 'NX') then
   return {0}
 end

@@ -4,7 +4,8 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] lease token  ARGV[4] now ms  ARGV[5] max events  ARGV[6] lease key prefix
+  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] lease token  ARGV[4] time offset ms (added to Redis TIME; 0 outside tests)
+  ARGV[5] max events  ARGV[6] lease key prefix
   Output: 1 | -1 not found | -2 lease lost | -3 not active
 ]]
 -- @include common
@@ -20,6 +21,6 @@ redis.call('DEL', ARGV[6] .. ARGV[3])
 redis.call('ZADD', KEYS[1], string.format('%.0f', (MAX_PRIORITY - tonumber(f[3] or '0')) * BAND), id)
 redis.call('HSET', jobKey, 'state', 'waiting', 'lease', '')
 redis.call('HINCRBY', jobKey, 'ats', -1)
-emit(ARGV[5], ARGV[4], 'released', id)
+emit(ARGV[5], nowMs(ARGV[4]), 'released', id)
 pushMarker()
 return 1

@@ -3,11 +3,11 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] now ms  ARGV[2] max events
+  ARGV[1] time offset ms (added to Redis TIME; 0 outside tests)  ARGV[2] max events
   Output: 1
 ]]
 -- @include common
 redis.call('HDEL', KEYS[6], 'paused')
 pushMarker()
-emit(ARGV[2], ARGV[1], 'resumed', '')
+emit(ARGV[2], nowMs(ARGV[1]), 'resumed', '')
 return 1

@@ -3,7 +3,7 @@
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
-  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] now ms  ARGV[4] max events
+  ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] time offset ms (added to Redis TIME; 0 outside tests)  ARGV[4] max events
   Output: 1 | -1 not found | -3 not failed
 ]]
 -- @include common
@@ -17,5 +17,5 @@ redis.call('HSET', jobKey, 'atm', 0, 'ats', 0, 'stalls', 0, 'lease', '')
 redis.call('HDEL', jobKey, 'finished', 'reason')
 requeue(jobPrefix, id, tonumber(f[2] or '0'))
 pushMarker()
-emit(ARGV[4], ARGV[3], 'retried', id)
+emit(ARGV[4], nowMs(ARGV[3]), 'retried', id)
 return 1

@@ -5,6 +5,13 @@ local MAX_PRIORITY = 2097151
 local BAND = 4294967296
 local MARKER_CAP = 16
 
+-- Now in ms on the Redis server's clock, one clock for every host, plus the offset tests use to move
+-- time (0 in production). Redis 7 replicates a script's effects, so reading TIME before writing is safe.
+local function nowMs(offset)
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(offset)
+end
+
 -- Higher priority first, FIFO within a priority; stays below 2^53 so the double score is exact.
 local function waitScore(priority)
   local seq = redis.call('INCR', KEYS[10]) % BAND

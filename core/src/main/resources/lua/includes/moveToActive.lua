@@ -1,7 +1,7 @@
 -- Hands the next waiting job to a worker under a lease. The lease key (token -> job id, deleted when the
 -- job leaves active, expiring with the lease at the latest) makes a retried call idempotent: the same
 -- token gets the same job back, not a second one.
--- Returns {1, id, data, hgetall} | {0, nextDelayedDueMs or -1} (empty) | {2} (paused)
+-- Returns {1, id, data, hgetall} | {0, ms until the next delayed job is due, or -1} (empty) | {2} (paused)
 --       | {3} (global concurrency reached) | {4, waitMs} (rate limited).
 local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker, maxEvents)
   local leaseKey = leasePrefix .. token
@@ -29,7 +29,9 @@ local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker,
     local popped = redis.call('ZPOPMIN', KEYS[1])
     if #popped == 0 then
       local nextDue = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-      return {0, nextDue[2] or '-1'}
+      -- Relative: the worker waits on its own clock, which may disagree with Redis's.
+      if nextDue[2] then return {0, math.max(0, tonumber(nextDue[2]) - now)} end
+      return {0, '-1'}
     end
     local id = popped[1]
     local jobKey = jobPrefix .. id

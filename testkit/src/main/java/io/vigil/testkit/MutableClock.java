@@ -8,10 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock tests move by hand, so backoff, leases and retention are checked without sleeping. */
 public final class MutableClock extends Clock {
+  private final long startMillis;
   private final AtomicLong millis;
 
   public MutableClock(long startMillis) {
+    this.startMillis = startMillis;
     this.millis = new AtomicLong(startMillis);
+  }
+
+  /** How far the test moved this clock since it was made; tests move Redis-side time by this offset too. */
+  public long offsetMs() {
+    return millis.get() - startMillis;
   }
 
   public void advance(long deltaMs) {

@@ -13,7 +13,7 @@ import io.vigil.core.redis.Broker;
 import io.vigil.core.script.Script;
 import io.vigil.core.script.ScriptStatus;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import io.vigil.core.script.ScriptTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,14 +28,14 @@ public final class Enqueuer {
   private static final int PER_JOB_ARGS = 11;
   private final Broker broker;
   private final EngineSettings settings;
-  private final Clock clock;
+  private final ScriptTime time;
   private final IdGenerator ids;
   private final QueueKeyCache keys;
 
-  public Enqueuer(Broker broker, EngineSettings settings, Clock clock, IdGenerator ids, QueueKeyCache keys) {
+  public Enqueuer(Broker broker, EngineSettings settings, ScriptTime time, IdGenerator ids, QueueKeyCache keys) {
     this.broker = broker;
     this.settings = settings;
-    this.clock = clock;
+    this.time = time;
     this.ids = ids;
     this.keys = keys;
   }
@@ -72,7 +72,7 @@ public final class Enqueuer {
       }
       args = new ArrayList<>(9 + jobs.size() * PER_JOB_ARGS);
       args.add(queueKeys.jobPrefix());
-      args.add(Long.toString(clock.millis()));
+      args.add(time.arg());
       args.add(Integer.toString(settings.maxJobsPerQueue()));
       args.add(Double.toString(settings.memoryWatermark()));
       args.add(Integer.toString(settings.maxEvents()));

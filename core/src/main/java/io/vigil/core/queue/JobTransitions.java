@@ -10,27 +10,31 @@ import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.script.Script;
 import io.vigil.core.script.ScriptStatus;
+import io.vigil.core.script.ScriptTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The worker side of a job's life: fetch under a lease, heartbeat, progress, complete, fail, release.
- * Every call after fetch carries the lease token, which the scripts check.
+ * Every call after fetch carries the lease token, which the scripts check. Lease expiry and due times
+ * are kept in Redis time; the clock only places them on this JVM's time line for its own waits.
  */
 public final class JobTransitions {
   private final Broker broker;
   private final EngineSettings settings;
   private final Clock clock;
+  private final ScriptTime time;
   private final IdGenerator ids;
   private final QueueKeyCache keys;
   private final boolean durableFinish;
 
-  public JobTransitions(Broker broker, EngineSettings settings, Clock clock, IdGenerator ids, QueueKeyCache keys,
+  public JobTransitions(Broker broker, EngineSettings settings, Clock clock, ScriptTime time, IdGenerator ids, QueueKeyCache keys,
                         boolean durableFinish) {
     this.broker = broker;
     this.settings = settings;
     this.clock = clock;
+    this.time = time;
     this.ids = ids;
     this.keys = keys;
     this.durableFinish = durableFinish;
@@ -52,7 +56,7 @@ public final class JobTransitions {
   public Future<FetchOutcome> fetch(String queue, String workerId, String token) {
     QueueKeys k = keys.of(queue);
     long now = clock.millis();
-    List<String> args = List.of(k.jobPrefix(), Long.toString(now), token, Long.toString(settings.leaseMs()), workerId,
+    List<String> args = List.of(k.jobPrefix(), time.arg(), token, Long.toString(settings.leaseMs()), workerId,
         Integer.toString(settings.maxEvents()), Integer.toString(settings.promoteBatch()), k.leasePrefix());
     return broker.eval(Script.FETCH, k.scriptKeys(), args).map(r -> decodeFetch(queue, token, now + settings.leaseMs(), r));
   }
@@ -62,7 +66,7 @@ public final class JobTransitions {
     QueueKeys k = keys.of(queue);
     List<String> args = new ArrayList<>(3 + leases.size() * 2);
     args.add(k.jobPrefix());
-    args.add(Long.toString(clock.millis()));
+    args.add(time.arg());
     args.add(Long.toString(settings.leaseMs()));
     for (Lease lease : leases) {
       args.add(lease.jobId());
@@ -79,7 +83,7 @@ public final class JobTransitions {
 
   public Future<Void> updateProgress(Lease lease, String progressJson) {
     QueueKeys k = keys.of(lease.queue());
-    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(clock.millis()),
+    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), time.arg(),
         progressJson, Integer.toString(settings.maxEvents()));
     return broker.eval(Script.UPDATE_PROGRESS, k.scriptKeys(), args)
         .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), lease.jobId())) : Future.succeededFuture());
@@ -94,7 +98,7 @@ public final class JobTransitions {
   public Future<FetchOutcome> complete(Lease lease, String resultJson, String fetchNextFor, String nextToken) {
     QueueKeys k = keys.of(lease.queue());
     long now = clock.millis();
-    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(now),
+    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), time.arg(),
         resultJson == null ? "null" : resultJson, Integer.toString(settings.keepCompleted()),
         Long.toString(settings.retentionMs()), Integer.toString(settings.maxEvents()), fetchNextFor == null ? "0" : "1",
         nextToken, Long.toString(settings.leaseMs()), fetchNextFor == null ? "" : fetchNextFor,
@@ -117,7 +121,7 @@ public final class JobTransitions {
   public Future<FailResult> fail(Lease lease, String error, long retryDelayMs, String fetchNextFor, String nextToken) {
     QueueKeys k = keys.of(lease.queue());
     long now = clock.millis();
-    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(now),
+    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), time.arg(),
         error == null ? "" : error, Long.toString(retryDelayMs), Integer.toString(settings.defaultAttempts()),
         Integer.toString(settings.keepFailed()), Long.toString(settings.retentionMs()),
         Integer.toString(settings.maxEvents()), Integer.toString(settings.errorsKept()),
@@ -144,7 +148,7 @@ public final class JobTransitions {
   /** Hands an active job back to the front of waiting (graceful shutdown); no attempt is counted. */
   public Future<Void> release(Lease lease) {
     QueueKeys k = keys.of(lease.queue());
-    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(clock.millis()),
+    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), time.arg(),
         Integer.toString(settings.maxEvents()), k.leasePrefix());
     return broker.eval(Script.RELEASE, k.scriptKeys(), args)
         .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), lease.jobId())) : Future.succeededFuture());
@@ -158,7 +162,11 @@ public final class JobTransitions {
     });
   }
 
-  private static FetchOutcome decodeFetch(String queue, String token, long expiresAt, Response r) {
+  /**
+   * {@code expiresAt} is the lease's end on this JVM's clock, counted from before the call (so never later
+   * than Redis's); an idle reply's due time comes as a wait from Redis's now and is placed on this clock too.
+   */
+  private FetchOutcome decodeFetch(String queue, String token, long expiresAt, Response r) {
     int code = r.get(0).toInteger();
     return switch (code) {
       case 1 -> {
@@ -166,7 +174,10 @@ public final class JobTransitions {
         var job = JobCodec.decode(queue, id, r.get(2).toString(), JobCodec.fields(r.get(3)));
         yield new FetchOutcome.Fetched(new Lease(job, token, expiresAt));
       }
-      case 0 -> new FetchOutcome.Idle((long) Double.parseDouble(r.get(1).toString()));
+      case 0 -> {
+        long dueInMs = (long) Double.parseDouble(r.get(1).toString());
+        yield new FetchOutcome.Idle(dueInMs < 0 ? -1 : clock.millis() + dueInMs);
+      }
       case 2 -> new FetchOutcome.Paused();
       case 3 -> new FetchOutcome.ConcurrencyLimited();
       case 4 -> new FetchOutcome.RateLimited(r.get(1).toLong());

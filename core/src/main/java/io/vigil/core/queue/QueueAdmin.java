@@ -13,7 +13,7 @@ import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.script.Script;
 import io.vigil.core.script.ScriptStatus;
-import java.time.Clock;
+import io.vigil.core.script.ScriptTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,13 +28,13 @@ public final class QueueAdmin {
   public static final int MAX_PAGE = 500;
   private final Broker broker;
   private final EngineSettings settings;
-  private final Clock clock;
+  private final ScriptTime time;
   private final QueueKeyCache keys;
 
-  public QueueAdmin(Broker broker, EngineSettings settings, Clock clock, QueueKeyCache keys) {
+  public QueueAdmin(Broker broker, EngineSettings settings, ScriptTime time, QueueKeyCache keys) {
     this.broker = broker;
     this.settings = settings;
-    this.clock = clock;
+    this.time = time;
     this.keys = keys;
   }
 
@@ -194,7 +194,7 @@ public final class QueueAdmin {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return broker.evalDurable(script, k.scriptKeys(), List.of(Long.toString(clock.millis()), Integer.toString(settings.maxEvents())))
+    return broker.evalDurable(script, k.scriptKeys(), List.of(time.arg(), Integer.toString(settings.maxEvents())))
         .mapEmpty();
   }
 
@@ -206,7 +206,7 @@ public final class QueueAdmin {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    List<String> args = List.of(k.jobPrefix(), jobId, Long.toString(clock.millis()), Integer.toString(settings.maxEvents()));
+    List<String> args = List.of(k.jobPrefix(), jobId, time.arg(), Integer.toString(settings.maxEvents()));
     return broker.evalDurable(script, k.scriptKeys(), args)
         .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), jobId)) : Future.succeededFuture());
   }

@@ -7,7 +7,7 @@ import io.vertx.redis.client.Response;
 import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.script.Script;
-import java.time.Clock;
+import io.vigil.core.script.ScriptTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,20 +22,20 @@ public final class StalledRecovery {
   private static final int SCAN_COUNT = 500;
   private final Broker broker;
   private final EngineSettings settings;
-  private final Clock clock;
+  private final ScriptTime time;
   private final QueueKeyCache keys;
 
-  public StalledRecovery(Broker broker, EngineSettings settings, Clock clock, QueueKeyCache keys) {
+  public StalledRecovery(Broker broker, EngineSettings settings, ScriptTime time, QueueKeyCache keys) {
     this.broker = broker;
     this.settings = settings;
-    this.clock = clock;
+    this.time = time;
     this.keys = keys;
   }
 
   /** Runs the check unless another worker ran it within the stalled interval ({@code force} skips that guard). */
   public Future<StalledReport> recoverStalled(String queue, boolean force) {
     QueueKeys k = keys.of(queue);
-    List<String> args = List.of(k.jobPrefix(), Long.toString(clock.millis()), Long.toString(settings.stalledIntervalMs()),
+    List<String> args = List.of(k.jobPrefix(), time.arg(), Long.toString(settings.stalledIntervalMs()),
         Integer.toString(settings.maxStalledCount()), Integer.toString(settings.stalledBatch()),
         Integer.toString(settings.maxEvents()), Integer.toString(settings.keepFailed()),
         Long.toString(settings.retentionMs()), force ? "1" : "0", k.leasePrefix());
@@ -99,7 +99,7 @@ public final class StalledRecovery {
   private Future<ReconcileReport> reconcileIds(QueueKeys k, List<String> ids) {
     List<String> args = new ArrayList<>(3 + ids.size());
     args.add(k.jobPrefix());
-    args.add(Long.toString(clock.millis()));
+    args.add(time.arg());
     args.add(Integer.toString(settings.maxEvents()));
     args.addAll(ids);
     return broker.eval(Script.RECONCILE, k.scriptKeys(), args)

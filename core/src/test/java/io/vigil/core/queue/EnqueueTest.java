@@ -28,7 +28,9 @@ class EnqueueTest {
   @Test
   void enqueuedJobIsWaitingWithItsHashPayloadAndAddedEvent(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
+    long before = f.redisNow();
     Submitted s = f.engine.enqueuer().enqueue("reports", NewJob.of("echo", "{\"a\":1}")).await();
+    long after = f.redisNow();
 
     assertThat(s.created()).isTrue();
     assertThat(f.zset("reports", "waiting")).containsExactly(s.id());
@@ -36,7 +38,7 @@ class EnqueueTest {
     assertThat(job.state()).isEqualTo(JobState.WAITING);
     assertThat(job.name()).isEqualTo("echo");
     assertThat(job.dataJson()).isEqualTo("{\"a\":1}");
-    assertThat(job.createdAt()).isEqualTo(f.clock.millis());
+    assertThat(job.createdAt()).isBetween(before, after);
     assertThat(job.attemptsMade()).isZero();
     assertThat(f.engine.events().readAfter("reports", "0", 10).await())
         .extracting(e -> e.event() + ":" + e.jobId()).containsExactly("added:" + s.id());
@@ -95,8 +97,14 @@ class EnqueueTest {
     assertThat(f.zset("q", "delayed")).containsExactly(id);
     assertThat(f.hget("q", id, "state")).isEqualTo("delayed");
 
+    long created = Long.parseLong(f.hget("q", id, "created"));
+    assertThat(redis.command("ZSCORE", f.key("q", "delayed"), id)).isEqualTo(Long.toString(created + 5_000));
+
     FetchOutcome early = f.engine.transitions().fetch("q", "w1").await();
-    assertThat(early).isEqualTo(new FetchOutcome.Idle(f.clock.millis() + 5_000));
+    // The wait comes from Redis's now and is placed on this JVM's clock.
+    long fetchedBy = f.redisNow();
+    assertThat(((FetchOutcome.Idle) early).nextDueAt())
+        .isBetween(f.clock.millis() + 5_000 - (fetchedBy - created), f.clock.millis() + 5_000);
 
     f.clock.advance(5_000);
     FetchOutcome due = f.engine.transitions().fetch("q", "w1").await();

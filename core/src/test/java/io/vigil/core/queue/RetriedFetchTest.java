@@ -27,7 +27,7 @@ class RetriedFetchTest {
     String first = submit(f, "q", JobOptions.DEFAULTS);
     String second = submit(f, "q", JobOptions.DEFAULTS);
     QueueKeys k = new QueueKeys(EngineFixture.PREFIX, "q");
-    List<String> args = List.of(k.jobPrefix(), Long.toString(f.clock.millis()), "token-1", "30000", "w", "100", "100",
+    List<String> args = List.of(k.jobPrefix(), Long.toString(f.clock.offsetMs()), "token-1", "30000", "w", "100", "100",
         k.leasePrefix());
 
     Response once = f.broker.eval(Script.FETCH, k.scriptKeys(), args).await();
@@ -48,7 +48,7 @@ class RetriedFetchTest {
     String last = submit(f, "q", JobOptions.DEFAULTS);
     Lease lease = fetch(f, "q", "w");
     QueueKeys k = new QueueKeys(EngineFixture.PREFIX, "q");
-    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(f.clock.millis()), "1",
+    List<String> args = List.of(k.jobPrefix(), lease.jobId(), lease.token(), Long.toString(f.clock.offsetMs()), "1",
         "100", "0", "100", "1", "next-token", "30000", "w", "100", k.leasePrefix());
 
     Response once = f.broker.eval(Script.COMPLETE, k.scriptKeys(), args).await();

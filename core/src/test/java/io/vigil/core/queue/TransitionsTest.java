@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.error.LeaseMismatchException;
+import io.vigil.core.event.JobEvent;
 import io.vigil.core.job.Backoff;
 import io.vigil.core.job.BackoffType;
 import io.vigil.core.job.Job;
@@ -38,7 +39,10 @@ class TransitionsTest {
     assertThat(f.hget("q", id, "lease")).isEqualTo(lease.token());
     assertThat(f.hget("q", id, "worker")).isEqualTo("worker-1");
     assertThat(lease.job().attemptsStarted()).isEqualTo(1);
-    assertThat(redis.command("ZSCORE", f.key("q", "active"), id)).isEqualTo(Long.toString(lease.expiresAt()));
+    // Redis keeps the lease's end on its own clock: started (Redis time) plus the lease.
+    long started = Long.parseLong(f.hget("q", id, "started"));
+    assertThat(redis.command("ZSCORE", f.key("q", "active"), id))
+        .isEqualTo(Long.toString(started + f.engine.settings().leaseMs()));
   }
 
   @Test
@@ -48,14 +52,16 @@ class TransitionsTest {
     Lease lease = fetch(f, "q", "w");
     f.clock.advance(7);
 
+    long before = f.redisNow();
     f.engine.transitions().complete(lease, "{\"ok\":true}", null).await();
+    long after = f.redisNow();
     f.engine.transitions().complete(lease, "{\"ok\":true}", null).await();
 
     Job job = f.engine.admin().getJob("q", id).await();
     assertThat(job.state()).isEqualTo(JobState.COMPLETED);
     assertThat(job.resultJson()).isEqualTo("{\"ok\":true}");
     assertThat(job.attemptsMade()).isEqualTo(1);
-    assertThat(job.finishedAt()).isEqualTo(f.clock.millis());
+    assertThat(job.finishedAt()).isBetween(before, after);
     assertThat(f.zset("q", "active")).isEmpty();
     assertThat(f.zset("q", "completed")).containsExactly(id);
     assertThat(f.engine.events().readAfter("q", "0", 10).await()).extracting(e -> e.event())
@@ -98,7 +104,10 @@ class TransitionsTest {
         if (idle.nextDueAt() < 0) {
           break;
         }
-        delays.add(idle.nextDueAt() - f.clock.millis());
+        // The delay as stored: due time minus the time the retry was scheduled (both Redis time).
+        List<JobEvent> events = f.engine.events().readAfter("q", "0", 20).await();
+        long retriedAt = events.get(events.size() - 1).timestamp();
+        delays.add(Long.parseLong(String.valueOf(redis.command("ZSCORE", f.key("q", "delayed"), id))) - retriedAt);
         f.clock.advance(idle.nextDueAt() - f.clock.millis());
         continue;
       }

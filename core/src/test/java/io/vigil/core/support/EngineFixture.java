@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** An engine on a real Redis, with a hand-moved clock; tests read Redis directly to check the whole state. */
+/**
+ * An engine on a real Redis, with a hand-moved clock; tests read Redis directly to check the whole state.
+ * Moving the clock moves both this JVM's time and the time the scripts read (Redis TIME plus the clock's
+ * offset), as if time passed for the whole cluster.
+ */
 public final class EngineFixture {
   public static final String PREFIX = "vt";
   public final RedisNode redis;
@@ -24,7 +28,7 @@ public final class EngineFixture {
     this.redis = redis;
     redis.flushAll();
     this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults());
-    this.engine = Engine.create(broker, settings, clock, false);
+    this.engine = Engine.create(broker, settings, clock, false, clock::offsetMs);
   }
 
   public EngineFixture(Vertx vertx, RedisNode redis) {
@@ -38,6 +42,14 @@ public final class EngineFixture {
     List<String> out = new ArrayList<>();
     reply.forEach(o -> out.add(String.valueOf(o)));
     return out;
+  }
+
+  /** Now as the scripts see it: Redis TIME in ms plus the clock's offset. */
+  @SuppressWarnings("unchecked")
+  public long redisNow() {
+    List<Object> time = (List<Object>) redis.command("TIME");
+    return Long.parseLong(String.valueOf(time.get(0))) * 1000 + Long.parseLong(String.valueOf(time.get(1))) / 1000
+        + clock.offsetMs();
   }
 
   public String hget(String queue, String jobId, String field) {
