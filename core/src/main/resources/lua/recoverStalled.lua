@@ -1,6 +1,7 @@
 --[[
   recoverStalled: jobs whose lease expired go back to waiting and count a stall; past the allowed
-  stall count they fail with reason "stalled". Runs at most once per interval across all workers.
+  stall count they fail with reason "stalled". Runs at most once per interval across all workers, and
+  then also continues a retention trim a finish left unfinished (one batch per set).
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
   KEYS[12] queues
@@ -40,4 +41,13 @@ for _, id in ipairs(expired) do
   end
 end
 if requeued > 0 then pushMarker() end
+
+-- An idle queue gets no finishes to trim it further: continue here, clearing the note once converged.
+local pending = redis.call('HMGET', KEYS[6], 'trimCompleted', 'trimFailed')
+for i, setKey in ipairs({KEYS[4], KEYS[5]}) do
+  if pending[i] then
+    redis.call('HDEL', KEYS[6], trimField(setKey))
+    trimFinished(setKey, jobPrefix, tonumber(pending[i]), 0, now)
+  end
+end
 return {1, requeued, failed}

@@ -4,6 +4,9 @@
 local MAX_PRIORITY = 2097151
 local BAND = 4294967296
 local MARKER_CAP = 16
+-- Most finished jobs one call deletes: a bigger backlog is trimmed over later calls, so no script blocks
+-- Redis for long (Sentinel takes a master answering BUSY for down).
+local TRIM_BATCH = 1000
 
 -- Now in ms on the Redis server's clock, one clock for every host, plus the offset tests use to move
 -- time (0 in production). Redis 7 replicates a script's effects, so reading TIME before writing is safe.
@@ -33,18 +36,29 @@ local function deleteJob(jobPrefix, id)
   redis.call('DEL', jobPrefix .. id, jobPrefix .. id .. ':data')
 end
 
+-- The meta field noting a count trim left unfinished (its value: the count to keep).
+local function trimField(setKey)
+  return setKey == KEYS[4] and 'trimCompleted' or 'trimFailed'
+end
+
 -- Retention: keep the newest `keep` ids (negative keeps all) and none older than maxAgeMs (0 = no age limit).
+-- Deletes at most TRIM_BATCH jobs; a count trim left unfinished is noted in meta, so the stalled check
+-- finishes it on an idle queue too (later finishes also trim a batch each).
 local function trimFinished(setKey, jobPrefix, keep, maxAgeMs, now)
+  local budget = TRIM_BATCH
   if keep >= 0 then
     local excess = redis.call('ZCARD', setKey) - keep
     if excess > 0 then
-      local old = redis.call('ZRANGE', setKey, 0, excess - 1)
+      local n = math.min(excess, budget)
+      local old = redis.call('ZRANGE', setKey, 0, n - 1)
       for _, id in ipairs(old) do deleteJob(jobPrefix, id) end
-      redis.call('ZREMRANGEBYRANK', setKey, 0, excess - 1)
+      redis.call('ZREMRANGEBYRANK', setKey, 0, n - 1)
+      budget = budget - n
+      if excess > n then redis.call('HSET', KEYS[6], trimField(setKey), keep) end
     end
   end
-  if maxAgeMs > 0 then
-    local expired = redis.call('ZRANGEBYSCORE', setKey, '-inf', now - maxAgeMs, 'LIMIT', 0, 1000)
+  if maxAgeMs > 0 and budget > 0 then
+    local expired = redis.call('ZRANGEBYSCORE', setKey, '-inf', now - maxAgeMs, 'LIMIT', 0, budget)
     if #expired > 0 then
       for _, id in ipairs(expired) do deleteJob(jobPrefix, id) end
       redis.call('ZREM', setKey, unpack(expired))

@@ -84,6 +84,47 @@ class RetentionTest {
     assertThat(f.zset("q", "completed")).hasSize(100);
   }
 
+  @Test
+  void trimmingTwentyThousandKeptJobsToOneDeletesAtMostOneBatchPerCallAndConverges(Vertx vertx, RedisServer redis) {
+    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withRetention(-1, -1, 0));
+    int kept = 20_000;
+    // Seeded in one script: 20,000 completed jobs, hash, payload and set entry each.
+    redis.command("EVAL", """
+        for i = 1, tonumber(ARGV[1]) do
+          redis.call('HSET', KEYS[1] .. 'old-' .. i, 'name', 'echo', 'state', 'completed', 'finished', i)
+          redis.call('SET', KEYS[1] .. 'old-' .. i .. ':data', '{}')
+          redis.call('ZADD', KEYS[2], i, 'old-' .. i)
+        end
+        return 1""", "2", f.key("q", "job:"), f.key("q", "completed"), Integer.toString(kept));
+
+    String newest = runToCompletion(f, JobOptions.DEFAULTS.withRemoveOnComplete(new Retention(1, 0)));
+
+    // One completion deletes one batch, not the whole excess of 20,000.
+    long batch = 1_000;
+    assertThat(zcard(f, "completed")).isEqualTo(kept + 1 - batch);
+    assertThat(f.keys(EngineFixture.PREFIX + ":{q}:job:*")).hasSize((int) (2 * (kept + 1 - batch)));
+    assertThat(f.exists(f.key("q", "job:old-" + batch))).isFalse();
+    assertThat(f.exists(f.key("q", "job:old-" + (batch + 1)))).isTrue();
+
+    // The periodic stalled/retention tick finishes the rest, one batch per call, on an idle queue too.
+    int ticks = 0;
+    while (zcard(f, "completed") > 1 && ticks < 100) {
+      long before = zcard(f, "completed");
+      f.engine.recovery().recoverStalled("q", true).await();
+      assertThat(before - zcard(f, "completed")).isBetween(1L, batch);
+      ticks++;
+    }
+    assertThat(ticks).isEqualTo(kept / (int) batch - 1);
+    assertThat(f.zset("q", "completed")).containsExactly(newest);
+    assertThat(f.keys(EngineFixture.PREFIX + ":{q}:job:*")).containsExactlyInAnyOrder(
+        f.key("q", "job:" + newest), f.key("q", "job:" + newest + ":data"));
+    assertThat(redis.command("HKEYS", f.key("q", "meta"))).isEqualTo(java.util.List.of());
+  }
+
+  private static long zcard(EngineFixture f, String type) {
+    return (Long) f.redis.command("ZCARD", f.key("q", type));
+  }
+
   static String runToCompletion(EngineFixture f, JobOptions options) {
     String id = f.engine.enqueuer().enqueue("q", NewJob.of("echo", "{\"n\":1}").withOptions(options)).await().id();
     f.engine.transitions().complete(fetch(f, "q", "w"), "1", null).await();
