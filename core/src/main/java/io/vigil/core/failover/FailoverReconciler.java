@@ -2,27 +2,41 @@ package io.vigil.core.failover;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.ReconcileReport;
 import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.MasterChange;
+import io.vigil.core.script.Script;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts every queue back in order after the Redis master changed.
- * 1. Lists the known queues (by default every queue registered under the engine's prefix).
- * 2. For each, runs {@code reconcile} (a job hash in no state structure is re-filed, an active job without
- *    a lease entry goes back to waiting) and a forced stalled check (expired leases come back now, not
- *    one interval later).
- * 3. One pass at a time: a switch during a pass schedules one more pass after it.
+ * 1. Claims the pass for the new master (its replication id, new at every promotion): one node of the
+ *    cluster does it, the others see the claim or its "done" mark and skip.
+ * 2. Lists the known queues (by default every queue registered under the engine's prefix).
+ * 3. Runs {@code reconcile} over all of them in one walk of the keyspace (a job hash in no state structure
+ *    is re-filed, an active job without a lease entry goes back to waiting), then a forced stalled check
+ *    per queue (expired leases come back now, not one interval later).
+ * 4. One pass at a time: a switch during a pass schedules one more pass after it.
  * Writes on the old master that did not reach the new one are gone; this makes the state the new master
  * has consistent, so nothing stays stuck.
  */
 public final class FailoverReconciler {
   private static final Logger log = LoggerFactory.getLogger(FailoverReconciler.class);
+  /** Long enough for a pass over a large keyspace; a node that dies mid-pass frees it after this. */
+  private static final long CLAIM_MS = 5 * 60_000;
+  /** How long a finished pass is remembered, so late nodes do not repeat it. */
+  private static final long DONE_MS = 24 * 3600_000L;
+  private static final String DONE = "done";
+  private static final ReconcileReport NONE = new ReconcileReport(0, 0, 0);
+  private final String token = UUID.randomUUID().toString();
   private final Engine engine;
   private final Supplier<Future<List<String>>> queues;
   private Future<ReconcileReport> running;
@@ -49,7 +63,10 @@ public final class FailoverReconciler {
     reconcileNow();
   }
 
-  /** Starts a pass, or joins the running one and asks for another after it; completes with the totals. */
+  /**
+   * Starts a pass, or joins the running one and asks for another after it; completes with the totals
+   * (all zero when another node reconciles, or reconciled, the current master).
+   */
   public Future<ReconcileReport> reconcileNow() {
     Promise<ReconcileReport> pass = Promise.promise();
     synchronized (this) {
@@ -59,7 +76,7 @@ public final class FailoverReconciler {
       }
       running = pass.future();
     }
-    queues.get().compose(this::reconcileAll).onComplete(ar -> {
+    claim().compose(key -> key.isEmpty() ? Future.succeededFuture(NONE) : claimedPass(key)).onComplete(ar -> {
       finished(ar.failed() ? ar.cause() : null);
       pass.handle(ar);
     });
@@ -81,23 +98,63 @@ public final class FailoverReconciler {
     }
   }
 
-  private Future<ReconcileReport> reconcileAll(List<String> names) {
-    Future<ReconcileReport> chain = Future.succeededFuture(new ReconcileReport(0, 0, 0));
-    for (String queue : names) {
-      chain = chain.compose(total -> reconcileQueue(queue).map(total::plus));
-    }
-    return chain.onSuccess(total -> log.info("queues reconciled queues={} refiled={} requeued={} dropped={}",
-        names.size(), total.refiled(), total.requeued(), total.dropped()));
+  /**
+   * The claim key when this node won the pass for the current master; empty when another node holds it
+   * or finished it. The replication id is read from the master itself, so every node names the same key.
+   */
+  private Future<String> claim() {
+    return engine.broker().send(Request.cmd(Command.INFO).arg("replication")).compose(info -> {
+      String replId = masterReplId(info.toString());
+      if (replId == null) {
+        return Future.failedFuture(new IllegalStateException("master reports no master_replid"));
+      }
+      String key = QueueKeys.reconcileKey(engine.settings().prefix(), replId);
+      return engine.broker().eval(Script.HOLD_LEASE, List.of(key), List.of(token, Long.toString(CLAIM_MS)))
+          .map(taken -> {
+            if (taken.toLong() == 0) {
+              log.info("reconciliation skipped, another node claimed or finished it masterReplId={}", replId);
+              return "";
+            }
+            return key;
+          });
+    });
   }
 
-  private Future<ReconcileReport> reconcileQueue(String queue) {
-    return engine.recovery().reconcile(queue)
-        .compose(report -> engine.recovery().recoverStalled(queue, true).map(stalled -> {
-          if (report.refiled() + report.requeued() + report.dropped() + stalled.requeued() + stalled.failed() > 0) {
-            log.info("queue reconciled queue={} refiled={} requeued={} dropped={} stalledRequeued={} stalledFailed={}",
-                queue, report.refiled(), report.requeued(), report.dropped(), stalled.requeued(), stalled.failed());
-          }
-          return report;
-        }));
+  private static String masterReplId(String info) {
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("master_replid:") && line.length() > "master_replid:".length()) {
+        return line.substring("master_replid:".length()).trim();
+      }
+    }
+    return null;
+  }
+
+  /** Marks the pass done when it succeeded; frees the claim when it failed, so the next pass may retry. */
+  private Future<ReconcileReport> claimedPass(String key) {
+    return queues.get().compose(this::reconcileAll)
+        .compose(report -> engine.broker().send(Request.cmd(Command.SET).arg(key).arg(DONE).arg("PX").arg(DONE_MS))
+            .map(ok -> report))
+        .recover(error -> engine.broker().eval(Script.HOLD_LEASE, List.of(key), List.of(token, "0"))
+            .transform(released -> Future.failedFuture(error)));
+  }
+
+  private Future<ReconcileReport> reconcileAll(List<String> names) {
+    Future<ReconcileReport> chain = engine.recovery().reconcile(names).onSuccess(report -> {
+      if (report.refiled() + report.requeued() + report.dropped() > 0) {
+        log.info("queues reconciled queues={} refiled={} requeued={} dropped={}",
+            names.size(), report.refiled(), report.requeued(), report.dropped());
+      }
+    });
+    for (String queue : names) {
+      chain = chain.compose(total -> engine.recovery().recoverStalled(queue, true).map(stalled -> {
+        if (stalled.requeued() + stalled.failed() > 0) {
+          log.info("expired leases recovered queue={} stalledRequeued={} stalledFailed={}", queue,
+              stalled.requeued(), stalled.failed());
+        }
+        return total;
+      }));
+    }
+    return chain.onSuccess(total -> log.info("reconciliation finished queues={} refiled={} requeued={} dropped={}",
+        names.size(), total.refiled(), total.requeued(), total.dropped()));
   }
 }

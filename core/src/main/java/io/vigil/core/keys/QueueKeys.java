@@ -125,6 +125,25 @@ public final class QueueKeys {
     return Names.requireValidPrefix(prefix) + ":relay-lease";
   }
 
+  /**
+   * STRING claimed (PX) by the one node that reconciles after a master change, per replication id of the
+   * new master; "done" once that pass finished, so the other nodes skip it.
+   */
+  public static String reconcileKey(String prefix, String masterReplId) {
+    return Names.requireValidPrefix(prefix) + ":reconcile:" + masterReplId;
+  }
+
+  /** Job key prefix of a job key ({@code <prefix>:{<queue>}:job:<id>} -> {@code <prefix>:{<queue>}:job:}), or null. */
+  public static String jobPrefixOf(String jobKey) {
+    int end = jobKey.indexOf("}:job:");
+    return end < 0 ? null : jobKey.substring(0, end + "}:job:".length());
+  }
+
+  /** Glob (SCAN MATCH) over the job keys of every queue under a prefix; a valid prefix holds no glob character. */
+  public static String allJobsPattern(String prefix) {
+    return Names.requireValidPrefix(prefix) + ":{*}:job:*";
+  }
+
   public static String queuesKey(String prefix) {
     return Names.requireValidPrefix(prefix) + ":queues";
   }

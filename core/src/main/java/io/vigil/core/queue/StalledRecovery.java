@@ -9,14 +9,16 @@ import io.vigil.core.redis.Broker;
 import io.vigil.core.script.Script;
 import io.vigil.core.script.ScriptTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Brings jobs back when their holder is gone.
  * 1. {@link #recoverStalled}: expired leases go back to waiting (or fail past the stall limit); the
  *    script's interval guard makes only one worker per interval do it.
- * 2. {@link #reconcile}: after a failover, walks every job hash of a queue and re-files what sits in
- *    no state structure, so nothing stays stuck.
+ * 2. {@link #reconcile}: after a failover, walks every job hash of the given queues (one SCAN of the
+ *    keyspace for all of them) and re-files what sits in no state structure, so nothing stays stuck.
  */
 public final class StalledRecovery {
   private static final int SCAN_COUNT = 500;
@@ -46,25 +48,56 @@ public final class StalledRecovery {
 
   /** Scans the queue's job hashes and the state structures, and re-files every inconsistent job. */
   public Future<ReconcileReport> reconcile(String queue) {
-    QueueKeys k = keys.of(queue);
-    return scanJobs(k, "0", new ReconcileReport(0, 0, 0))
-        .compose(report -> sweepStructures(k, report));
+    return reconcile(List.of(queue));
   }
 
-  private Future<ReconcileReport> scanJobs(QueueKeys k, String cursor, ReconcileReport sofar) {
-    Request scan = Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(escapeGlob(k.jobPrefix()) + "*")
-        .arg("COUNT").arg(SCAN_COUNT);
+  /**
+   * Reconciles several queues with one walk of the keyspace: SCAN visits every key whatever its MATCH,
+   * so a walk per queue would cost the whole keyspace once per queue.
+   */
+  public Future<ReconcileReport> reconcile(List<String> queues) {
+    Map<String, QueueKeys> byJobPrefix = new HashMap<>();
+    try {
+      for (String queue : queues) {
+        QueueKeys k = keys.of(queue);
+        byJobPrefix.put(k.jobPrefix(), k);
+      }
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    if (byJobPrefix.isEmpty()) {
+      return Future.succeededFuture(new ReconcileReport(0, 0, 0));
+    }
+    String pattern = byJobPrefix.size() == 1 ? escapeGlob(byJobPrefix.keySet().iterator().next()) + "*"
+        : QueueKeys.allJobsPattern(settings.prefix());
+    Future<ReconcileReport> chain = scanJobs(byJobPrefix, pattern, "0", new ReconcileReport(0, 0, 0));
+    for (QueueKeys k : byJobPrefix.values()) {
+      chain = chain.compose(report -> sweepStructures(k, report));
+    }
+    return chain;
+  }
+
+  private Future<ReconcileReport> scanJobs(Map<String, QueueKeys> byJobPrefix, String pattern, String cursor,
+                                           ReconcileReport sofar) {
+    Request scan = Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(SCAN_COUNT);
     return broker.send(scan).compose(reply -> {
       String next = reply.get(0).toString();
-      List<String> ids = new ArrayList<>();
+      Map<QueueKeys, List<String>> idsByQueue = new HashMap<>();
       for (Response key : reply.get(1)) {
-        String id = key.toString().substring(k.jobPrefix().length());
-        if (!id.endsWith(":data")) {
-          ids.add(id);
+        String jobKey = key.toString();
+        QueueKeys k = byJobPrefix.get(QueueKeys.jobPrefixOf(jobKey));
+        String id = k == null ? null : jobKey.substring(k.jobPrefix().length());
+        // Job ids hold no ':', so this skips the payload keys (<id>:data).
+        if (id != null && id.indexOf(':') < 0) {
+          idsByQueue.computeIfAbsent(k, q -> new ArrayList<>()).add(id);
         }
       }
-      Future<ReconcileReport> step = ids.isEmpty() ? Future.succeededFuture(sofar) : reconcileIds(k, ids).map(sofar::plus);
-      return step.compose(report -> "0".equals(next) ? Future.succeededFuture(report) : scanJobs(k, next, report));
+      Future<ReconcileReport> step = Future.succeededFuture(sofar);
+      for (Map.Entry<QueueKeys, List<String>> page : idsByQueue.entrySet()) {
+        step = step.compose(report -> reconcileIds(page.getKey(), page.getValue()).map(report::plus));
+      }
+      return step.compose(report -> "0".equals(next) ? Future.succeededFuture(report)
+          : scanJobs(byJobPrefix, pattern, next, report));
     });
   }
 

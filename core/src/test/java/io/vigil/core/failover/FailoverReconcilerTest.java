@@ -71,6 +71,49 @@ class FailoverReconcilerTest {
     assertThat(first.await()).isEqualTo(new ReconcileReport(0, 0, 0));
   }
 
+  @Test
+  void oneFailoverIsReconciledOnceInOneKeyspaceWalkWhateverTheNumberOfQueuesAndJvms(Vertx vertx, RedisServer redis) {
+    EngineFixture f = new EngineFixture(vertx, redis);
+    List<String> strays = new java.util.ArrayList<>();
+    for (String queue : List.of("a", "b", "c")) {
+      for (int i = 0; i < 3; i++) {
+        submit(f, queue, JobOptions.DEFAULTS);
+      }
+      String stray = submit(f, queue, JobOptions.DEFAULTS);
+      redis.command("ZREM", f.key(queue, "waiting"), stray);
+      strays.add(stray);
+    }
+    // Two worker JVMs, each with its own broker and reconciler, both told about the same switch.
+    io.vigil.core.queue.Engine other = io.vigil.core.queue.Engine.create(
+        io.vigil.core.redis.StandaloneClients.broker(vertx, redis.uri(), 4, io.vigil.core.redis.BrokerSettings.defaults()),
+        f.engine.settings(), java.time.Clock.systemUTC(), false);
+    FailoverReconciler one = FailoverReconciler.forAllQueues(f.engine);
+    FailoverReconciler two = FailoverReconciler.forAllQueues(other);
+    redis.command("CONFIG", "RESETSTAT");
+
+    Future<ReconcileReport> passOne = one.reconcileNow();
+    Future<ReconcileReport> passTwo = two.reconcileNow();
+    ReconcileReport byOne = passOne.await();
+    ReconcileReport byTwo = passTwo.await();
+
+    long scans = scanCalls(redis);
+    System.out.printf("reconcile after one switch, 3 queues, 2 JVMs: SCAN calls=%d reports=%s %s%n", scans, byOne, byTwo);
+    assertThat(byOne.plus(byTwo)).isEqualTo(new ReconcileReport(0, 3, 0));
+    assertThat(scans).isEqualTo(1);
+    for (int i = 0; i < 3; i++) {
+      String queue = List.of("a", "b", "c").get(i);
+      assertThat(f.zset(queue, "waiting")).hasSize(4).contains(strays.get(i));
+    }
+  }
+
+  private static long scanCalls(RedisServer redis) {
+    String stat = redis.info("commandstats", "cmdstat_scan");
+    if (stat == null) {
+      return 0;
+    }
+    return Long.parseLong(stat.substring("calls=".length(), stat.indexOf(',')));
+  }
+
   private static String submit(EngineFixture f, String queue, JobOptions options) {
     return f.engine.enqueuer().enqueue(queue, NewJob.of("echo", "{}").withOptions(options)).await().id();
   }
