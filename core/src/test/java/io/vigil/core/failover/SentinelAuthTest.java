@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class SentinelAuthTest {
   static final String DATA_USER = "user vigil on >vigil-pw ~vf:* &vigil:wait-fence -@all"
-      + " +eval +evalsha +publish +wait +role +blpop +ping +select +info +scan"
+      + " +eval +evalsha +publish +wait +role +blpop +ping +select +info +scan +time"
       + " +get +set +del +exists +incr +pttl +pexpire +rpush +llen +sadd +smembers"
       + " +hget +hset +hdel +hmget +hgetall +hincrby +hexists"
       + " +zadd +zrem +zcard +zscore +zrange +zrangebyscore +zremrangebyrank +zpopmin"
