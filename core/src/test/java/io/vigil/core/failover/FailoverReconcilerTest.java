@@ -72,7 +72,7 @@ class FailoverReconcilerTest {
   }
 
   @Test
-  void oneFailoverIsReconciledOnceInOneKeyspaceWalkWhateverTheNumberOfQueuesAndJvms(Vertx vertx, RedisServer redis) {
+  void oneFailoverIsReconciledOnceInOneKeyspaceWalkWhateverTheNumberOfQueuesAndJvms(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     List<String> strays = new java.util.ArrayList<>();
     for (String queue : List.of("a", "b", "c")) {
@@ -106,7 +106,7 @@ class FailoverReconcilerTest {
     }
   }
 
-  private static long scanCalls(RedisServer redis) {
+  private static long scanCalls(RedisNode redis) {
     String stat = redis.info("commandstats", "cmdstat_scan");
     if (stat == null) {
       return 0;

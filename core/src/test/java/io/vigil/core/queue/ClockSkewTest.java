@@ -10,7 +10,7 @@ import io.vigil.core.redis.BrokerSettings;
 import io.vigil.core.redis.StandaloneClients;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class ClockSkewTest {
   private static final Duration SKEW = Duration.ofSeconds(60);
 
   @Test
-  void aLeaseHandedOutByASlowClockIsNotRecoveredByAFastOneBeforeItExpires(Vertx vertx, RedisServer redis) {
+  void aLeaseHandedOutByASlowClockIsNotRecoveredByAFastOneBeforeItExpires(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     Engine slow = engine(vertx, redis, Clock.offset(Clock.systemUTC(), SKEW.negated()), EngineSettings.defaults(EngineFixture.PREFIX));
     Engine fast = engine(vertx, redis, Clock.offset(Clock.systemUTC(), SKEW), EngineSettings.defaults(EngineFixture.PREFIX));
@@ -42,7 +42,7 @@ class ClockSkewTest {
   }
 
   @Test
-  void aDelayedJobIsDueAtTheSameRealTimeWhoeverEnqueuedIt(Vertx vertx, RedisServer redis) {
+  void aDelayedJobIsDueAtTheSameRealTimeWhoeverEnqueuedIt(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     Engine slow = engine(vertx, redis, Clock.offset(Clock.systemUTC(), SKEW.negated()), EngineSettings.defaults(EngineFixture.PREFIX));
     Engine fast = engine(vertx, redis, Clock.offset(Clock.systemUTC(), SKEW), EngineSettings.defaults(EngineFixture.PREFIX));
@@ -61,7 +61,7 @@ class ClockSkewTest {
   }
 
   @Test
-  void retentionAgesAgreeWhoeverFinishedTheJob(Vertx vertx, RedisServer redis) {
+  void retentionAgesAgreeWhoeverFinishedTheJob(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     EngineSettings keepThirtySeconds = EngineSettings.defaults(EngineFixture.PREFIX).withRetention(-1, -1, 30_000);
     Engine slow = engine(vertx, redis, Clock.offset(Clock.systemUTC(), SKEW.negated()), keepThirtySeconds);
@@ -84,7 +84,7 @@ class ClockSkewTest {
     return id;
   }
 
-  private static Engine engine(Vertx vertx, RedisServer redis, Clock clock, EngineSettings settings) {
+  private static Engine engine(Vertx vertx, RedisNode redis, Clock clock, EngineSettings settings) {
     return Engine.create(StandaloneClients.broker(vertx, redis.uri(), 4, BrokerSettings.defaults()), settings, clock, false);
   }
 }

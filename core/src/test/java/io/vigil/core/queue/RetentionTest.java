@@ -85,7 +85,7 @@ class RetentionTest {
   }
 
   @Test
-  void trimmingTwentyThousandKeptJobsToOneDeletesAtMostOneBatchPerCallAndConverges(Vertx vertx, RedisServer redis) {
+  void trimmingTwentyThousandKeptJobsToOneDeletesAtMostOneBatchPerCallAndConverges(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withRetention(-1, -1, 0));
     int kept = 20_000;
     // Seeded in one script: 20,000 completed jobs, hash, payload and set entry each.
