@@ -12,15 +12,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One attempt at a durable script call: the script, then proof that enough trusted replicas hold it.
- * 1. Refused at once while Sentinel is failing this master over ({@link FailoverFence}).
+ * A durable script call: the script, then proof that enough trusted replicas hold it.
+ * 1. Refused at once while Sentinel is failing this master over ({@link FailoverFence}), and under
+ *    automatic acks while the master has no healthy replica: the write is not sent, so nothing is
+ *    acknowledged on the master alone (only {@code REDIS_MIN_REPLICA_ACKS=0} asks for that).
  * 2. One pipeline on one connection: script, PUBLISH fence, ROLE, WAIT n, ROLE. WAIT counts acks for the
- *    connection's own last write; a retried script that finds its work done writes nothing, and a pooled
- *    connection that never wrote would pass WAIT at once. PUBLISH is replicated, so it moves the
- *    connection's offset to "now" and WAIT covers every earlier write, the first attempt's included.
+ *    connection's own last write; a pooled connection that never wrote would pass WAIT at once. PUBLISH
+ *    is replicated, so it moves the connection's offset to "now" and WAIT covers every earlier write.
  * 3. The first ROLE gives that offset, the second which replicas have acknowledged it; under automatic
  *    acks only replicas the {@link ReplicaCounter} trusts count, so a node that just attached to a
- *    doomed master cannot make a write look durable.
+ *    doomed master cannot make a write look durable. The quorum is the endpoint's own, never the next
+ *    master's.
+ * 4. Once the script answered on a master, a retry on that same master repeats only the confirmation
+ *    (PUBLISH, ROLE, WAIT, ROLE) and answers the first reply: re-running the script could act on a state
+ *    that moved on (a worker may have run and removed the job meanwhile). Only on another master, or when
+ *    the reply was lost, is the script sent again; its operation id makes that harmless.
  */
 final class DurableWrite {
   static final String FENCE_CHANNEL = "vigil:wait-fence";
@@ -32,39 +38,78 @@ final class DurableWrite {
     this.ackTimeoutMs = ackTimeoutMs;
   }
 
-  Future<Response> run(MasterEndpoint endpoint, Script script, List<String> keys, List<String> args) {
-    AckQuorum quorum = tracker.quorum();
+  /** One call across its attempts; pass {@link Call#attempt} to the retry loop. */
+  Call call(Script script, List<String> keys, List<String> args) {
+    return new Call(script, keys, args);
+  }
+
+  final class Call {
+    private final Script script;
+    private final List<String> keys;
+    private final List<String> args;
+    /** Where the script already answered, and what; attempts run one after another. */
+    private volatile MasterEndpoint appliedOn;
+    private volatile Response reply;
+
+    private Call(Script script, List<String> keys, List<String> args) {
+      this.script = script;
+      this.keys = keys;
+      this.args = args;
+    }
+
+    Future<Response> attempt(MasterEndpoint endpoint) {
+      AckQuorum quorum = endpoint.quorum();
+      int acks = quorum.count();
+      boolean automatic = quorum.automatic();
+      if ((automatic || acks > 0) && tracker.fenced(endpoint)) {
+        return Future.failedFuture(new NotDurableException("master " + endpoint.address()
+            + " is being failed over; the write was not sent"));
+      }
+      if (acks == 0 && automatic) {
+        tracker.refresh(false);
+        return Future.failedFuture(new NotDurableException("master " + endpoint.address()
+            + " has no healthy replica; the write was not sent (REDIS_MIN_REPLICA_ACKS=0 would accept it on the master alone)"));
+      }
+      if (acks == 0) {
+        return RedisBroker.evalOnce(endpoint.commands()::send, script, keys, args);
+      }
+      Redis redis = endpoint.commands();
+      List<Request> tail = List.of(Request.cmd(Command.PUBLISH).arg(FENCE_CHANNEL).arg("1"), Request.cmd(Command.ROLE),
+          Request.cmd(Command.WAIT).arg(acks).arg(ackTimeoutMs), Request.cmd(Command.ROLE));
+      if (appliedOn == endpoint) {
+        Response first = reply;
+        return redis.batch(tail).compose(replies -> confirm(endpoint, quorum, replies.subList(0, 4), first));
+      }
+      return redis.batch(pipeline(Command.EVALSHA, script, keys, args, tail))
+          .recover(t -> RedisBroker.isNoScript(t) ? redis.batch(pipeline(Command.EVAL, script, keys, args, tail))
+              : Future.failedFuture(t))
+          .compose(replies -> {
+            reply = replies.get(0);
+            appliedOn = endpoint;
+            return confirm(endpoint, quorum, replies.subList(1, 5), replies.get(0));
+          });
+    }
+  }
+
+  /** {@code confirmation}: PUBLISH, ROLE, WAIT, ROLE replies. */
+  private Future<Response> confirm(MasterEndpoint endpoint, AckQuorum quorum, List<Response> confirmation,
+                                   Response reply) {
     int acks = quorum.count();
     boolean automatic = quorum.automatic();
-    if ((automatic || acks > 0) && tracker.fenced(endpoint)) {
-      return Future.failedFuture(new NotDurableException("master " + endpoint.address()
-          + " is being failed over; the write was not sent"));
-    }
-    if (acks == 0) {
-      return RedisBroker.evalOnce(endpoint.commands()::send, script, keys, args);
-    }
+    long waited = confirmation.get(2).toLong();
+    Set<String> confirmed = confirmedBy(confirmation.get(1), confirmation.get(3));
     Set<String> trusted = quorum.trusted();
-    Redis redis = endpoint.commands();
-    List<Request> tail = List.of(Request.cmd(Command.PUBLISH).arg(FENCE_CHANNEL).arg("1"), Request.cmd(Command.ROLE),
-        Request.cmd(Command.WAIT).arg(acks).arg(ackTimeoutMs), Request.cmd(Command.ROLE));
-    return redis.batch(pipeline(Command.EVALSHA, script, keys, args, tail))
-        .recover(t -> RedisBroker.isNoScript(t) ? redis.batch(pipeline(Command.EVAL, script, keys, args, tail))
-            : Future.failedFuture(t))
-        .compose(replies -> {
-          long waited = replies.get(3).toLong();
-          Set<String> confirmed = confirmedBy(replies.get(2), replies.get(4));
-          long counted = automatic ? confirmed.stream().filter(trusted::contains).count() : waited;
-          // A reply that arrives after the broker left this master proves nothing about the new one.
-          boolean leftBehind = tracker.fenced(endpoint) || endpoint.closed();
-          if (counted < acks || leftBehind) {
-            tracker.refresh(false);
-            return Future.failedFuture(new NotDurableException("write on " + endpoint.address() + " confirmed by "
-                + (automatic ? counted + " trusted (" + confirmed + " of " + trusted + ")" : Long.toString(counted))
-                + " of " + acks + " replicas within " + ackTimeoutMs + " ms"
-                + (leftBehind ? "; the master is being failed over" : "")));
-          }
-          return Future.succeededFuture(replies.get(0));
-        });
+    long counted = automatic ? confirmed.stream().filter(trusted::contains).count() : waited;
+    // A reply that arrives after the broker left this master proves nothing about the new one.
+    boolean leftBehind = tracker.fenced(endpoint) || endpoint.closed();
+    if (counted < acks || leftBehind) {
+      tracker.refresh(false);
+      return Future.failedFuture(new NotDurableException("write on " + endpoint.address() + " confirmed by "
+          + (automatic ? counted + " trusted (" + confirmed + " of " + trusted + ")" : Long.toString(counted))
+          + " of " + acks + " replicas within " + ackTimeoutMs + " ms"
+          + (leftBehind ? "; the master is being failed over" : "")));
+    }
+    return Future.succeededFuture(reply);
   }
 
   private static List<Request> pipeline(Command command, Script script, List<String> keys, List<String> args,

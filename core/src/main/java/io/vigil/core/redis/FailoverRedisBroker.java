@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * master {@link MasterTracker} currently trusts.
  * 1. Scripts go as EVALSHA, and once as EVAL on NOSCRIPT (a promoted replica has an empty script cache).
  * 2. Durable writes go through {@link DurableWrite}; too few trusted acks is a NotDurableException,
- *    retried like a transient error until the budget is spent.
+ *    retried like a transient error until the budget is spent (only the confirmation, while the master
+ *    that answered the script stays current).
  * 3. Blocking waits get their own connections from a separate pool, recycled on a switch.
  */
 final class FailoverRedisBroker implements FailoverBroker {
@@ -39,7 +40,7 @@ final class FailoverRedisBroker implements FailoverBroker {
 
   @Override
   public Future<Response> evalDurable(Script script, List<String> keys, List<String> args) {
-    return retry.run(endpoint -> durable.run(endpoint, script, keys, args));
+    return retry.run(durable.call(script, keys, args)::attempt);
   }
 
   @Override

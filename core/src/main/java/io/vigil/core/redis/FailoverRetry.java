@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *    {@code min(attempt * 50, 2000)} ms, or less when the master switches meanwhile.
  * 3. Only when the budget is spent does the caller see RedisUnavailableException (or NotDurableException).
  * 4. Every attempt starts on the caller's context, so results arrive where the caller expects them.
- * Retrying is safe because every engine script is idempotent and everything else sent is a read.
+ * Retrying is safe because every engine script is idempotent and everything else sent is a read; a
+ * durable write that was applied but not confirmed repeats only its confirmation on the same master
+ * ({@link DurableWrite}), and a script sent again elsewhere carries its operation id.
  * The budget is a timeout run against real timers, so it is measured on the monotonic clock
  * ({@link #nowMs}), not an injected one that a test could hold still.
  */

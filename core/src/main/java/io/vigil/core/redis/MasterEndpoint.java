@@ -23,6 +23,7 @@ final class MasterEndpoint {
   private final Redis blocking;
   private final long timeoutMs;
   private volatile boolean closed;
+  private volatile AckQuorum quorum;
   private final PipelinedConnections pipelined;
 
   MasterEndpoint(Vertx vertx, RedisSettings settings, RedisAddress address, long epoch) {
@@ -35,6 +36,19 @@ final class MasterEndpoint {
         ClientOptions.dataNode(settings, address, settings.maxBlockingConnections(), "vigil-blocking"));
     // Half the pool carries pipelined scripts; the rest serves batches (durable writes) and plain commands.
     this.pipelined = new PipelinedConnections(commands, Math.max(1, settings.maxConnections() / 2));
+    this.quorum = new AckQuorum(settings.replicaAcks().fixed(), java.util.Set.of(), settings.replicaAcks().automatic());
+  }
+
+  /**
+   * What a durable write on this master must collect. Kept on the endpoint, not beside it, so a write
+   * always judges a master's replies by that master's replicas, never by those of the one after it.
+   */
+  AckQuorum quorum() {
+    return quorum;
+  }
+
+  void quorum(AckQuorum next) {
+    this.quorum = next;
   }
 
   /** Long-lived connections for non-durable scripts, many in flight on each. */

@@ -37,7 +37,6 @@ final class MasterTracker {
   private final List<Consumer<MasterChange>> listeners = new CopyOnWriteArrayList<>();
   private final Set<Runnable> wakers = ConcurrentHashMap.newKeySet();
   private volatile MasterEndpoint current;
-  private volatile AckQuorum quorum;
   private volatile int answering;
   private volatile String lastError;
   private Future<MasterEndpoint> inflight;
@@ -52,7 +51,6 @@ final class MasterTracker {
     this.fence = new FailoverFence(clock);
     this.settings = settings;
     this.resolver = resolver;
-    this.quorum = new AckQuorum(settings.replicaAcks().fixed(), Set.of(), settings.replicaAcks().automatic());
   }
 
   /** Resolves and verifies the first master; fails when none can be found. */
@@ -72,11 +70,6 @@ final class MasterTracker {
     return current;
   }
 
-  /** What a durable write on the current master must collect. */
-  AckQuorum quorum() {
-    return quorum;
-  }
-
   /** True while Sentinel is failing over this master: its acknowledgements are not to be trusted. */
   boolean fenced(MasterEndpoint endpoint) {
     return fence.fences(endpoint.address());
@@ -94,8 +87,8 @@ final class MasterTracker {
 
   BrokerStatus status() {
     MasterEndpoint e = current;
-    return new BrokerStatus(e == null ? null : e.address(), e == null ? 0 : e.epoch(), quorum.count(), answering,
-        resolver.configured(), lastError);
+    return new BrokerStatus(e == null ? null : e.address(), e == null ? 0 : e.epoch(),
+        e == null ? 0 : e.quorum().count(), answering, resolver.configured(), lastError);
   }
 
   /** The current master after a refresh; a failed refresh keeps the last verified master. */
@@ -153,7 +146,7 @@ final class MasterTracker {
     MasterEndpoint known = current;
     if (known != null && known.address().equals(choice.master())) {
       fence.refreshed(known.address(), choice.failoverInProgress());
-      quorum = quorum(choice, false, null);
+      known.quorum(quorum(choice, false, null));
       return Future.succeededFuture(known);
     }
     MasterEndpoint next = new MasterEndpoint(vertx, settings, choice.master(), choice.epoch());
@@ -166,8 +159,8 @@ final class MasterTracker {
               next.close();
               throw new IllegalStateException("broker closed");
             }
-            // The quorum first: a write that sees the new master must also see what it needs there.
-            quorum = nextQuorum;
+            // The quorum travels with its endpoint: a write that sees the new master also sees what it needs there.
+            next.quorum(nextQuorum);
             current = next;
           }
           fence.lift();
