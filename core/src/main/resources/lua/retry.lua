@@ -2,11 +2,14 @@
   retry: moves a failed job back to waiting with a fresh set of attempts (earlier errors are kept).
   KEYS[1] waiting  KEYS[2] delayed  KEYS[3] active  KEYS[4] completed  KEYS[5] failed  KEYS[6] meta
   KEYS[7] marker   KEYS[8] rate     KEYS[9] events  KEYS[10] seq       KEYS[11] stalledCheck
-  KEYS[12] queues
+  KEYS[12] queues  KEYS[13] operation record (STRING, see includes/operation)
   ARGV[1] job key prefix  ARGV[2] job id  ARGV[3] time offset ms (added to Redis TIME; 0 outside tests)  ARGV[4] max events
-  Output: 1 | -1 not found | -3 not failed
+  Output: 1 (also when a re-sent call finds its own record) | -1 not found | -3 not failed
 ]]
 -- @include common
+-- @include operation
+local done = recorded(KEYS[13])
+if done then return done end
 local jobPrefix, id = ARGV[1], ARGV[2]
 local jobKey = jobPrefix .. id
 local f = redis.call('HMGET', jobKey, 'state', 'prio')
@@ -18,4 +21,4 @@ redis.call('HDEL', jobKey, 'finished', 'reason')
 requeue(jobPrefix, id, tonumber(f[2] or '0'))
 pushMarker()
 emit(ARGV[4], nowMs(ARGV[3]), 'retried', id)
-return 1
+return record(KEYS[13], 1)

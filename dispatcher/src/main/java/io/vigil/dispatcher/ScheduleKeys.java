@@ -19,6 +19,11 @@ public final class ScheduleKeys {
     return prefix + ":schedules";
   }
 
+  /** STRING the recorded reply of one durable schedule change, briefly (lua/includes/operation.lua). */
+  public String operation(String operationId) {
+    return prefix + ":schedules:op:" + operationId;
+  }
+
   /** HASH schedule id -> epoch ms up to which every fire was enqueued or deliberately skipped; only grows. */
   public String handledUntil() {
     return prefix + ":schedules:handled-until";

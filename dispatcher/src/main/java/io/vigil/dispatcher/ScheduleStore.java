@@ -5,6 +5,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vigil.core.error.InvalidRequestException;
+import io.vigil.core.keys.IdGenerator;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.script.Script;
 import java.time.Clock;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps schedules in Redis, for the API and the dispatchers.
- * 1. put/get/delete/list the API form, one HASH field per schedule.
+ * 1. put/get/delete/list the API form, one HASH field per schedule. put and delete are durable writes
+ *    (acknowledged once the replicas have them, like submissions) with an operation id, so a call the
+ *    broker sends again answers as the first did.
  * 2. A new schedule starts with its watermark at "now", so it never fires for times before it existed;
  *    a replaced schedule keeps its watermark.
  * 3. Gives the dispatcher every schedule with its watermark in one round trip, and advances a watermark
@@ -34,6 +37,7 @@ public final class ScheduleStore {
   private final Broker broker;
   private final ScheduleKeys keys;
   private final Clock clock;
+  private final IdGenerator ids;
   /** Stored JSON -> parsed schedule: dispatchers read every schedule each tick, and parsing a cron is not free. */
   private final Map<String, Schedule> decoded = new ConcurrentHashMap<>();
   /** Stored entries that do not parse, logged once rather than on every tick. */
@@ -43,6 +47,7 @@ public final class ScheduleStore {
     this.broker = broker;
     this.keys = new ScheduleKeys(prefix);
     this.clock = clock;
+    this.ids = new IdGenerator(clock);
   }
 
   /** Creates or replaces a schedule; true when it is new. Refuses a cron that never fires again. */
@@ -51,10 +56,9 @@ public final class ScheduleStore {
     if (schedule.times().nextAfter(Instant.ofEpochMilli(now)).isEmpty()) {
       return Future.failedFuture(new InvalidRequestException("cron '" + schedule.cron() + "' never fires after now"));
     }
-    return broker.batch(List.of(
-            Request.cmd(Command.HSET).arg(keys.schedules()).arg(schedule.id()).arg(schedule.toJson().encode()),
-            Request.cmd(Command.HSETNX).arg(keys.handledUntil()).arg(schedule.id()).arg(now)))
-        .map(replies -> replies.get(0).toLong() == 1);
+    return broker.evalDurable(Script.PUT_SCHEDULE, scheduleKeys(),
+            List.of(schedule.id(), schedule.toJson().encode(), Long.toString(now)))
+        .map(reply -> reply.toLong() == 1);
   }
 
   public Future<Optional<Schedule>> get(String id) {
@@ -74,10 +78,8 @@ public final class ScheduleStore {
     } catch (InvalidRequestException e) {
       return Future.failedFuture(e);
     }
-    return broker.batch(List.of(
-            Request.cmd(Command.HDEL).arg(keys.schedules()).arg(id),
-            Request.cmd(Command.HDEL).arg(keys.handledUntil()).arg(id)))
-        .map(replies -> replies.get(0).toLong() == 1);
+    return broker.evalDurable(Script.DELETE_SCHEDULE, scheduleKeys(), List.of(id))
+        .map(reply -> reply.toLong() == 1);
   }
 
   /** Every schedule, sorted by id. */
@@ -115,6 +117,10 @@ public final class ScheduleStore {
   public Future<Long> advance(String id, long handledUntilMs) {
     return broker.evalDurable(Script.ADVANCE_SCHEDULE, List.of(keys.schedules(), keys.handledUntil()),
         List.of(id, Long.toString(handledUntilMs))).map(Response::toLong);
+  }
+
+  private List<String> scheduleKeys() {
+    return List.of(keys.schedules(), keys.handledUntil(), keys.operation(ids.operationId()));
   }
 
   /** Skips (and logs) an entry that no longer parses, so one bad record cannot stop every schedule. */

@@ -7,9 +7,19 @@ import java.util.Locale;
  * One refusal in RFC 9457 form, shared by HTTP responses and event-bus failure replies.
  *
  * @param retryAfterSeconds sent as Retry-After when positive
+ * @param extensions further members of the body, e.g. the job ids of an unconfirmed submission
  */
-public record Problem(int status, String code, String title, String detail, int retryAfterSeconds) {
+public record Problem(int status, String code, String title, String detail, int retryAfterSeconds,
+                      JsonObject extensions) {
   public static final String CONTENT_TYPE = "application/problem+json";
+
+  public Problem {
+    extensions = extensions == null ? new JsonObject() : extensions.copy();
+  }
+
+  public Problem(int status, String code, String title, String detail, int retryAfterSeconds) {
+    this(status, code, title, detail, retryAfterSeconds, null);
+  }
 
   public JsonObject toJson() {
     return new JsonObject()
@@ -17,6 +27,7 @@ public record Problem(int status, String code, String title, String detail, int 
         .put("title", title)
         .put("status", status)
         .put("detail", detail)
-        .put("code", code);
+        .put("code", code)
+        .mergeIn(extensions);
   }
 }

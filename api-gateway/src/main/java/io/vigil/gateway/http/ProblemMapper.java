@@ -6,7 +6,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vigil.core.error.ErrorCode;
+import io.vigil.core.error.NotDurableException;
 import io.vigil.core.error.VigilException;
 import io.vigil.gateway.metrics.GatewayMetrics;
 import java.util.UUID;
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that turns failures into problem+json, for every route (the report routes included) and
  * for event-bus submit replies.
- * 1. Engine errors keep their {@link ErrorCode} and its HTTP status; retryable ones get Retry-After.
+ * 1. Engine errors keep their {@link ErrorCode} and its HTTP status; retryable ones get Retry-After; an
+ *    unconfirmed submission also names its job ids (and, for one job, its Location).
  * 2. Server-side errors (5xx) get a fixed text per code: their messages name Redis hosts and quote Redis
  *    replies, so those go to the log only.
  * 3. Gateway refusals ({@link HttpProblem}) and routing statuses (404, 405, 406, 413, 415) get fixed codes.
@@ -48,6 +52,11 @@ public final class ProblemMapper implements Handler<RoutingContext> {
     if (problem.retryAfterSeconds() > 0) {
       response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(problem.retryAfterSeconds()));
     }
+    String jobId = problem.extensions().getString("jobId");
+    if (jobId != null && ctx.request().path().endsWith("/jobs")) {
+      // An unconfirmed single submission: where the job will be once a retry with this id succeeds.
+      response.putHeader(HttpHeaders.LOCATION, ctx.request().path() + "/" + jobId);
+    }
     response.setStatusCode(problem.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
         .end(problem.toJson().encode());
@@ -73,7 +82,7 @@ public final class ProblemMapper implements Handler<RoutingContext> {
         // The message names hosts and ports or quotes Redis: it goes to the log, not to the caller.
         LOG.warn("request=refused code={} error={}", code, e.getMessage());
         return new Problem(code.httpStatus(), code.name(), title(code.httpStatus()), serverSideDetail(code),
-            code.retryable() ? retryAfter(code) : 0);
+            code.retryable() ? retryAfter(code) : 0, submittedIds(e));
       }
       return new Problem(code.httpStatus(), code.name(), title(code.httpStatus()), clean(e.getMessage()),
           code.retryable() ? retryAfter(code) : 0);
@@ -91,6 +100,21 @@ public final class ProblemMapper implements Handler<RoutingContext> {
       return byStatus(status, null);
     }
     return internal(failure);
+  }
+
+  /**
+   * The ids of an unconfirmed submission, minted ones included: sending the same body again with them
+   * cannot create a second job.
+   */
+  private static JsonObject submittedIds(VigilException e) {
+    JsonObject out = new JsonObject();
+    if (e instanceof NotDurableException nd && !nd.jobIds().isEmpty()) {
+      out.put("jobIds", new JsonArray(nd.jobIds()));
+      if (nd.jobIds().size() == 1) {
+        out.put("jobId", nd.jobIds().get(0));
+      }
+    }
+    return out;
   }
 
   private Problem internal(Throwable failure) {

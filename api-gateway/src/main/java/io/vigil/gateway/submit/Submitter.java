@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vigil.core.error.InvalidRequestException;
+import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.job.Job;
 import io.vigil.core.job.JobState;
 import io.vigil.core.job.NewJob;
@@ -17,7 +18,8 @@ import java.util.List;
  * Submits jobs for REST and the event bus alike.
  * 1. Parses bodies with {@link SubmitParser}; a bad body fails before anything is sent to Redis.
  * 2. A created job is answered from what was submitted, so a successful write is never turned into an
- *    error by a follow-up read; an existing job is read back and returned as stored.
+ *    error by a follow-up read; an existing job is read back and returned as stored; a job accepted
+ *    earlier and removed since (its id is still reserved) is answered 200 with what is known of it.
  */
 public final class Submitter {
   private final Engine engine;
@@ -41,7 +43,14 @@ public final class Submitter {
       if (submitted.created()) {
         return Future.succeededFuture(new SubmitResult(201, asSubmitted(queue, job, submitted, now).toJson()));
       }
-      return engine.admin().getJob(queue, submitted.id()).map(existing -> new SubmitResult(200, existing.toJson()));
+      if (submitted.gone()) {
+        return Future.succeededFuture(new SubmitResult(200, asGone(queue, job, submitted, now)));
+      }
+      // Removed between the enqueue and this read (e.g. completed with removeOnComplete): still a success.
+      return engine.admin().getJob(queue, submitted.id()).map(existing -> new SubmitResult(200, existing.toJson()))
+          .recover(e -> e instanceof JobNotFoundException
+              ? Future.succeededFuture(new SubmitResult(200, asGone(queue, job, submitted, now)))
+              : Future.failedFuture(e));
     });
   }
 
@@ -69,6 +78,13 @@ public final class Submitter {
       metrics.submitted(queue, false, results.size() - created);
       return new SubmitResult(created > 0 ? 201 : 200, new JsonObject().put("jobs", out));
     });
+  }
+
+  /** What is known of a job that was accepted and is gone: what was submitted, and state {@code removed}. */
+  private static JsonObject asGone(String queue, NewJob job, Submitted submitted, long now) {
+    JsonObject known = asSubmitted(queue, job, submitted, now).toJson().put("state", "removed");
+    known.remove("createdAt");
+    return known;
   }
 
   private static Job asSubmitted(String queue, NewJob job, Submitted submitted, long now) {

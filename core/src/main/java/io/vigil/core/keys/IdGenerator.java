@@ -33,6 +33,11 @@ public final class IdGenerator {
     return new String(out);
   }
 
+  /** 128 random bits, hex: the id of one durable call, the same across the broker's re-sends of it. */
+  public String operationId() {
+    return leaseToken();
+  }
+
   /** 128 random bits, hex: the lease (fencing) token. */
   public String leaseToken() {
     ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -94,6 +94,19 @@ public final class QueueKeys {
     return base + "once:";
   }
 
+  /**
+   * STRING the recorded reply of one durable call (JSON), expiring shortly after the broker stops retrying
+   * it: a call sent again answers from it instead of acting twice (lua/includes/operation.lua).
+   */
+  public String operation(String operationId) {
+    return base + "op:" + operationId;
+  }
+
+  /** ZSET accepted job ids scored by accept epoch ms, so an id stays taken after its job is gone. */
+  public String reservedIds() {
+    return base + "reserved-ids";
+  }
+
   /** SET of every queue name under this prefix (not hash-tagged: spans queues). */
   public String queues() {
     return queuesKey(prefix);
@@ -118,6 +131,13 @@ public final class QueueKeys {
   public List<String> scriptKeys() {
     return List.of(waiting(), delayed(), active(), completed(), failed(), meta(), marker(), rate(),
         events(), sequence(), stalledCheck(), queues());
+  }
+
+  /** {@link #scriptKeys()} plus the operation record of a call that must not act twice. */
+  public List<String> scriptKeys(String operationId) {
+    List<String> keys = new java.util.ArrayList<>(scriptKeys());
+    keys.add(operation(operationId));
+    return keys;
   }
 
   /** STRING token of the one gateway relaying events to the event bus, expiring (PX) unless renewed. */

@@ -26,7 +26,7 @@ public record Engine(Broker broker, EngineSettings settings, Clock clock, Enqueu
         new Enqueuer(broker, settings, time, ids, keys),
         new JobTransitions(broker, settings, clock, time, ids, keys, durableFinish),
         new StalledRecovery(broker, settings, time, keys),
-        new QueueAdmin(broker, settings, time, keys),
+        new QueueAdmin(broker, settings, time, keys, ids),
         new EventReader(broker, keys));
   }
 

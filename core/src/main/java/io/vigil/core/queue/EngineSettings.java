@@ -11,11 +11,14 @@ import io.vigil.settings.SettingsException;
  * @param maxJobsPerQueue REDIS_MAX_JOBS_PER_QUEUE, unfinished jobs per queue (0 = no cap)
  * @param memoryWatermark share of Redis maxmemory above which submissions are refused (0 = off)
  * @param retentionMs REDIS_JOB_RETENTION_HOURS in ms, finished jobs older than this are removed
+ * @param idReservationMs VIGIL_ID_RESERVATION_HOURS in ms: an accepted job id cannot create a second job for
+ *     this long after it was accepted, whatever the retention (0 = free again once the job is gone)
  */
 public record EngineSettings(String prefix, int defaultAttempts, Backoff defaultBackoff, int keepCompleted,
                              int keepFailed, long retentionMs, int maxJobsPerQueue, double memoryWatermark,
                              int maxPayloadBytes, int maxEvents, long leaseMs, long stalledIntervalMs,
-                             int maxStalledCount, int promoteBatch, int errorsKept, int stalledBatch) {
+                             int maxStalledCount, int promoteBatch, int errorsKept, int stalledBatch,
+                             long idReservationMs) {
 
   public EngineSettings {
     Names.requireValidPrefix(prefix);
@@ -34,41 +37,48 @@ public record EngineSettings(String prefix, int defaultAttempts, Backoff default
       // Not settings: fixed in code, so a programming error rather than a refusal naming a variable.
       throw new IllegalArgumentException("batch sizes must be > 0");
     }
+    require(idReservationMs >= 0, "VIGIL_ID_RESERVATION_HOURS", "must be >= 0, got " + idReservationMs);
   }
 
   public static EngineSettings defaults(String prefix) {
     return new EngineSettings(prefix, 3, Backoff.DEFAULT, 100, 50, 24L * 3600 * 1000, 0, 0.9,
-        512 * 1024, 10_000, 30_000, 30_000, 1, 1000, 10, 1000);
+        512 * 1024, 10_000, 30_000, 30_000, 1, 1000, 10, 1000, 24L * 3600 * 1000);
   }
 
   public EngineSettings withMaxJobsPerQueue(int value) {
     return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs, value,
         memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
-        errorsKept, stalledBatch);
+        errorsKept, stalledBatch, idReservationMs);
   }
 
   public EngineSettings withMemoryWatermark(double value) {
     return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
         maxJobsPerQueue, value, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
-        errorsKept, stalledBatch);
+        errorsKept, stalledBatch, idReservationMs);
   }
 
   public EngineSettings withLease(long lease, long stalledInterval, int maxStalled) {
     return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
         maxJobsPerQueue, memoryWatermark, maxPayloadBytes, maxEvents, lease, stalledInterval, maxStalled, promoteBatch,
-        errorsKept, stalledBatch);
+        errorsKept, stalledBatch, idReservationMs);
   }
 
   public EngineSettings withMaxPayloadBytes(int value) {
     return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
         maxJobsPerQueue, memoryWatermark, value, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
-        errorsKept, stalledBatch);
+        errorsKept, stalledBatch, idReservationMs);
   }
 
   public EngineSettings withRetention(int completed, int failed, long ageMs) {
     return new EngineSettings(prefix, defaultAttempts, defaultBackoff, completed, failed, ageMs, maxJobsPerQueue,
         memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
-        errorsKept, stalledBatch);
+        errorsKept, stalledBatch, idReservationMs);
+  }
+
+  public EngineSettings withIdReservationMs(long value) {
+    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
+        maxJobsPerQueue, memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount,
+        promoteBatch, errorsKept, stalledBatch, value);
   }
 
   private static void require(boolean condition, String variable, String why) {

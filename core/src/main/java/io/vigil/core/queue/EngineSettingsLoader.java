@@ -29,6 +29,8 @@ public final class EngineSettingsLoader {
         r.wholeNumber("VIGIL_LEASE_MS", d.leaseMs()),
         r.wholeNumber("VIGIL_STALLED_INTERVAL_MS", d.stalledIntervalMs()),
         r.integer("VIGIL_MAX_STALLED_COUNT", d.maxStalledCount()),
-        d.promoteBatch(), d.errorsKept(), d.stalledBatch());
+        d.promoteBatch(), d.errorsKept(), d.stalledBatch(),
+        r.wholeNumber("VIGIL_ID_RESERVATION_HOURS", d.idReservationMs() / HOUR_MS, 0, Long.MAX_VALUE / HOUR_MS)
+            * HOUR_MS);
   }
 }

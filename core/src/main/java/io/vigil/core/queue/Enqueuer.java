@@ -2,6 +2,7 @@ package io.vigil.core.queue;
 
 import io.vertx.core.Future;
 import io.vigil.core.error.InvalidRequestException;
+import io.vigil.core.error.NotDurableException;
 import io.vigil.core.error.PayloadTooLargeException;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
@@ -20,8 +21,11 @@ import java.util.List;
 /**
  * Submits jobs.
  * 1. Validates payload size and mints missing ids in Java, so a retried call is idempotent.
- * 2. Sends one enqueue script for a single job or a whole bulk, durably when configured.
- * 3. Translates refusals (queue full, memory watermark) into typed errors; nothing is written then.
+ * 2. Sends one enqueue script for a single job or a whole bulk, durably when configured, with an
+ *    operation id so a re-sent call answers as the first did; accepted ids stay reserved for
+ *    VIGIL_ID_RESERVATION_HOURS, so a retry after the job finished and was removed creates nothing.
+ * 3. Translates refusals (queue full, memory watermark) into typed errors; nothing is written then. An
+ *    unconfirmed write (NotDurableException) names the job ids, minted ones included, for the caller's retry.
  */
 public final class Enqueuer {
   public static final int MAX_BULK = 1000;
@@ -64,6 +68,7 @@ public final class Enqueuer {
   private Future<List<Submitted>> enqueueBulk(String queue, List<NewJob> jobs, long markerMs) {
     QueueKeys queueKeys;
     List<String> args;
+    List<String> scriptKeys;
     List<String> jobIds = new ArrayList<>(jobs.size());
     try {
       queueKeys = keys.of(queue);
@@ -87,17 +92,22 @@ public final class Enqueuer {
       }
       args.add(markerMs > 0 ? queueKeys.oncePrefix() : "");
       args.add(Long.toString(markerMs));
+      args.add(Long.toString(settings.idReservationMs()));
+      scriptKeys = new ArrayList<>(queueKeys.scriptKeys(ids.operationId()));
+      scriptKeys.add(queueKeys.reservedIds());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return broker.evalDurable(Script.ENQUEUE, queueKeys.scriptKeys(), args).compose(reply -> {
+    return broker.evalDurable(Script.ENQUEUE, scriptKeys, args).recover(e -> Future.failedFuture(
+        e instanceof NotDurableException nd ? new NotDurableException(nd.getMessage(), jobIds) : e)).compose(reply -> {
       long status = reply.get(0).toLong();
       if (status < 0) {
         return Future.failedFuture(ScriptStatus.toException(status, queue));
       }
       List<Submitted> out = new ArrayList<>(jobIds.size());
       for (int i = 0; i < jobIds.size(); i++) {
-        out.add(new Submitted(jobIds.get(i), reply.get(i + 1).toLong() == 1));
+        long flag = reply.get(i + 1).toLong();
+        out.add(new Submitted(jobIds.get(i), flag == 1, flag == 2));
       }
       return Future.succeededFuture(out);
     });

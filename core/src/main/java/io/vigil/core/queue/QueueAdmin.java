@@ -8,6 +8,7 @@ import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.job.Job;
 import io.vigil.core.job.JobState;
+import io.vigil.core.keys.IdGenerator;
 import io.vigil.core.keys.Names;
 import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.redis.Broker;
@@ -21,7 +22,9 @@ import java.util.Map;
 
 /**
  * Operator actions and inspection.
- * 1. State changes (pause, resume, limits, remove, retry, promote) are one script each.
+ * 1. State changes (pause, resume, limits, remove, retry, promote) are one script each; remove, retry
+ *    and promote carry an operation id, so a call the broker sends again answers as the first did
+ *    instead of acting twice (a second retry resetting attempts, a 404 after a successful remove).
  * 2. Reads (get, counts, listings, queue names) are plain commands.
  */
 public final class QueueAdmin {
@@ -30,12 +33,14 @@ public final class QueueAdmin {
   private final EngineSettings settings;
   private final ScriptTime time;
   private final QueueKeyCache keys;
+  private final IdGenerator ids;
 
-  public QueueAdmin(Broker broker, EngineSettings settings, ScriptTime time, QueueKeyCache keys) {
+  public QueueAdmin(Broker broker, EngineSettings settings, ScriptTime time, QueueKeyCache keys, IdGenerator ids) {
     this.broker = broker;
     this.settings = settings;
     this.time = time;
     this.keys = keys;
+    this.ids = ids;
   }
 
   public Future<Void> pause(String queue) {
@@ -207,7 +212,7 @@ public final class QueueAdmin {
       return Future.failedFuture(e);
     }
     List<String> args = List.of(k.jobPrefix(), jobId, time.arg(), Integer.toString(settings.maxEvents()));
-    return broker.evalDurable(script, k.scriptKeys(), args)
+    return broker.evalDurable(script, k.scriptKeys(ids.operationId()), args)
         .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), jobId)) : Future.succeededFuture());
   }
 

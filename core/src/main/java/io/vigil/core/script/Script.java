@@ -5,7 +5,7 @@ package io.vigil.core.script;
  * A test checks each file's header against this table.
  */
 public enum Script {
-  ENQUEUE("enqueue", 12),
+  ENQUEUE("enqueue", 14),
   FETCH("fetch", 12),
   EXTEND_LEASE("extendLease", 12),
   HOLD_LEASE("holdLease", 1),
@@ -17,11 +17,13 @@ public enum Script {
   PAUSE("pause", 12),
   RESUME("resume", 12),
   SET_LIMITS("setLimits", 12),
-  REMOVE("remove", 12),
-  RETRY("retry", 12),
-  PROMOTE("promote", 12),
+  REMOVE("remove", 13),
+  RETRY("retry", 13),
+  PROMOTE("promote", 13),
   RECONCILE("reconcile", 12),
-  ADVANCE_SCHEDULE("advanceSchedule", 2);
+  ADVANCE_SCHEDULE("advanceSchedule", 2),
+  PUT_SCHEDULE("putSchedule", 3),
+  DELETE_SCHEDULE("deleteSchedule", 3);
 
   private final String fileName;
   private final int keyCount;
