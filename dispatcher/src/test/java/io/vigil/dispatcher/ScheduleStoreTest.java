@@ -45,7 +45,7 @@ class ScheduleStoreTest {
     boolean created = store.put(nightly).await();
 
     assertThat(created).isTrue();
-    assertThat(f.keys("*")).containsExactly(SCHEDULES, HANDLED_UNTIL);
+    assertThat(f.stateKeys("*")).containsExactly(SCHEDULES, HANDLED_UNTIL);
     assertThat(hash(f, SCHEDULES)).containsExactly(Map.entry("nightly", nightly.toJson().encode()));
     assertThat(hash(f, HANDLED_UNTIL)).containsExactly(Map.entry("nightly", Long.toString(f.clock.millis())));
     assertThat(store.get("nightly").await()).contains(nightly);
@@ -105,7 +105,7 @@ class ScheduleStoreTest {
     assertThat(store.snapshot().await()).containsExactly(new ScheduleSnapshot(schedule("s", "* * * * *"), start + 5_000));
     store.delete("s").await();
     assertThat(store.advance("s", start + 9_000).await()).isEqualTo(-1L);
-    assertThat(f.keys("*")).isEmpty();
+    assertThat(f.stateKeys("*")).isEmpty();
   }
 
   @Test

@@ -74,6 +74,11 @@ public final class EngineFixture {
     return out;
   }
 
+  /** Keys matching {@code pattern} except the short-lived records of durable calls ({@code :op:}, PX 60 s). */
+  public List<String> stateKeys(String pattern) {
+    return keys(pattern).stream().filter(k -> !k.contains(":op:")).toList();
+  }
+
   public long dbSize() {
     return (Long) redis.command("DBSIZE");
   }
