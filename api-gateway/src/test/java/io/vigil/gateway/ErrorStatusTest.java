@@ -133,6 +133,32 @@ class ErrorStatusTest {
   }
 
   @Test
+  void aNotDurableSubmissionWithoutAJobIdNamesTheMintedIdSoARetryCreatesNoSecondJob(Vertx vertx, RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
+        new BrokerSettings(2000, 1, 50), List.of());
+
+    HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
+    String minted = r.bodyAsJsonObject().getString("jobId");
+    HttpResponse<Buffer> retried = f.post(JOBS, SUBMIT, JOB.copy().put("jobId", minted));
+    Throwable bus = vertx.eventBus().request(io.vigil.gateway.BusAddresses.SUBMIT, JOB.copy().put("queue", "q"))
+        .map(m -> (Throwable) null).otherwise(e -> e).await();
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("NOT_DURABLE");
+    assertThat(minted).isNotBlank();
+    assertThat(r.bodyAsJsonObject().getJsonArray("jobIds").getList()).containsExactly(minted);
+    assertThat(r.getHeader("Location")).isEqualTo(JOBS + "/" + minted);
+    assertThat(retried.statusCode()).isEqualTo(503);
+    assertThat(retried.bodyAsJsonObject().getString("jobId")).isEqualTo(minted);
+    assertThat(redis.command("ZRANGE", "vt:{q}:waiting", "0", "-1")).isEqualTo(List.of(minted, busJobId(bus)));
+    assertThat(((io.vertx.core.eventbus.ReplyException) bus).failureCode()).isEqualTo(503);
+  }
+
+  private static String busJobId(Throwable failure) {
+    return new JsonObject(failure.getMessage()).getString("jobId");
+  }
+
+  @Test
   void aStoppedRedisIs503WithRetryAfterAndNotReadyButStillLiveAndNoResponseNamesItsAddress(Vertx vertx) {
     try (RedisNode down = TestTopologies.server(RedisServerConfig.builder().name("ErrorStatusTest-down").build())) {
       GatewayFixture f = GatewayFixture.start(vertx, down, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),

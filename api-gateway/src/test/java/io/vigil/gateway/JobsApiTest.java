@@ -52,14 +52,35 @@ class JobsApiTest {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     JsonObject body = new JsonObject().put("name", "echo").put("jobId", "order-42").put("data", 1);
     assertThat(f.post("/api/v1/queues/q/jobs", SUBMIT, body).statusCode()).isEqualTo(201);
-    long keys = f.dbSize();
+    long keys = f.stateKeyCount();
 
     HttpResponse<Buffer> again = f.post("/api/v1/queues/q/jobs", SUBMIT, body.copy().put("data", 2));
 
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.bodyAsJsonObject().getString("id")).isEqualTo("order-42");
     assertThat(again.bodyAsJsonObject().getInteger("data")).isEqualTo(1);
-    assertThat(f.dbSize()).isEqualTo(keys);
+    assertThat(f.stateKeyCount()).isEqualTo(keys);
+  }
+
+  @Test
+  void aRetriedSubmitOfAJobThatRanAndWasRemovedAnswers200WithWhatIsKnownAndCreatesNothing(Vertx vertx,
+                                                                                         RedisServer redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis);
+    JsonObject body = new JsonObject().put("name", "echo").put("jobId", "dup-x").put("data", new JsonObject())
+        .put("options", new JsonObject().put("removeOnComplete", true));
+    assertThat(f.post("/api/v1/queues/q/jobs", SUBMIT, body).statusCode()).isEqualTo(201);
+    io.vigil.core.queue.FetchOutcome.Fetched fetched =
+        (io.vigil.core.queue.FetchOutcome.Fetched) f.engine.transitions().fetch("q", "w1").await();
+    f.engine.transitions().complete(fetched.lease(), "{}", null).await();
+
+    HttpResponse<Buffer> again = f.post("/api/v1/queues/q/jobs", SUBMIT, body);
+
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.bodyAsJsonObject().getString("id")).isEqualTo("dup-x");
+    assertThat(again.bodyAsJsonObject().getString("state")).isEqualTo("removed");
+    assertThat(again.bodyAsJsonObject().getString("name")).isEqualTo("echo");
+    assertThat(redis.command("KEYS", "vt:{q}:job:*")).isEqualTo(java.util.List.of());
+    assertThat(redis.command("ZCARD", "vt:{q}:waiting")).isEqualTo(0L);
   }
 
   @Test

@@ -126,6 +126,11 @@ public final class GatewayFixture {
     return (body == null ? request.send() : request.sendBuffer(body)).await();
   }
 
+  /** Keys except the short-lived records of durable calls ({@code :op:}, PX 60 s). */
+  public long stateKeyCount() {
+    return ((java.util.List<?>) redis.command("KEYS", "*")).stream().filter(k -> !String.valueOf(k).contains(":op:")).count();
+  }
+
   public long dbSize() {
     return (Long) redis.command("DBSIZE");
   }
