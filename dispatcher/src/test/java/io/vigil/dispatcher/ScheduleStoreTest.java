@@ -129,4 +129,52 @@ class ScheduleStoreTest {
     assertThat(store.nextFires(schedule("s", "0 * * * *"), 2))
         .containsExactly(Instant.parse("2023-11-14T23:00:00Z"), Instant.parse("2023-11-15T00:00:00Z"));
   }
+
+  @Test
+  void scheduleChangesTheBrokerSendsAgainAfterTheyAppliedAnswerAsTheFirstDid(Vertx vertx, RedisServer redis) {
+    DispatcherFixture f = new DispatcherFixture(vertx, redis);
+    ScheduleStore store = new ScheduleStore(new ResendingBroker(f.broker), DispatcherFixture.PREFIX, f.clock);
+
+    boolean created = store.put(schedule("nightly", "0 3 * * *")).await();
+    boolean deleted = store.delete("nightly").await();
+
+    assertThat(created).isTrue();
+    assertThat(deleted).isTrue();
+    assertThat(f.stateKeys("*")).isEmpty();
+  }
+
+  /** Sends every durable call twice, as the failover broker does when the master changed after the first run. */
+  private record ResendingBroker(io.vigil.core.redis.Broker delegate) implements io.vigil.core.redis.Broker {
+    @Override
+    public io.vertx.core.Future<io.vertx.redis.client.Response> evalDurable(io.vigil.core.script.Script script,
+        List<String> keys, List<String> args) {
+      return delegate.evalDurable(script, keys, args).compose(first -> delegate.evalDurable(script, keys, args));
+    }
+
+    @Override
+    public io.vertx.core.Future<io.vertx.redis.client.Response> eval(io.vigil.core.script.Script script,
+        List<String> keys, List<String> args) {
+      return delegate.eval(script, keys, args);
+    }
+
+    @Override
+    public io.vertx.core.Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request request) {
+      return delegate.send(request);
+    }
+
+    @Override
+    public io.vertx.core.Future<List<io.vertx.redis.client.Response>> batch(List<io.vertx.redis.client.Request> requests) {
+      return delegate.batch(requests);
+    }
+
+    @Override
+    public io.vertx.core.Future<io.vigil.core.redis.BlockingChannel> openBlockingChannel() {
+      return delegate.openBlockingChannel();
+    }
+
+    @Override
+    public io.vertx.core.Future<Void> close() {
+      return io.vertx.core.Future.succeededFuture();
+    }
+  }
 }

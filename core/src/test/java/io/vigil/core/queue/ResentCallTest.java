@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vigil.core.cron.Schedule;
-import io.vigil.core.cron.ScheduleStore;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.job.Retention;
@@ -16,7 +14,6 @@ import io.vigil.core.support.EngineFixture;
 import io.vigil.core.support.ResendingBroker;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisServer;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue 10, item 1: a durable call the broker sends again after its first run was applied (the master
  * changed before the replicas confirmed it) answers as the first run did and acts once, also when a
- * worker changed the job in between.
+ * worker changed the job in between. (Schedule changes: the dispatcher module's ScheduleStoreTest.)
  */
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class ResentCallTest {
@@ -98,22 +95,6 @@ class ResentCallTest {
       assertThat((Long) redis.command("PTTL", op)).isBetween(1L, 60_000L);
     }
     assertThat(f.keys("vt:{q}:op:*")).hasSize(2);
-  }
-
-  @Test
-  void scheduleChangesResentAfterTheyAppliedAnswerAsTheFirstDid(Vertx vertx, RedisServer redis) {
-    EngineFixture f = new EngineFixture(vertx, redis);
-    ScheduleStore store = new ScheduleStore(new ResendingBroker(f.broker), EngineFixture.PREFIX, f.clock);
-    Schedule schedule = Schedule.fromJson("nightly", new JsonObject().put("cron", "0 3 * * *").put("queue", "q")
-        .put("name", "echo"));
-
-    boolean created = store.put(schedule).await();
-    boolean deleted = store.delete("nightly").await();
-
-    assertThat(created).isTrue();
-    assertThat(deleted).isTrue();
-    assertThat(redis.command("HGETALL", "vt:schedules")).isEqualTo(List.of());
-    assertThat(redis.command("HGETALL", "vt:schedules:handled-until")).isEqualTo(List.of());
   }
 
   @Test

@@ -37,6 +37,11 @@ public final class DispatcherFixture {
   }
 
   /** Keys matching a pattern, sorted. */
+  /** Keys matching {@code pattern} except the short-lived records of durable calls ({@code :op:}, PX 60 s). */
+  public List<String> stateKeys(String pattern) {
+    return keys(pattern).stream().filter(k -> !k.contains(":op:")).toList();
+  }
+
   public List<String> keys(String pattern) {
     List<String> out = strings(redis.command("KEYS", pattern));
     Collections.sort(out);
