@@ -133,7 +133,7 @@ class ErrorStatusTest {
   }
 
   @Test
-  void aNotDurableSubmissionWithoutAJobIdNamesTheMintedIdSoARetryCreatesNoSecondJob(Vertx vertx, RedisServer redis) {
+  void aNotDurableSubmissionWithoutAJobIdNamesTheMintedIdSoARetryCreatesNoSecondJob(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
         new BrokerSettings(2000, 1, 50), List.of());
 

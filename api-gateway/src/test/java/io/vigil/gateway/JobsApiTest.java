@@ -64,7 +64,7 @@ class JobsApiTest {
 
   @Test
   void aRetriedSubmitOfAJobThatRanAndWasRemovedAnswers200WithWhatIsKnownAndCreatesNothing(Vertx vertx,
-                                                                                         RedisServer redis) {
+                                                                                         RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
     JsonObject body = new JsonObject().put("name", "echo").put("jobId", "dup-x").put("data", new JsonObject())
         .put("options", new JsonObject().put("removeOnComplete", true));

@@ -131,7 +131,7 @@ class ScheduleStoreTest {
   }
 
   @Test
-  void scheduleChangesTheBrokerSendsAgainAfterTheyAppliedAnswerAsTheFirstDid(Vertx vertx, RedisServer redis) {
+  void scheduleChangesTheBrokerSendsAgainAfterTheyAppliedAnswerAsTheFirstDid(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     ScheduleStore store = new ScheduleStore(new ResendingBroker(f.broker), DispatcherFixture.PREFIX, f.clock);
 

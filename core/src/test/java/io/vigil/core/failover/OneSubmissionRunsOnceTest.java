@@ -16,10 +16,9 @@ import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import io.vigil.testkit.SentinelSettings;
-import io.vigil.testkit.SentinelTopology;
-import java.io.IOException;
+import io.vigil.topology.SentinelTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 10, item 1: a submission whose replica acknowledgement came late must not run twice. A replica is
- * frozen (SIGSTOP) while an idle worker polls; the first enqueue applies at once, the worker runs and
+ * frozen (the kit's freeze: SIGSTOP) while an idle worker polls; the first enqueue applies at once, the worker runs and
  * removes the job, and only the confirmation of the enqueue may be repeated, never the enqueue itself.
  */
 @Tag("failover")
@@ -44,19 +43,18 @@ class OneSubmissionRunsOnceTest {
       throws Exception {
     topology.awaitHealthy(Duration.ofSeconds(30));
     FailoverBroker broker = connect(vertx, topology);
-    RedisServer master = topology.currentMaster();
-    RedisServer replica = topology.dataNodes().stream().filter(n -> n != master).findFirst().orElseThrow();
-    long pid = Long.parseLong(replica.info("server", "process_id"));
+    RedisNode master = topology.currentMaster();
+    RedisNode replica = topology.dataNodes().stream().filter(n -> n != master).findFirst().orElseThrow();
     try {
       Engine submitter = Engine.create(broker, EngineSettings.defaults("vo"), Clock.systemUTC(), true);
       Engine worker = Engine.create(broker, EngineSettings.defaults("vo"), Clock.systemUTC(), false);
       NewJob job = NewJob.of("echo", "{\"sleepMs\":0}").withId("dup-x")
           .withOptions(JobOptions.DEFAULTS.withRemoveOnComplete(new Retention(0, 0)));
 
-      signal("STOP", pid);
+      replica.freeze();
       Thread thaw = new Thread(() -> {
         sleep(3_000);
-        signal("CONT", pid);
+        replica.thaw();
       });
       thaw.start();
       Future<Submitted> submit = submitter.enqueuer().enqueue("dup", job);
@@ -84,7 +82,9 @@ class OneSubmissionRunsOnceTest {
       assertThat(runs).isEqualTo(1);
       assertThat(events).containsExactly("added", "active", "completed");
     } finally {
-      signal("CONT", pid);
+      if (replica.isRunning()) {
+        replica.thaw();
+      }
       broker.close().await();
     }
   }
@@ -109,7 +109,7 @@ class OneSubmissionRunsOnceTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> events(RedisServer node, String stream, String jobId) {
+  private static List<String> events(RedisNode node, String stream, String jobId) {
     List<String> out = new ArrayList<>();
     for (Object entry : (List<Object>) node.command("XRANGE", stream, "-", "+")) {
       List<Object> fields = (List<Object>) ((List<Object>) entry).get(1);
@@ -118,16 +118,6 @@ class OneSubmissionRunsOnceTest {
       }
     }
     return out;
-  }
-
-  static void signal(String name, long pid) {
-    try {
-      new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static void sleep(long ms) {

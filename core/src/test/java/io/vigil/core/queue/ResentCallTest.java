@@ -13,7 +13,7 @@ import io.vigil.core.job.Submitted;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.core.support.ResendingBroker;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,7 +33,7 @@ class ResentCallTest {
   }
 
   @Test
-  void anEnqueueResentAfterItsJobRanAndWasRemovedCreatesNothing(Vertx vertx, RedisServer redis) {
+  void anEnqueueResentAfterItsJobRanAndWasRemovedCreatesNothing(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     Engine engine = resending(f, () -> fetchThen(f, lease -> f.engine.transitions().complete(lease, "{}", null)));
     NewJob job = NewJob.of("echo", "{}").withId("dup-x")
@@ -49,7 +49,7 @@ class ResentCallTest {
   }
 
   @Test
-  void aRetryResentAfterTheJobFailedAgainDoesNotResetItsAttemptsASecondTime(Vertx vertx, RedisServer redis) {
+  void aRetryResentAfterTheJobFailedAgainDoesNotResetItsAttemptsASecondTime(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     f.engine.enqueuer().enqueue("q", NewJob.of("echo", "{}").withId("r1").withOptions(JobOptions.DEFAULTS.withAttempts(1)))
         .await();
@@ -67,7 +67,7 @@ class ResentCallTest {
   }
 
   @Test
-  void aPromoteResentAfterItAppliedAnswersAsTheFirstDid(Vertx vertx, RedisServer redis) {
+  void aPromoteResentAfterItAppliedAnswersAsTheFirstDid(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     f.engine.enqueuer().enqueue("q", NewJob.of("echo", "{}").withId("p1")
         .withOptions(JobOptions.DEFAULTS.withDelayMs(60_000))).await();
@@ -81,7 +81,7 @@ class ResentCallTest {
   }
 
   @Test
-  void aRemoveResentAfterItAppliedAnswersAsTheFirstDid(Vertx vertx, RedisServer redis) {
+  void aRemoveResentAfterItAppliedAnswersAsTheFirstDid(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     f.engine.enqueuer().enqueue("q", NewJob.of("echo", "{}").withId("x1")).await();
 
@@ -98,7 +98,7 @@ class ResentCallTest {
   }
 
   @Test
-  void anIdStaysReservedAfterItsJobIsGoneUntilTheReservationEnds(Vertx vertx, RedisServer redis) {
+  void anIdStaysReservedAfterItsJobIsGoneUntilTheReservationEnds(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX)
         .withIdReservationMs(3_600_000));
     NewJob job = NewJob.of("echo", "{}").withId("k1")

@@ -12,9 +12,9 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.script.Script;
 import io.vigil.testkit.RedisExtension;
-import io.vigil.testkit.RedisServer;
+import io.vigil.topology.RedisNode;
 import io.vigil.testkit.SentinelSettings;
-import io.vigil.testkit.SentinelTopology;
+import io.vigil.topology.SentinelTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -82,11 +82,11 @@ class AckEdgesTest {
     try {
       startWithRetries(tracker);
       MasterEndpoint before = tracker.current();
-      RedisServer old = topology.currentMaster();
+      RedisNode old = topology.currentMaster();
       AckQuorum oldQuorum = before.quorum();
 
       topology.failover();
-      RedisServer promoted = topology.awaitNewMaster(old, SETTLE);
+      RedisNode promoted = topology.awaitNewMaster(old, SETTLE);
       MasterEndpoint after = until("the tracker to follow the switch",
           () -> tracker.current() != before && tracker.current().address().toString().equals(promoted.address())
               ? tracker.current() : null);
@@ -116,11 +116,11 @@ class AckEdgesTest {
   void withAutoAcksAndNoLiveReplicaADurableWriteIsRefusedUnlessAcksAreZero(Vertx vertx, SentinelTopology topology) {
     FailoverBroker auto = connect(vertx, topology, "REDIS_COMMAND_TIMEOUT", "1500", "REDIS_REPLICA_ACK_TIMEOUT", "300");
     FailoverBroker none = connect(vertx, topology, "REDIS_MIN_REPLICA_ACKS", "0");
-    RedisServer master = topology.currentMaster();
-    List<RedisServer> replicas = topology.dataNodes().stream().filter(n -> n != master).toList();
+    RedisNode master = topology.currentMaster();
+    List<RedisNode> replicas = topology.dataNodes().stream().filter(n -> n != master).toList();
     master.command("CONFIG", "SET", "min-replicas-to-write", "0");
     try {
-      replicas.forEach(RedisServer::kill9);
+      replicas.forEach(RedisNode::kill);
       until("the broker to see no healthy replica", () -> auto.status().replicaAcks() == 0 ? true : null);
       Engine engine = Engine.create(auto, EngineSettings.defaults("va"), Clock.systemUTC(), true);
       Engine masterOnly = Engine.create(none, EngineSettings.defaults("va"), Clock.systemUTC(), true);
@@ -136,7 +136,7 @@ class AckEdgesTest {
       master.command("CONFIG", "SET", "min-replicas-to-write", "1");
       auto.close().await();
       none.close().await();
-      replicas.forEach(RedisServer::restart);
+      replicas.forEach(RedisNode::restart);
       topology.awaitHealthy(SETTLE);
     }
   }
