@@ -128,7 +128,8 @@ class ErrorStatusTest {
         .put("type", "urn:vigil:problem:not-durable").put("title", "Service Unavailable").put("status", 503)
         .put("detail", "the write was not confirmed by enough replicas in time; send the same request again later "
             + "(with the same jobId it cannot create a second job)")
-        .put("code", "NOT_DURABLE"));
+        .put("code", "NOT_DURABLE").put("jobIds", new io.vertx.core.json.JsonArray().add("same-id"))
+        .put("jobId", "same-id"));
     assertThat(r.bodyAsString()).doesNotContain(redis.address()).doesNotContain(Integer.toString(redis.port()));
   }
 
