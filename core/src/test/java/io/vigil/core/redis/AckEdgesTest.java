@@ -78,7 +78,7 @@ class AckEdgesTest {
   void aDurableWriteIsJudgedByTheQuorumOfTheMasterItWasSentTo(Vertx vertx, SentinelTopology topology) {
     topology.awaitHealthy(SETTLE);
     RedisSettings settings = RedisSettings.fromEnv(FailoverBrokerTest.env(topology));
-    MasterTracker tracker = new MasterTracker(vertx, settings, new SentinelResolver(vertx, settings));
+    MasterTracker tracker = new MasterTracker(vertx, Clock.systemUTC(), settings, new SentinelResolver(vertx, settings));
     try {
       startWithRetries(tracker);
       MasterEndpoint before = tracker.current();
