@@ -44,7 +44,7 @@ class SentinelAuthTest {
       + " +eval +evalsha +publish +wait +role +blpop +ping +select +info +scan +time"
       + " +get +set +del +exists +incr +pttl +pexpire +rpush +llen +sadd +smembers"
       + " +hget +hset +hdel +hmget +hgetall +hincrby +hexists"
-      + " +zadd +zrem +zcard +zscore +zrange +zrangebyscore +zremrangebyrank +zpopmin"
+      + " +zadd +zrem +zcard +zcount +zscore +zrange +zrangebyscore +zremrangebyrank +zpopmin"
       + " +xadd +xrange +xrevrange";
   static final String SENTINEL_USER = "user vigil-watch on >watch-pw &* -@all"
       + " +sentinel|master +sentinel|replicas +subscribe +ping";
