@@ -112,6 +112,11 @@ public final class QueueKeys {
     return queuesKey(prefix);
   }
 
+  /** What every key of this queue starts with, its hash tag included (for a whole-queue SCAN). */
+  public String queuePrefix() {
+    return base;
+  }
+
   /** Prefix of job keys: {@code <jobPrefix><id>} is a HASH of the job, {@code <jobPrefix><id>:data} a STRING payload. */
   public String jobPrefix() {
     return base + "job:";

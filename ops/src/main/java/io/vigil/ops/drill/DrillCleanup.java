@@ -3,29 +3,24 @@ package io.vigil.ops.drill;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.redis.Broker;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Deletes everything the drill's queue left in Redis: its structures, its job keys, its registry entry. */
+/**
+ * Deletes everything the drill's queue left in Redis: every key under its hash tag (structures, jobs,
+ * leases, operation records, reserved ids) and its registry entry.
+ */
 final class DrillCleanup {
   private DrillCleanup() {}
 
   /** Completes with the number of keys deleted. */
   static Future<Long> erase(Broker broker, QueueKeys keys) {
-    List<String> structures = new ArrayList<>(keys.scriptKeys());
-    structures.remove(keys.queues());
-    Request del = Request.cmd(Command.DEL);
-    structures.forEach(del::arg);
-    return broker.send(del).map(Response::toLong)
-        .compose(n -> eraseJobs(broker, keys, "0", n))
+    return eraseQueueKeys(broker, keys, "0", 0)
         .compose(n -> broker.send(Request.cmd(Command.SREM).arg(keys.queues()).arg(keys.queue())).map(n));
   }
 
-  private static Future<Long> eraseJobs(Broker broker, QueueKeys keys, String cursor, long sofar) {
-    String pattern = keys.jobPrefix().replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
+  private static Future<Long> eraseQueueKeys(Broker broker, QueueKeys keys, String cursor, long sofar) {
+    String pattern = keys.queuePrefix().replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
     return broker.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000))
         .compose(reply -> {
           String next = reply.get(0).toString();
@@ -35,7 +30,7 @@ final class DrillCleanup {
             reply.get(1).forEach(k -> del.arg(k.toString()));
             step = broker.send(del).map(r -> sofar + r.toLong());
           }
-          return step.compose(n -> "0".equals(next) ? Future.succeededFuture(n) : eraseJobs(broker, keys, next, n));
+          return step.compose(n -> "0".equals(next) ? Future.succeededFuture(n) : eraseQueueKeys(broker, keys, next, n));
         });
   }
 }
