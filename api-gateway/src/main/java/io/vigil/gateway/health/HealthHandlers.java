@@ -9,6 +9,7 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class HealthHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(HealthHandlers.class);
   static final long CHECK_TIMEOUT_MS = 2000;
+  // The broker retries a refused call (READONLY on a replica, a failover) for up to REDIS_COMMAND_TIMEOUT,
+  // longer than a probe waits. A check still running at CHECK_TIMEOUT_MS would be a failed procedure (500);
+  // ending it a little earlier makes it what it is: not ready (503, naming the check).
+  static final long ANSWER_WITHIN_MS = CHECK_TIMEOUT_MS - 250;
   private final HealthChecks live;
   private final HealthChecks ready;
 
@@ -28,6 +33,7 @@ public final class HealthHandlers {
     this.ready = HealthChecks.create(vertx);
     for (ReadinessCheck check : checks) {
       ready.register(check.name(), CHECK_TIMEOUT_MS, promise -> check.check()
+          .timeout(ANSWER_WITHIN_MS, TimeUnit.MILLISECONDS)
           .onSuccess(v -> promise.complete(Status.OK()))
           .onFailure(e -> {
             LOG.warn("readiness=failed check={} error={}", check.name(), e.getMessage());
