@@ -16,7 +16,6 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.redis.BrokerSettings;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.RedisSettings;
@@ -117,7 +116,7 @@ class ErrorStatusTest {
   void aWriteNoReplicaConfirmedIs503NotDurableWithRetryAfterAndAFixedTextWithoutTheMastersAddress(Vertx vertx,
       RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
-        new BrokerSettings(2000, 1, 50), List.of());
+        GatewayFixture.redisSettings(redis).withReplicaAcks(1, 50), List.of());
     redis.command("SCRIPT", "FLUSH");  // a fresh master: the durable path must fall back to EVAL first
 
     HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB.copy().put("jobId", "same-id"));
@@ -136,7 +135,7 @@ class ErrorStatusTest {
   @Test
   void aNotDurableSubmissionWithoutAJobIdNamesTheMintedIdSoARetryCreatesNoSecondJob(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
-        new BrokerSettings(2000, 1, 50), List.of());
+        GatewayFixture.redisSettings(redis).withReplicaAcks(1, 50), List.of());
 
     HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
     String minted = r.bodyAsJsonObject().getString("jobId");
@@ -163,7 +162,7 @@ class ErrorStatusTest {
   void aStoppedRedisIs503WithRetryAfterAndNotReadyButStillLiveAndNoResponseNamesItsAddress(Vertx vertx) {
     try (RedisNode down = TestTopologies.server(RedisServerConfig.builder().name("ErrorStatusTest-down").build())) {
       GatewayFixture f = GatewayFixture.start(vertx, down, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
-          new BrokerSettings(1000, 0, 50), List.of());
+          GatewayFixture.redisSettings(down).withCommandTimeout(1_000), List.of());
       down.stop();
 
       HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);

@@ -17,7 +17,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.redis.BrokerSettings;
 import io.vigil.gateway.health.ReadinessCheck;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
@@ -74,7 +73,7 @@ class HealthAndMetricsTest {
       }
     };
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
-        new BrokerSettings(2000, 0, 50), List.of(sentinel));
+        GatewayFixture.redisSettings(redis), List.of(sentinel));
 
     HttpResponse<Buffer> ready = f.get("/health/ready", null);
     quorum[0] = false;

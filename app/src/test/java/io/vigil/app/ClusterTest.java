@@ -14,8 +14,8 @@ import io.vigil.core.job.Job;
 import io.vigil.core.job.JobState;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.io.IOException;
@@ -86,7 +86,7 @@ class ClusterTest {
     member = VertxFactory.create(new ClusterSettings(members, "127.0.0.1", clusterPorts.get(3), 0, "vigil")).await();
     plain = Vertx.vertx();
     http = WebClient.create(plain);
-    engine = Engine.create(StandaloneClients.broker(plain, redis.uri(), 4, BrokerSettings.defaults()),
+    engine = Engine.create(RedisConnector.connect(plain, RedisSettings.standalone(redis.host(), redis.port())).await(),
         EngineSettings.defaults(PREFIX), Clock.systemUTC(), false);
   }
 

@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.resp.Credentials;
 import io.vigil.resp.Endpoint;
 import io.vigil.resp.RespConnection;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The Redis the benchmark runs against: its own (persistence off), or the one REDIS_PORT names. */
 final class BenchTarget implements AutoCloseable {
@@ -34,8 +37,23 @@ final class BenchTarget implements AutoCloseable {
     }
   }
 
-  String uri() {
-    return password == null ? "redis://" + host + ":" + port : "redis://:" + password + "@" + host + ":" + port;
+  /**
+   * The broker's settings: the REDIS_* environment (pool sizes, timeouts) pointed at this target, with a
+   * 30 s call budget unless REDIS_COMMAND_TIMEOUT says otherwise, since bulks queue behind each other on a
+   * loaded machine and a benchmark should measure that, not give up.
+   */
+  RedisSettings settings() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putIfAbsent("REDIS_COMMAND_TIMEOUT", "30000");
+    env.put("REDIS_HOST", host);
+    env.put("REDIS_PORT", Integer.toString(port));
+    // One standalone node: Sentinel settings of the surrounding shell do not apply here.
+    env.remove("REDIS_SENTINELS");
+    if (own != null) {
+      env.remove("REDIS_USERNAME");
+      env.remove("REDIS_PASSWORD");
+    }
+    return RedisSettings.fromEnv(env);
   }
 
   RespConnection client() {

@@ -5,8 +5,8 @@ import io.vertx.core.Vertx;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.resp.RespConnection;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,10 +26,12 @@ public final class EngineBenchmark {
     int jobs = Integer.parseInt(System.getenv().getOrDefault("BENCH_JOBS", "100000"));
     Vertx vertx = Vertx.vertx();
     try (BenchTarget target = new BenchTarget(); RespConnection admin = target.client()) {
+      RedisSettings redis = target.settings();
       System.out.println("# target: " + target.description() + "; jobs per workload: " + jobs);
+      System.out.println("# broker: " + redis);
       EngineSettings settings = EngineSettings.defaults(PREFIX).withMemoryWatermark(0);
-      Engine engine = Engine.create(StandaloneClients.broker(vertx, target.uri(), Integer.parseInt(System.getenv().getOrDefault("BENCH_POOL", "32")), new BrokerSettings(30_000, 0, 500)),
-          settings, Clock.systemUTC(), false);
+      // The broker production runs (RedisConnector), so the figures are the shipped path's.
+      Engine engine = Engine.create(RedisConnector.connect(vertx, redis).await(), settings, Clock.systemUTC(), false);
       Workloads w = new Workloads(vertx, engine);
       CpuMeter cpu = new CpuMeter(admin);
       String run = Long.toString(System.currentTimeMillis(), 36);

@@ -8,8 +8,8 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.Broker;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.time.Clock;
@@ -49,12 +49,12 @@ class DispatcherRaceTest {
     List<CronDispatcher> dispatchers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       // Each dispatcher has its own connections, as on its own host.
-      Broker broker = StandaloneClients.broker(vertx, redis.uri(), 4, BrokerSettings.defaults());
+      Broker broker = RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await();
       Engine engine = Engine.create(broker, EngineSettings.defaults(PREFIX), clock, false);
       dispatchers.add(new CronDispatcher(new ScheduleStore(broker, PREFIX, clock), engine.enqueuer(), clock,
           DispatcherSettings.defaults()));
     }
-    Broker admin = StandaloneClients.broker(vertx, redis.uri(), 2, BrokerSettings.defaults());
+    Broker admin = RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await();
     new ScheduleStore(admin, PREFIX, clock).put(Schedule.fromJson("every-second", new JsonObject()
         .put("cron", "* * * * * ?").put("queue", "q").put("name", "tick"))).await();
     long startWatermark = Long.parseLong(redis.command("HGET", PREFIX + ":schedules:handled-until", "every-second").toString());

@@ -3,8 +3,8 @@ package io.vigil.ops;
 import io.vertx.core.Vertx;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.resp.Credentials;
 import io.vigil.resp.Endpoint;
 import io.vigil.topology.LocalCredentials;
@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,8 +93,12 @@ final class OpsFixtures {
 
   /** An engine connected straight to one node as the given user, like a role would be. */
   static Engine engine(Vertx vertx, Endpoint node, String user, String password, String prefix) {
-    String uri = "redis://" + (user == null ? "" : user) + ":" + password + "@" + node.host() + ":" + node.port();
-    return Engine.create(StandaloneClients.broker(vertx, uri, 4, BrokerSettings.defaults()),
+    Map<String, String> env = new HashMap<>(Map.of("REDIS_HOST", node.host(), "REDIS_PORT", Integer.toString(node.port()),
+        "REDIS_PASSWORD", password));
+    if (user != null) {
+      env.put("REDIS_USERNAME", user);
+    }
+    return Engine.create(RedisConnector.connect(vertx, RedisSettings.fromEnv(env)).await(),
         EngineSettings.defaults(prefix), Clock.systemUTC(), false);
   }
 }

@@ -13,8 +13,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.Broker;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.gateway.GatewayServices;
 import io.vigil.gateway.GatewaySettings;
 import io.vigil.gateway.GatewayVerticle;
@@ -74,13 +74,18 @@ public final class GatewayFixture {
   }
 
   public static GatewayFixture start(Vertx vertx, RedisNode redis, Map<String, String> env, EngineSettings engine) {
-    return start(vertx, redis, env, engine, new BrokerSettings(2000, 0, 500), List.of());
+    return start(vertx, redis, env, engine, redisSettings(redis), List.of());
+  }
+
+  /** The shipped broker's standalone settings for {@code redis}, with a 2 s call budget so failures show fast. */
+  public static RedisSettings redisSettings(RedisNode redis) {
+    return RedisSettings.standalone(redis.host(), redis.port()).withCommandTimeout(2_000);
   }
 
   public static GatewayFixture start(Vertx vertx, RedisNode redis, Map<String, String> env, EngineSettings engine,
-                                     BrokerSettings broker, List<ReadinessCheck> checks) {
+                                     RedisSettings broker, List<ReadinessCheck> checks) {
     redis.flushAll();
-    return new GatewayFixture(vertx, redis, env, engine, StandaloneClients.broker(vertx, redis.uri(), 8, broker),
+    return new GatewayFixture(vertx, redis, env, engine, RedisConnector.connect(vertx, broker).await(),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), checks);
   }
 
@@ -94,7 +99,7 @@ public final class GatewayFixture {
   public static GatewayFixture start(Vertx vertx, RedisNode redis, PrometheusMeterRegistry registry) {
     redis.flushAll();
     return new GatewayFixture(vertx, redis, Map.of(), EngineSettings.defaults(PREFIX),
-        StandaloneClients.broker(vertx, redis.uri(), 8, new BrokerSettings(2000, 0, 500)), registry, List.of());
+        RedisConnector.connect(vertx, redisSettings(redis)).await(), registry, List.of());
   }
 
   /** Serves the schedule routes from {@code api} instead of the in-memory schedules. */

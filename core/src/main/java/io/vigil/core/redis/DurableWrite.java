@@ -71,7 +71,7 @@ final class DurableWrite {
             + " has no healthy replica; the write was not sent (REDIS_MIN_REPLICA_ACKS=0 would accept it on the master alone)"));
       }
       if (acks == 0) {
-        return RedisBroker.evalOnce(endpoint.commands()::send, script, keys, args);
+        return ScriptCalls.evalOnce(endpoint.commands()::send, script, keys, args);
       }
       Redis redis = endpoint.commands();
       List<Request> tail = List.of(Request.cmd(Command.PUBLISH).arg(FENCE_CHANNEL).arg("1"), Request.cmd(Command.ROLE),
@@ -81,7 +81,7 @@ final class DurableWrite {
         return redis.batch(tail).compose(replies -> confirm(endpoint, quorum, replies.subList(0, 4), first));
       }
       return redis.batch(pipeline(Command.EVALSHA, script, keys, args, tail))
-          .recover(t -> RedisBroker.isNoScript(t) ? redis.batch(pipeline(Command.EVAL, script, keys, args, tail))
+          .recover(t -> ScriptCalls.isNoScript(t) ? redis.batch(pipeline(Command.EVAL, script, keys, args, tail))
               : Future.failedFuture(t))
           .compose(replies -> {
             reply = replies.get(0);
@@ -115,7 +115,7 @@ final class DurableWrite {
   private static List<Request> pipeline(Command command, Script script, List<String> keys, List<String> args,
                                         List<Request> tail) {
     List<Request> out = new java.util.ArrayList<>(1 + tail.size());
-    out.add(RedisBroker.scriptRequest(command, script, keys, args));
+    out.add(ScriptCalls.scriptRequest(command, script, keys, args));
     out.addAll(tail);
     return out;
   }

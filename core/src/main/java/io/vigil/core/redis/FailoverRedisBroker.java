@@ -35,7 +35,7 @@ final class FailoverRedisBroker implements FailoverBroker {
 
   @Override
   public Future<Response> eval(Script script, List<String> keys, List<String> args) {
-    return retry.run(endpoint -> RedisBroker.evalOnce(endpoint.pipelined()::send, script, keys, args));
+    return retry.run(endpoint -> ScriptCalls.evalOnce(endpoint.pipelined()::send, script, keys, args));
   }
 
   @Override

@@ -93,7 +93,7 @@ final class FailoverRetry {
       }
       long remaining = deadline - nowMs();
       if (!retryable(error)) {
-        RedisBroker.<T>classify(error).onFailure(result::fail);
+        ScriptCalls.<T>classify(error).onFailure(result::fail);
       } else if (remaining <= 0 || endpoint == null) {
         result.fail(exhausted(error, c.notDurable, n, endpoint, tracker.status().lastRefreshError()));
       } else {

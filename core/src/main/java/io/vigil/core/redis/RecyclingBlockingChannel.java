@@ -77,7 +77,7 @@ final class RecyclingBlockingChannel implements BlockingChannel {
     if (FailoverRetry.retryable(error)) {
       tracker.refresh(false);
     }
-    return RedisBroker.classify(error);
+    return ScriptCalls.classify(error);
   }
 
   /**

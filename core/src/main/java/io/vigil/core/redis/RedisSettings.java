@@ -73,6 +73,11 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
         r.bool("VIGIL_DURABLE_FINISH", true));
   }
 
+  /** One standalone node with every other setting at its default, as if only REDIS_HOST/REDIS_PORT were set. */
+  public static RedisSettings standalone(String host, int port) {
+    return fromEnv(Map.of("REDIS_HOST", host, "REDIS_PORT", Integer.toString(port)));
+  }
+
   /** Sentinel mode: the master is found through {@link #sentinels}, not {@link #standalone}. */
   public boolean sentinelMode() {
     return !sentinels.isEmpty();
@@ -83,6 +88,13 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
     return new RedisSettings(standalone, db, sentinels, masterName, username, password, sentinelUsername,
         sentinelPassword, maxConnections, minConnections, maxBlockingConnections, connectTimeoutMs, ms,
         replicaAcks, replicaAckTimeoutMs, durableFinish);
+  }
+
+  /** A copy whose durable writes wait for {@code count} replicas, each WAIT for at most {@code timeoutMs}. */
+  public RedisSettings withReplicaAcks(int count, long timeoutMs) {
+    return new RedisSettings(standalone, db, sentinels, masterName, username, password, sentinelUsername,
+        sentinelPassword, maxConnections, minConnections, maxBlockingConnections, connectTimeoutMs, commandTimeoutMs,
+        ReplicaAcks.fixed(count), timeoutMs, durableFinish);
   }
 
   @Override

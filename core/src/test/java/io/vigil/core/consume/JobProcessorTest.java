@@ -15,8 +15,8 @@ import io.vigil.core.job.JobState;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.time.Clock;
@@ -38,7 +38,7 @@ class JobProcessorTest {
 
   private static Engine engine(Vertx vertx, RedisNode redis, EngineSettings settings) {
     redis.flushAll();
-    return Engine.create(StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults()), settings, Clock.systemUTC(), false);
+    return Engine.create(RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await(), settings, Clock.systemUTC(), false);
   }
 
   private static EngineSettings settings() {

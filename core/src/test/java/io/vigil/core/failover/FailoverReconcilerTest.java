@@ -85,7 +85,8 @@ class FailoverReconcilerTest {
     }
     // Two worker JVMs, each with its own broker and reconciler, both told about the same switch.
     io.vigil.core.queue.Engine other = io.vigil.core.queue.Engine.create(
-        io.vigil.core.redis.StandaloneClients.broker(vertx, redis.uri(), 4, io.vigil.core.redis.BrokerSettings.defaults()),
+        io.vigil.core.redis.RedisConnector.connect(vertx,
+            io.vigil.core.redis.RedisSettings.standalone(redis.host(), redis.port())).await(),
         f.engine.settings(), java.time.Clock.systemUTC(), false);
     FailoverReconciler one = FailoverReconciler.forAllQueues(f.engine);
     FailoverReconciler two = FailoverReconciler.forAllQueues(other);

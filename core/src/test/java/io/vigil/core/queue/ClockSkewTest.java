@@ -6,8 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
@@ -85,6 +85,6 @@ class ClockSkewTest {
   }
 
   private static Engine engine(Vertx vertx, RedisNode redis, Clock clock, EngineSettings settings) {
-    return Engine.create(StandaloneClients.broker(vertx, redis.uri(), 4, BrokerSettings.defaults()), settings, clock, false);
+    return Engine.create(RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await(), settings, clock, false);
   }
 }

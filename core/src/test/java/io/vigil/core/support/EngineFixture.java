@@ -4,8 +4,8 @@ import io.vertx.core.Vertx;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.Broker;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.testkit.MutableClock;
 import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class EngineFixture {
   public EngineFixture(Vertx vertx, RedisNode redis, EngineSettings settings) {
     this.redis = redis;
     redis.flushAll();
-    this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults());
+    this.broker = RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await();
     this.engine = Engine.create(broker, settings, clock, false, clock::offsetMs);
   }
 

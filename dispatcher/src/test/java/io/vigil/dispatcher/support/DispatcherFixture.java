@@ -4,8 +4,8 @@ import io.vertx.core.Vertx;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.Broker;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.testkit.MutableClock;
 import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public final class DispatcherFixture {
   public DispatcherFixture(Vertx vertx, RedisNode redis) {
     this.redis = redis;
     redis.flushAll();
-    this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults());
+    this.broker = RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await();
     this.engine = Engine.create(broker, EngineSettings.defaults(PREFIX), clock, false);
   }
 

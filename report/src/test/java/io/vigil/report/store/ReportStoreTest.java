@@ -8,8 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.redis.Broker;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
@@ -31,7 +31,7 @@ class ReportStoreTest {
   void setUp(Vertx vertx, RedisNode redis) {
     this.redis = redis;
     redis.flushAll();
-    Broker broker = StandaloneClients.broker(vertx, redis.uri(), 4, BrokerSettings.defaults());
+    Broker broker = RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await();
     store = new ReportStore(broker, "vr", clock, KEEP_MS);
   }
 

@@ -17,8 +17,8 @@ import io.vigil.core.job.JobState;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.report.ReportGenerationHandler;
 import io.vigil.report.ReportSettings;
 import io.vigil.topology.RedisNode;
@@ -45,7 +45,7 @@ public final class ReportFixture implements AutoCloseable {
     this.vertx = vertx;
     this.redis = redis;
     redis.flushAll();
-    this.engine = Engine.create(StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults()),
+    this.engine = Engine.create(RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await(),
         EngineSettings.defaults(PREFIX).withLease(2_000, 1_000, 1), Clock.systemUTC(), false);
     this.site = FixtureSite.start(vertx);
     ReportSettings settings = ReportSettings.defaults().withAllowedHosts(Set.of("127.0.0.1"))

@@ -11,8 +11,8 @@ import io.vigil.core.job.NewJob;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.Broker;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.topology.RedisNode;
 import io.vigil.worker.WorkerSettings;
 import java.time.Clock;
@@ -31,7 +31,7 @@ public final class WorkerFixture {
   public WorkerFixture(Vertx vertx, RedisNode redis) {
     this.redis = redis;
     redis.flushAll();
-    this.broker = StandaloneClients.broker(vertx, redis.uri(), 8, BrokerSettings.defaults());
+    this.broker = RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await();
     this.engine = Engine.create(broker, EngineSettings.defaults(PREFIX).withLease(2_000, 1_000, 1), Clock.systemUTC(), false);
   }
 
