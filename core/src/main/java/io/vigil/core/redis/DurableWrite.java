@@ -71,7 +71,9 @@ final class DurableWrite {
             + " has no healthy replica; the write was not sent (REDIS_MIN_REPLICA_ACKS=0 would accept it on the master alone)"));
       }
       if (acks == 0) {
-        return ScriptCalls.evalOnce(endpoint.commands()::send, script, keys, args);
+        // Nothing to WAIT for, so nothing ties the call to a connection of its own: it rides the pipelined
+        // connections like any script. The pool would hold one connection per call and queue the rest.
+        return ScriptCalls.evalOnce(endpoint.pipelined()::send, script, keys, args);
       }
       Redis redis = endpoint.commands();
       List<Request> tail = List.of(Request.cmd(Command.PUBLISH).arg(FENCE_CHANNEL).arg("1"), Request.cmd(Command.ROLE),

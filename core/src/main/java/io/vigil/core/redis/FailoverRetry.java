@@ -46,7 +46,12 @@ final class FailoverRetry {
     Promise<T> result = Promise.promise();
     long deadline = nowMs() + budgetMs;
     Call<T> call = new Call<>(deadline, context, attempt, result);
-    context.runOnContext(v -> attempt(1, call));
+    if (Vertx.currentContext() == context) {
+      // Already there: a hop through the task queue would only add latency to every call.
+      attempt(1, call);
+    } else {
+      context.runOnContext(v -> attempt(1, call));
+    }
     return result.future();
   }
 
