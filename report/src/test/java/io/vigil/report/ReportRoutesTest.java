@@ -16,8 +16,8 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.redis.BrokerSettings;
-import io.vigil.core.redis.StandaloneClients;
+import io.vigil.core.redis.RedisConnector;
+import io.vigil.core.redis.RedisSettings;
 import io.vigil.gateway.http.ProblemMapper;
 import io.vigil.gateway.metrics.GatewayMetrics;
 import io.vigil.report.support.ReportFixture;
@@ -162,7 +162,8 @@ class ReportRoutesTest {
   @Test
   void aRedisFailureOnAReportRouteIsTheGatewaysFixed503WithRetryAfterAndNoAddress(Vertx vertx) {
     try (RedisNode down = TestTopologies.server(RedisServerConfig.builder().name("ReportRoutesTest-down").build())) {
-      Engine engine = Engine.create(StandaloneClients.broker(vertx, down.uri(), 2, new BrokerSettings(1000, 0, 50)),
+      Engine engine = Engine.create(RedisConnector.connect(vertx,
+          RedisSettings.standalone(down.host(), down.port()).withCommandTimeout(1_000)).await(),
           EngineSettings.defaults(ReportFixture.PREFIX), Clock.systemUTC(), false);
       HttpServer server = serve(vertx, engine);
       down.stop();
