@@ -99,7 +99,7 @@ final class FailoverRetry {
       long remaining = deadline - nowMs();
       if (!retryable(error)) {
         ScriptCalls.<T>classify(error).onFailure(result::fail);
-      } else if (remaining <= 0 || endpoint == null) {
+      } else if (remaining <= 0 || endpoint == null || closedUnderUs(error, endpoint)) {
         result.fail(exhausted(error, c.notDurable, n, endpoint, tracker.status().lastRefreshError()));
       } else {
         tracker.refresh(false);
@@ -137,6 +137,20 @@ final class FailoverRetry {
 
   private static long nowMs() {
     return System.nanoTime() / 1_000_000;
+  }
+
+  /**
+   * The current master's client was closed by someone else (Vert.x closing, its close hooks run beside the
+   * undeploy of verticles): nobody reopens it, so retrying only delays the caller's stop by the whole
+   * budget. A client closed because the tracker switched masters is not current any more and is retried.
+   */
+  private boolean closedUnderUs(Throwable error, MasterEndpoint endpoint) {
+    for (Throwable c = error; c != null; c = c.getCause()) {
+      if (c.getMessage() != null && c.getMessage().contains("Client is closed")) {
+        return tracker.current() == endpoint;
+      }
+    }
+    return false;
   }
 
   static boolean retryable(Throwable error) {
