@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             + "DIR/vigil-<UTC timestamp>.rdb, then backups older than --keep-days are deleted.",
         "Configured by the roles' REDIS_* variables plus REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD."},
     footer = "Exit: 0 written, 1 the backup failed, 2 bad usage or settings.")
-public final class BackupCommand implements OpsCommand {
+public final class BackupCommand extends SettingsCommand {
 
   /** A replica in sync applies the master's latest writes within milliseconds. */
   private static final Duration CATCH_UP = Duration.ofSeconds(2);
@@ -55,16 +55,11 @@ public final class BackupCommand implements OpsCommand {
       description = "Where the snapshot comes from (default ${DEFAULT-VALUE}; the master when no replica is in sync).")
   private String from;
 
-  private final Map<String, String> env;
-  private final PrintStream out;
-  private final PrintStream err;
   private final Clock clock;
 
   /** @param env the environment (REDIS_*, REDIS_ADMIN_*), usually {@code System.getenv()} */
   public BackupCommand(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
-    this.env = env;
-    this.out = out;
-    this.err = err;
+    super("backup", env, out, err);
     this.clock = clock;
   }
 
@@ -76,13 +71,11 @@ public final class BackupCommand implements OpsCommand {
     if (keepDays < 1) {
       throw new ParameterException(spec.commandLine(), "--keep-days must be a whole number >= 1, got " + keepDays);
     }
-    OpsSettings settings;
-    try {
-      settings = OpsSettings.fromEnv(env);
-    } catch (IllegalArgumentException e) {
-      err.println("vigil backup: " + e.getMessage());
-      return USAGE;
-    }
+    return super.call();
+  }
+
+  @Override
+  int run(OpsSettings settings) {
     BackupFiles files = new BackupFiles(dir, clock);
     try {
       Deployment deployment = new Deployment(settings);

@@ -17,28 +17,15 @@ import picocli.CommandLine.Command;
         "One PASS/WARN/FAIL line per item; sentinel-config/README.md explains each.",
         "Configured by the roles' REDIS_* variables plus REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD."},
     footer = "Exit: 0 no FAIL, 1 a FAIL, 2 bad usage or settings.")
-public final class DoctorCommand implements OpsCommand {
-
-  private final Map<String, String> env;
-  private final PrintStream out;
-  private final PrintStream err;
+public final class DoctorCommand extends SettingsCommand {
 
   /** @param env the environment (REDIS_*, REDIS_ADMIN_*), usually {@code System.getenv()} */
   public DoctorCommand(Map<String, String> env, PrintStream out, PrintStream err) {
-    this.env = env;
-    this.out = out;
-    this.err = err;
+    super("doctor", env, out, err);
   }
 
   @Override
-  public Integer call() {
-    OpsSettings settings;
-    try {
-      settings = OpsSettings.fromEnv(env);
-    } catch (IllegalArgumentException e) {
-      err.println("vigil doctor: " + e.getMessage());
-      return USAGE;
-    }
+  int run(OpsSettings settings) {
     CheckReport report = new CheckReport(out);
     try {
       new Doctor(new Deployment(settings)).examine(report);

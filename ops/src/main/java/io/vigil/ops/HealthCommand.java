@@ -31,28 +31,15 @@ import picocli.CommandLine.Command;
         "One line per check: the Sentinels' answer, PING and ROLE on that master, SENTINEL CKQUORUM.",
         "Configured by the roles' variables: REDIS_SENTINELS, REDIS_MASTER_NAME, REDIS_USERNAME, ..."},
     footer = "Exit: 0 no check failed, 1 a check failed, 2 bad usage or settings.")
-public final class HealthCommand implements OpsCommand {
-
-  private final Map<String, String> env;
-  private final PrintStream out;
-  private final PrintStream err;
+public final class HealthCommand extends SettingsCommand {
 
   /** @param env the environment (REDIS_*), usually {@code System.getenv()} */
   public HealthCommand(Map<String, String> env, PrintStream out, PrintStream err) {
-    this.env = env;
-    this.out = out;
-    this.err = err;
+    super("health", env, out, err);
   }
 
   @Override
-  public Integer call() {
-    OpsSettings settings;
-    try {
-      settings = OpsSettings.fromEnv(env);
-    } catch (IllegalArgumentException e) {
-      err.println("vigil health: " + e.getMessage());
-      return USAGE;
-    }
+  int run(OpsSettings settings) {
     Deployment deployment = new Deployment(settings);
     CheckReport report = new CheckReport(out);
     Endpoint master = settings.sentinelMode() ? sentinels(deployment, report) : settings.standalone();
