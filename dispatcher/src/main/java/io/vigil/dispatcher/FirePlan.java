@@ -15,8 +15,4 @@ public record FirePlan(List<Long> fires, int misfires, long handledUntil) {
   public FirePlan {
     fires = List.copyOf(fires);
   }
-
-  public boolean somethingDue() {
-    return handledUntil >= 0;
-  }
 }

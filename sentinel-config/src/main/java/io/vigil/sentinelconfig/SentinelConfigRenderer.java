@@ -4,11 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +16,6 @@ import java.util.Map;
  *   <li>Every {@code {{NAME}}} is replaced by its value, checked by {@link Placeholders}.
  *   <li>A line with a placeholder whose value is null is left out (password-less test topologies).
  *   <li>Extra lines are appended under a marker comment; Redis applies the last value of a setting.
- *   <li>Files are written owner-only (they hold passwords) and atomically.
  * </ol>
  */
 public final class SentinelConfigRenderer {
@@ -73,16 +67,6 @@ public final class SentinelConfigRenderer {
     return render(List.of(SENTINEL_TEMPLATE), sentinel.values(), sentinel.extraLines());
   }
 
-  /** Writes {@code <dir>/redis.conf}; the data node must be started on that file. */
-  public Path writeDataNode(DataNodeSettings node) {
-    return write(node.dir().resolve(REDIS_TEMPLATE), dataNode(node));
-  }
-
-  /** Writes {@code <dir>/sentinel.conf}; Sentinel rewrites it, so it stays the node's own copy. */
-  public Path writeSentinel(SentinelNodeSettings sentinel) {
-    return write(sentinel.dir().resolve(SENTINEL_TEMPLATE), sentinel(sentinel));
-  }
-
   /** Concatenates the named templates, fills them in and appends {@code extraLines}. */
   public String render(List<String> names, Map<String, String> values, List<String> extraLines) {
     StringBuilder out = new StringBuilder();
@@ -125,25 +109,5 @@ public final class SentinelConfigRenderer {
       from = end + 2;
     }
     return out.append(line.substring(from)).toString();
-  }
-
-  private static Path write(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      restrict(temporary);
-      return Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  private static void restrict(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: the folder's own permissions protect the file.
-    }
   }
 }

@@ -30,10 +30,6 @@ public final class HttpProblem extends RuntimeException {
     return new HttpProblem(403, "FORBIDDEN", "this operation needs the " + needed + " role");
   }
 
-  public static HttpProblem notFound(String detail) {
-    return new HttpProblem(404, "NOT_FOUND", detail);
-  }
-
   public static HttpProblem invalid(String detail) {
     return new HttpProblem(400, "INVALID_REQUEST", detail);
   }
