@@ -79,12 +79,9 @@ public final class SentinelTopology implements AutoCloseable {
   }
 
   private RedisNode startNode(String name, NodeKind kind, BiFunction<Path, Integer, String> config, List<String> onStart) {
-    int index = (kind == NodeKind.DATA ? DATA_NODES : SENTINELS).indexOf(name);
-    List<Integer> ports = kind == NodeKind.DATA ? spec.dataPorts() : spec.sentinelPorts();
     Path dir = directory.resolve(name);
-    NodeSpec nodeSpec = new NodeSpec(name, kind, ports.isEmpty() ? 0 : ports.get(index), dir,
-        port -> config.apply(dir, port), kind == NodeKind.DATA ? adminAuth() : sentinelAuth(), spec.startTimeout(),
-        onStart);
+    NodeSpec nodeSpec = new NodeSpec(name, kind, 0, dir, port -> config.apply(dir, port),
+        kind == NodeKind.DATA ? adminAuth() : sentinelAuth(), spec.startTimeout(), onStart);
     RedisNode node = RedisNode.start(backend, nodeSpec);
     nodes.put(name, node);
     return node;

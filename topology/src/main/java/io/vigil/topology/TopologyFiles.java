@@ -33,7 +33,7 @@ final class TopologyFiles {
     }
     overrides.addAll(spec.dataNodeConfig());
     DataNodeSettings.Builder node = DataNodeSettings.builder().host(host).port(port).dir(directory)
-        .secrets(spec.secrets()).keyPrefix(spec.keyPrefix()).maxmemory(spec.maxmemory()).extraLines(overrides);
+        .secrets(spec.secrets()).keyPrefix(spec.keyPrefix()).extraLines(overrides);
     if (master != null) {
       node.replicaOf(master.host(), master.port());
     }

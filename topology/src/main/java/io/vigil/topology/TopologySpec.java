@@ -11,8 +11,6 @@ import java.util.List;
  * change only what is listed here, each difference written after the template (see {@link TopologyFiles}).
  * Build with {@code TopologySpec.builder().downAfterMs(1000).dataPassword("pw").build()}.
  *
- * @param dataPorts three ports for the data nodes, or empty for free ones
- * @param sentinelPorts three ports for the Sentinels, or empty for free ones
  * @param secrets passwords in the rendered files; {@link Secrets#none()} leaves the password lines out
  * @param downAfterMs Sentinel's down-after-milliseconds; tests use 1000 so failovers take seconds
  * @param fastTimers {@code SENTINEL DEBUG} shortens Sentinel's internal periods (INFO 1 s, hello 250 ms,
@@ -24,23 +22,17 @@ import java.util.List;
  * @param dataNodeConfig extra redis.conf lines for every data node, after the template
  * @param sentinelConfig extra sentinel.conf lines, for example ACL {@code user ...} lines
  */
-public record TopologySpec(String masterName, List<Integer> dataPorts, List<Integer> sentinelPorts, Secrets secrets,
-    String keyPrefix, String maxmemory, long downAfterMs, long failoverTimeoutMs, boolean fastTimers,
-    boolean fsyncAlways, List<String> dataNodeConfig, List<String> sentinelConfig, Duration startTimeout) {
+public record TopologySpec(String masterName, Secrets secrets, String keyPrefix, long downAfterMs,
+    long failoverTimeoutMs, boolean fastTimers, boolean fsyncAlways, List<String> dataNodeConfig,
+    List<String> sentinelConfig, Duration startTimeout) {
 
-  public static final int QUORUM = 2;
   /** The shipped sentinel.conf's values; other values are written as overrides. */
   public static final long SHIPPED_DOWN_AFTER_MS = 5000;
   public static final long SHIPPED_FAILOVER_TIMEOUT_MS = 10_000;
 
   public TopologySpec {
-    dataPorts = List.copyOf(dataPorts);
-    sentinelPorts = List.copyOf(sentinelPorts);
     dataNodeConfig = List.copyOf(dataNodeConfig);
     sentinelConfig = List.copyOf(sentinelConfig);
-    if (!dataPorts.isEmpty() && dataPorts.size() != 3 || !sentinelPorts.isEmpty() && sentinelPorts.size() != 3) {
-      throw new IllegalArgumentException("give three data ports and three Sentinel ports, or none for free ports");
-    }
     if (downAfterMs < 200) {
       throw new IllegalArgumentException("downAfterMs must be at least 200, was " + downAfterMs);
     }
@@ -61,8 +53,7 @@ public record TopologySpec(String masterName, List<Integer> dataPorts, List<Inte
 
   @Override
   public String toString() {
-    return "TopologySpec[masterName=" + masterName + ", dataPorts=" + dataPorts + ", sentinelPorts=" + sentinelPorts
-        + ", " + secrets + ", keyPrefix=" + keyPrefix + ", downAfterMs=" + downAfterMs + ", failoverTimeoutMs="
+    return "TopologySpec[masterName=" + masterName + ", " + secrets + ", keyPrefix=" + keyPrefix + ", downAfterMs=" + downAfterMs + ", failoverTimeoutMs="
         + failoverTimeoutMs + ", fastTimers=" + fastTimers + ", fsyncAlways=" + fsyncAlways + ", dataNodeConfig="
         + dataNodeConfig + ", sentinelConfig=(" + sentinelConfig.size() + " lines, may hold secrets)]";
   }
@@ -70,13 +61,10 @@ public record TopologySpec(String masterName, List<Integer> dataPorts, List<Inte
   /** Mutable builder with the shipped values; every setter returns this. */
   public static final class Builder {
     private String masterName = "mymaster";
-    private List<Integer> dataPorts = List.of();
-    private List<Integer> sentinelPorts = List.of();
     private Secrets secrets;
     private String dataPassword;
     private String sentinelPassword;
     private String keyPrefix = "vigil";
-    private String maxmemory = "256mb";
     private long downAfterMs = SHIPPED_DOWN_AFTER_MS;
     private long failoverTimeoutMs = SHIPPED_FAILOVER_TIMEOUT_MS;
     private boolean fastTimers;
@@ -90,13 +78,6 @@ public record TopologySpec(String masterName, List<Integer> dataPorts, List<Inte
 
     public Builder masterName(String masterName) {
       this.masterName = masterName;
-      return this;
-    }
-
-    /** Data nodes on {@code dataBase..dataBase+2}, Sentinels on {@code sentinelBase..sentinelBase+2}. */
-    public Builder ports(int dataBase, int sentinelBase) {
-      this.dataPorts = List.of(dataBase, dataBase + 1, dataBase + 2);
-      this.sentinelPorts = List.of(sentinelBase, sentinelBase + 1, sentinelBase + 2);
       return this;
     }
 
@@ -120,11 +101,6 @@ public record TopologySpec(String masterName, List<Integer> dataPorts, List<Inte
 
     public Builder keyPrefix(String keyPrefix) {
       this.keyPrefix = keyPrefix;
-      return this;
-    }
-
-    public Builder maxmemory(String maxmemory) {
-      this.maxmemory = maxmemory;
       return this;
     }
 
@@ -165,7 +141,7 @@ public record TopologySpec(String masterName, List<Integer> dataPorts, List<Inte
 
     public TopologySpec build() {
       Secrets chosen = secrets != null ? secrets : new Secrets(dataPassword, dataPassword, sentinelPassword, null, null);
-      return new TopologySpec(masterName, dataPorts, sentinelPorts, chosen, keyPrefix, maxmemory, downAfterMs,
+      return new TopologySpec(masterName, chosen, keyPrefix, downAfterMs,
           failoverTimeoutMs, fastTimers, fsyncAlways, dataNodeConfig, sentinelConfig, startTimeout);
     }
   }
