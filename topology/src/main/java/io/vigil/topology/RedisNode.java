@@ -132,10 +132,6 @@ public final class RedisNode implements AutoCloseable {
     control.heal();
   }
 
-  public String logTail() {
-    return control.logTail();
-  }
-
   private void applyOnStart() {
     if (!spec.onStart().isEmpty()) {
       command(spec.onStart().toArray(String[]::new));
