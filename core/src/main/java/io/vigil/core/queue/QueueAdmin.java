@@ -73,14 +73,8 @@ public final class QueueAdmin {
   }
 
   public Future<Job> getJob(String queue, String jobId) {
-    QueueKeys k;
-    try {
-      k = keys.of(queue);
-      Names.requireValidJobId(jobId);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    return broker.batch(List.of(Request.cmd(Command.HGETALL).arg(k.job(jobId)), Request.cmd(Command.GET).arg(k.jobData(jobId))))
+    return keysOf(queue, jobId)
+        .compose(k -> broker.batch(List.of(Request.cmd(Command.HGETALL).arg(k.job(jobId)), Request.cmd(Command.GET).arg(k.jobData(jobId)))))
         .compose(replies -> {
           Map<String, String> fields = JobCodec.fields(replies.get(0));
           if (!fields.containsKey("state")) {
@@ -92,18 +86,11 @@ public final class QueueAdmin {
   }
 
   public Future<QueueInfo> info(String queue) {
-    QueueKeys k;
-    try {
-      k = keys.of(queue);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    List<Request> requests = List.of(
+    return keysOf(queue).compose(k -> broker.batch(List.of(
         Request.cmd(Command.ZCARD).arg(k.waiting()), Request.cmd(Command.ZCARD).arg(k.delayed()),
         Request.cmd(Command.ZCARD).arg(k.active()), Request.cmd(Command.ZCARD).arg(k.completed()),
         Request.cmd(Command.ZCARD).arg(k.failed()),
-        Request.cmd(Command.HMGET).arg(k.meta()).arg("paused").arg("maxActive").arg("rateMax").arg("rateWindowMs").arg("staleResults"));
-    return broker.batch(requests).map(r -> {
+        Request.cmd(Command.HMGET).arg(k.meta()).arg("paused").arg("maxActive").arg("rateMax").arg("rateWindowMs").arg("staleResults")))).map(r -> {
       Map<JobState, Long> counts = new EnumMap<>(JobState.class);
       JobState[] order = {JobState.WAITING, JobState.DELAYED, JobState.ACTIVE, JobState.COMPLETED, JobState.FAILED};
       for (int i = 0; i < order.length; i++) {
@@ -193,27 +180,33 @@ public final class QueueAdmin {
   }
 
   private Future<Void> queueScript(Script script, String queue) {
-    QueueKeys k;
-    try {
-      k = keys.of(queue);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    return broker.evalDurable(script, k.scriptKeys(), List.of(time.arg(), Integer.toString(settings.maxEvents())))
+    return keysOf(queue)
+        .compose(k -> broker.evalDurable(script, k.scriptKeys(), List.of(time.arg(), Integer.toString(settings.maxEvents()))))
         .mapEmpty();
   }
 
   private Future<Void> jobScript(Script script, String queue, String jobId) {
-    QueueKeys k;
+    return keysOf(queue, jobId)
+        .compose(k -> broker.evalDurable(script, k.scriptKeys(ids.operationId()),
+            List.of(k.jobPrefix(), jobId, time.arg(), Integer.toString(settings.maxEvents()))))
+        .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), jobId)) : Future.succeededFuture());
+  }
+
+  /** The queue's keys; an invalid name fails the future instead of throwing. */
+  private Future<QueueKeys> keysOf(String queue) {
     try {
-      k = keys.of(queue);
-      Names.requireValidJobId(jobId);
+      return Future.succeededFuture(keys.of(queue));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    List<String> args = List.of(k.jobPrefix(), jobId, time.arg(), Integer.toString(settings.maxEvents()));
-    return broker.evalDurable(script, k.scriptKeys(ids.operationId()), args)
-        .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), jobId)) : Future.succeededFuture());
+  }
+
+  /** {@link #keysOf(String)} for a valid job id too ({@code map} fails the future on the check's exception). */
+  private Future<QueueKeys> keysOf(String queue, String jobId) {
+    return keysOf(queue).map(k -> {
+      Names.requireValidJobId(jobId);
+      return k;
+    });
   }
 
   private static Integer intOrNull(Response r) {
