@@ -68,10 +68,10 @@ public final class RestoreCommand implements OpsCommand {
       Files.copy(backup.path(), temporary, StandardCopyOption.REPLACE_EXISTING);
       Files.move(temporary, dump, StandardCopyOption.ATOMIC_MOVE);
       out.println("restore: " + dump + " written from " + backup);
-      Path server = new RedisBinaries(env).serverOrNull();
-      boolean aof = !noAof && server != null;
+      RedisBinaries binaries = new RedisBinaries(env);
+      boolean aof = !noAof && binaries.serverOrNull() != null;
       if (aof) {
-        long keys = AofRewrite.run(new ProcessBackend(new RedisBinaries(env)), dir);
+        long keys = AofRewrite.run(new ProcessBackend(binaries), dir);
         out.println("restore: " + dir.resolve("appendonlydir") + " written from it (" + keys + " keys)");
       } else if (!noAof) {
         out.println("restore: no redis-server here (REDIS_SERVER_BIN, PATH): the AOF was not written");

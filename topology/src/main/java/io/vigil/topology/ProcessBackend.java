@@ -39,11 +39,7 @@ public final class ProcessBackend implements Backend {
 
   /** Binaries from system properties, the environment and PATH, read now. */
   public static ProcessBackend local() {
-    return new ProcessBackend(RedisBinaries.fromSystem());
-  }
-
-  public RedisBinaries binaries() {
-    return binaries;
+    return new ProcessBackend(new RedisBinaries(System.getenv()));
   }
 
   @Override

@@ -24,10 +24,6 @@ public final class RedisBinaries {
     this.env = Map.copyOf(env);
   }
 
-  public static RedisBinaries fromSystem() {
-    return new RedisBinaries(System.getenv());
-  }
-
   /** {@code [redis-server, <config>]}. */
   public List<String> server(Path config) {
     return List.of(serverBinary().toString(), config.toString());
