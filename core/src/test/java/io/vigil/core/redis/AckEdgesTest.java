@@ -97,7 +97,9 @@ class AckEdgesTest {
 
       assertThat(before.quorum()).isEqualTo(oldQuorum);
       assertThat(oldQuorum.trusted()).contains(promoted.address()).doesNotContain(old.address());
-      assertThat(after.quorum().trusted()).doesNotContain(promoted.address(), old.address());
+      // The new master never counts itself. The old master is not asserted on: after a manual failover it
+      // rejoins as the new master's replica and may be trusted once the counter saw it caught up.
+      assertThat(after.quorum().trusted()).doesNotContain(promoted.address());
       assertThat(refused).as("a write through the retired master").isNotNull();
       assertThat(promoted.command("EXISTS", late.meta())).isEqualTo(0L);
     } finally {
