@@ -5,17 +5,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.error.LeaseMismatchException;
-import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.loop.PeriodicTask;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.FailResult;
 import io.vigil.core.queue.FetchOutcome;
 import io.vigil.core.queue.Lease;
-import io.vigil.core.redis.BlockingChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,38 +20,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes one queue with a fixed concurrency, on one Vert.x context.
- * 1. Fetches while it has free slots; a finished job fetches the next in the same round trip.
- * 2. When the queue is empty it blocks on the queue's wake-up marker (never busy-polls), at most
- *    until the next delayed job is due.
+ * 1. Runs the jobs its {@code FetchLoop} fetches while it has free slots; a finished job fetches the next
+ *    in the same round trip.
+ * 2. Records each job's outcome (complete or fail), and cancels a job on an operator's request.
  * 3. Extends every lease it holds in one call per heartbeat; a lease it cannot keep cancels the handler.
  * 4. Enforces per-job timeouts, computes retry backoff, and joins the stalled-job check.
  * 5. On stop, lets running jobs finish within a grace period and hands the rest back to waiting.
  * 6. Ends every lease it was granted in complete, fail or release before stop completes: a call whose reply
  *    was lost is repeated with the same lease tokens, which finds the job it leased; a job handed over
  *    while stopping (the next job of a finish, a fetch in flight) is released at once.
- * 7. After a lease could not be renewed in time, fetches nothing until Redis answers again.
+ * 7. After a lease could not be renewed in time, fetches nothing until Redis answers again (see {@code FetchLoop}).
  */
 public final class JobProcessor {
   private static final Logger log = LoggerFactory.getLogger(JobProcessor.class);
-  private static final long REDIS_RETRY_MS = 200;
 
   private final Vertx vertx;
   private final Engine engine;
   private final ProcessorSettings settings;
   private final JobHandler handler;
   private final ProcessorListener listener;
-  private final String markerKey;
   private final Map<String, RunningJob> running = new LinkedHashMap<>();
   private Context context;
-  private BlockingChannel channel;
-  private boolean fetching;
-  private boolean waiting;
   private boolean stopping;
-  /** Set when a lease could not be renewed in time; cleared by the next answer from Redis. */
-  private boolean cutOff;
-  /** Token of a fetch whose reply never came; the next fetch repeats it. */
-  private String unansweredFetch;
-  private long unansweredSince;
   private PeriodicTask heartbeatTask;
   private long graceTimer = -1;
   private Promise<Void> drained;
@@ -63,6 +49,7 @@ public final class JobProcessor {
   private final StalledChecker stalledChecker;
   private final LeaseHeartbeat heartbeat;
   private final UntilAnswered untilAnswered;
+  private final FetchLoop fetchLoop;
 
   public JobProcessor(Vertx vertx, Engine engine, ProcessorSettings settings, JobHandler handler, ProcessorListener listener) {
     this.vertx = vertx;
@@ -73,7 +60,8 @@ public final class JobProcessor {
     this.heartbeat = new LeaseHeartbeat(engine, settings.queue(), settings.heartbeatMs(), running::values, this::fence);
     this.untilAnswered = new UntilAnswered(vertx, engine.clock(), e -> this.listener.redisError(settings.queue(), e));
     this.stalledChecker = new StalledChecker(vertx, engine, settings.queue(), this.listener);
-    this.markerKey = new QueueKeys(engine.settings().prefix(), settings.queue()).marker();
+    this.fetchLoop = new FetchLoop(vertx, engine, settings, this.listener, running::size, () -> stopping,
+        this::take, this::checkDrained);
   }
 
   /** Starts consuming on the caller's context. */
@@ -84,7 +72,7 @@ public final class JobProcessor {
     if (settings.runStalledChecks()) {
       stalledChecker.start();
     }
-    pump();
+    fetchLoop.pump();
     return Future.succeededFuture();
   }
 
@@ -120,10 +108,7 @@ public final class JobProcessor {
     stopping = true;
     drained = Promise.promise();
     Future<Void> checks = stalledChecker.stop();
-    if (channel != null) {
-      channel.close();
-      channel = null;
-    }
+    fetchLoop.closeChannel();
     // Heartbeats go on until the last lease has ended, so no job in hand expires meanwhile.
     graceTimer = vertx.setTimer(Math.max(1, graceMs), id -> handBack());
     Future<Void> beats = drained.future().compose(v -> {
@@ -131,7 +116,7 @@ public final class JobProcessor {
       return heartbeatTask == null ? Future.succeededFuture() : heartbeatTask.stop();
     });
     stopped = Future.join(beats, checks).mapEmpty();
-    pump();
+    fetchLoop.pump();
     return stopped;
   }
 
@@ -146,70 +131,6 @@ public final class JobProcessor {
       job.context.cancel("shutdown");
       release(job);
     }
-  }
-
-  private void pump() {
-    if (stopping) {
-      // Only a fetch whose reply was lost is sent again: the job it may have leased must be released.
-      if (!fetching && unansweredFetch != null) {
-        fetch();
-      } else {
-        checkDrained();
-      }
-      return;
-    }
-    if (fetching || waiting || running.size() >= settings.concurrency()) {
-      return;
-    }
-    if (cutOff) {
-      probe();
-    } else {
-      fetch();
-    }
-  }
-
-  private void fetch() {
-    fetching = true;
-    String token = unansweredFetch != null ? unansweredFetch : engine.transitions().newLeaseToken();
-    engine.transitions().fetch(settings.queue(), settings.workerId(), token).onComplete(ar -> {
-      fetching = false;
-      if (ar.failed()) {
-        listener.redisError(settings.queue(), ar.cause());
-        if (unansweredFetch == null) {
-          unansweredFetch = token;
-          unansweredSince = engine.clock().millis();
-        } else if (stopping && engine.clock().millis() - unansweredSince >= engine.settings().leaseMs()) {
-          // Whatever it leased has expired by now; stalled recovery takes it from here.
-          log.warn("fetch never answered queue={} workerId={} error={}", settings.queue(), settings.workerId(), ar.cause().toString());
-          unansweredFetch = null;
-        }
-        vertx.setTimer(REDIS_RETRY_MS, id -> pump());
-        return;
-      }
-      unansweredFetch = null;
-      cutOff = false;
-      if (ar.result() instanceof FetchOutcome.Fetched fetched) {
-        take(fetched.lease());
-        pump();
-      } else {
-        idle(ar.result());
-      }
-    });
-  }
-
-  /** Waits for Redis to answer a PING before fetching again: a worker cut off from Redis takes no new work. */
-  private void probe() {
-    fetching = true;
-    engine.broker().send(Request.cmd(Command.PING)).onComplete(ar -> {
-      fetching = false;
-      if (ar.succeeded()) {
-        cutOff = false;
-        log.info("redis answers again, fetching resumes queue={} workerId={}", settings.queue(), settings.workerId());
-        pump();
-      } else {
-        vertx.setTimer(REDIS_RETRY_MS, id -> pump());
-      }
-    });
   }
 
   /** Runs a job handed to this processor, or releases it when the processor is stopping. */
@@ -236,58 +157,13 @@ public final class JobProcessor {
   }
 
   private void checkDrained() {
-    if (drained != null && running.isEmpty() && !fetching && unansweredFetch == null) {
+    if (drained != null && running.isEmpty() && fetchLoop.quiet()) {
       drained.tryComplete();
     }
   }
 
   private long leaseDeadline() {
     return engine.clock().millis() + engine.settings().leaseMs();
-  }
-
-  /** Decides how long to wait when no job could be taken. */
-  private void idle(FetchOutcome outcome) {
-    if (stopping) {
-      checkDrained();
-      return;
-    }
-    if (outcome instanceof FetchOutcome.RateLimited limited) {
-      waiting = true;
-      vertx.setTimer(Math.max(1, limited.waitMs()), id -> {
-        waiting = false;
-        pump();
-      });
-      return;
-    }
-    long wait = settings.maxIdleWaitMs();
-    if (outcome instanceof FetchOutcome.Idle idle && idle.nextDueAt() > 0) {
-      wait = Math.max(1, Math.min(wait, idle.nextDueAt() - engine.clock().millis()));
-    }
-    awaitMarker(wait);
-  }
-
-  private void awaitMarker(long waitMs) {
-    waiting = true;
-    Future<BlockingChannel> ready = channel != null ? Future.succeededFuture(channel)
-        : engine.broker().openBlockingChannel().onSuccess(c -> channel = c);
-    ready.compose(c -> c.popMarker(markerKey, waitMs)).onComplete(ar -> {
-      if (ar.failed()) {
-        if (channel != null) {
-          channel.close();
-          channel = null;
-        }
-        if (!stopping) {
-          listener.redisError(settings.queue(), ar.cause());
-          vertx.setTimer(REDIS_RETRY_MS, id -> {
-            waiting = false;
-            pump();
-          });
-        }
-        return;
-      }
-      waiting = false;
-      pump();
-    });
   }
 
   private void run(Lease lease) {
@@ -389,7 +265,7 @@ public final class JobProcessor {
     if (next instanceof FetchOutcome.Fetched fetched) {
       take(fetched.lease());
     }
-    pump();
+    fetchLoop.pump();
   }
 
   /** Stops a job whose lease is gone without recording any outcome: the new holder owns it. */
@@ -402,7 +278,7 @@ public final class JobProcessor {
     job.context.cancel(reason);
     listener.leaseLost(job.lease);
     if (LeaseHeartbeat.UNRENEWABLE.equals(reason)) {
-      cutOff = true;
+      fetchLoop.cutOff();
       log.warn("lease could not be renewed, handler cancelled and fetching paused queue={} jobId={}", settings.queue(), job.lease.jobId());
     }
     afterFinish(job, null);
