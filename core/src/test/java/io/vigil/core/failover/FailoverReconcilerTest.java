@@ -19,6 +19,7 @@ import io.vigil.core.redis.MasterChange;
 import io.vigil.core.redis.RedisAddress;
 import io.vigil.core.script.Script;
 import io.vigil.core.support.EngineFixture;
+import io.vigil.core.support.ForwardingBroker;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.time.Duration;
@@ -120,12 +121,11 @@ class FailoverReconcilerTest {
   }
 
   /** A standalone broker that can pretend the master switched. */
-  private static final class SwitchingBroker implements FailoverBroker {
-    private final Broker delegate;
+  private static final class SwitchingBroker extends ForwardingBroker implements FailoverBroker {
     private Consumer<MasterChange> listener = change -> {};
 
     SwitchingBroker(Broker delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     void switchMaster() {
@@ -140,36 +140,6 @@ class FailoverReconcilerTest {
     @Override
     public BrokerStatus status() {
       return null;
-    }
-
-    @Override
-    public Future<Response> eval(Script script, List<String> keys, List<String> args) {
-      return delegate.eval(script, keys, args);
-    }
-
-    @Override
-    public Future<Response> evalDurable(Script script, List<String> keys, List<String> args) {
-      return delegate.evalDurable(script, keys, args);
-    }
-
-    @Override
-    public Future<Response> send(Request request) {
-      return delegate.send(request);
-    }
-
-    @Override
-    public Future<List<Response>> batch(List<Request> requests) {
-      return delegate.batch(requests);
-    }
-
-    @Override
-    public Future<BlockingChannel> openBlockingChannel() {
-      return delegate.openBlockingChannel();
-    }
-
-    @Override
-    public Future<Void> close() {
-      return delegate.close();
     }
   }
 }

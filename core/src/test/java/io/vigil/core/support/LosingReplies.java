@@ -1,10 +1,8 @@
 package io.vigil.core.support;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vigil.core.error.RedisUnavailableException;
-import io.vigil.core.redis.BlockingChannel;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.script.Script;
 import java.util.List;
@@ -16,15 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scripts after Redis applied it: what the caller sees when a connection drops after the request went
  * out and the master stays unreachable for the rest of the call's budget.
  */
-public final class LosingReplies implements Broker {
-  private final Broker broker;
+public final class LosingReplies extends ForwardingBroker {
   private final Set<Script> scripts;
   private final int every;
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger lost = new AtomicInteger();
 
   public LosingReplies(Broker broker, int every, Script... scripts) {
-    this.broker = broker;
+    super(broker);
     this.every = every;
     this.scripts = Set.of(scripts);
   }
@@ -36,12 +33,12 @@ public final class LosingReplies implements Broker {
 
   @Override
   public Future<Response> eval(Script script, List<String> keys, List<String> args) {
-    return maybeLose(script, broker.eval(script, keys, args));
+    return maybeLose(script, delegate.eval(script, keys, args));
   }
 
   @Override
   public Future<Response> evalDurable(Script script, List<String> keys, List<String> args) {
-    return maybeLose(script, broker.evalDurable(script, keys, args));
+    return maybeLose(script, delegate.evalDurable(script, keys, args));
   }
 
   private Future<Response> maybeLose(Script script, Future<Response> call) {
@@ -52,25 +49,5 @@ public final class LosingReplies implements Broker {
       lost.incrementAndGet();
       return Future.failedFuture(new RedisUnavailableException("reply lost after " + script + " applied", null));
     });
-  }
-
-  @Override
-  public Future<Response> send(Request request) {
-    return broker.send(request);
-  }
-
-  @Override
-  public Future<List<Response>> batch(List<Request> requests) {
-    return broker.batch(requests);
-  }
-
-  @Override
-  public Future<BlockingChannel> openBlockingChannel() {
-    return broker.openBlockingChannel();
-  }
-
-  @Override
-  public Future<Void> close() {
-    return broker.close();
   }
 }

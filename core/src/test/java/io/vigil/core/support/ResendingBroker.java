@@ -1,9 +1,7 @@
 package io.vigil.core.support;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.vigil.core.redis.BlockingChannel;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.script.Script;
 import java.util.List;
@@ -14,12 +12,11 @@ import java.util.function.Supplier;
  * master changed after the first run was applied but not confirmed; {@code between} runs in the gap (a
  * worker acting on the job meanwhile). Answers the second reply, the only one a caller would see.
  */
-public final class ResendingBroker implements Broker {
-  private final Broker delegate;
+public final class ResendingBroker extends ForwardingBroker {
   private final Supplier<Future<?>> between;
 
   public ResendingBroker(Broker delegate, Supplier<Future<?>> between) {
-    this.delegate = delegate;
+    super(delegate);
     this.between = between;
   }
 
@@ -34,26 +31,7 @@ public final class ResendingBroker implements Broker {
         .compose(v -> delegate.evalDurable(script, keys, args));
   }
 
-  @Override
-  public Future<Response> eval(Script script, List<String> keys, List<String> args) {
-    return delegate.eval(script, keys, args);
-  }
-
-  @Override
-  public Future<Response> send(Request request) {
-    return delegate.send(request);
-  }
-
-  @Override
-  public Future<List<Response>> batch(List<Request> requests) {
-    return delegate.batch(requests);
-  }
-
-  @Override
-  public Future<BlockingChannel> openBlockingChannel() {
-    return delegate.openBlockingChannel();
-  }
-
+  /** The fixture owns the shipped broker behind this one and closes it. */
   @Override
   public Future<Void> close() {
     return Future.succeededFuture();

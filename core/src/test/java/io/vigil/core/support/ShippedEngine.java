@@ -8,7 +8,6 @@ import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
 import java.time.Clock;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** An engine over the broker the roles ship with (standalone master, retries within a short budget). */
@@ -16,9 +15,7 @@ public final class ShippedEngine {
   private ShippedEngine() {}
 
   public static FailoverBroker broker(Vertx vertx, String host, int port, long commandTimeoutMs) {
-    RedisSettings settings = RedisSettings.fromEnv(Map.of("REDIS_HOST", host, "REDIS_PORT", Integer.toString(port),
-        "REDIS_COMMAND_TIMEOUT", Long.toString(commandTimeoutMs)));
-    return RedisConnector.connect(vertx, settings).await();
+    return RedisConnector.connect(vertx, RedisSettings.standalone(host, port).withCommandTimeout(commandTimeoutMs)).await();
   }
 
   /** An engine on the system clock; {@code wrap} may put a fault-injecting broker in front of the shipped one. */
