@@ -2,7 +2,6 @@ package io.vigil.app;
 
 import io.vigil.dispatcher.DispatcherSettings;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.queue.EngineSettingsLoader;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.gateway.GatewaySettings;
 import io.vigil.report.ReportSettings;
@@ -22,7 +21,7 @@ public record NodeSettings(Set<Role> roles, ClusterSettings cluster, RedisSettin
   public static NodeSettings fromEnv(Set<Role> roles, Map<String, String> env) {
     EnvReader r = new EnvReader(env);
     return new NodeSettings(roles, ClusterSettings.fromEnv(env), RedisSettings.fromEnv(env),
-        EngineSettingsLoader.fromEnv(env),
+        EngineSettings.fromEnv(env),
         roles.contains(Role.GATEWAY) ? GatewaySettings.fromEnv(env) : null,
         roles.contains(Role.WORKER) ? WorkerSettings.fromEnv(env) : null,
         roles.contains(Role.DISPATCHER) ? DispatcherSettings.fromEnv(env) : null,

@@ -2,10 +2,13 @@ package io.vigil.core.queue;
 
 import io.vigil.core.job.Backoff;
 import io.vigil.core.keys.Names;
+import io.vigil.settings.EnvReader;
 import io.vigil.settings.SettingsException;
+import java.util.Map;
 
 /**
- * Engine-wide defaults and limits, validated once; each error names the setting.
+ * Engine-wide defaults and limits, built once from the environment ({@link #fromEnv}) and validated here;
+ * each error names the setting.
  *
  * @param prefix REDIS_QUEUE_PREFIX, first part of every key
  * @param maxJobsPerQueue REDIS_MAX_JOBS_PER_QUEUE, unfinished jobs per queue (0 = no cap)
@@ -40,9 +43,36 @@ public record EngineSettings(String prefix, int defaultAttempts, Backoff default
     require(idReservationMs >= 0, "VIGIL_ID_RESERVATION_HOURS", "must be >= 0, got " + idReservationMs);
   }
 
+  private static final long HOUR_MS = 3600L * 1000;
+
   public static EngineSettings defaults(String prefix) {
     return new EngineSettings(prefix, 3, Backoff.DEFAULT, 100, 50, 24L * 3600 * 1000, 0, 0.9,
         512 * 1024, 10_000, 30_000, 30_000, 1, 1000, 10, 1000, 24L * 3600 * 1000);
+  }
+
+  /** Unset or blank means the default. */
+  public static EngineSettings fromEnv(Map<String, String> env) {
+    EngineSettings d = defaults("vigil");
+    EnvReader r = new EnvReader(env);
+    long retentionHours = r.wholeNumber("REDIS_JOB_RETENTION_HOURS", d.retentionMs() / HOUR_MS, 0,
+        Long.MAX_VALUE / HOUR_MS);
+    return new EngineSettings(r.string("REDIS_QUEUE_PREFIX", "vigil"),
+        r.integer("VIGIL_DEFAULT_ATTEMPTS", d.defaultAttempts()),
+        new Backoff(Backoff.DEFAULT.type(),
+            r.wholeNumber("VIGIL_DEFAULT_BACKOFF_MS", Backoff.DEFAULT.delayMs(), 0, Backoff.MAX_DELAY_MS), 0),
+        r.integer("VIGIL_KEEP_COMPLETED", d.keepCompleted()),
+        r.integer("VIGIL_KEEP_FAILED", d.keepFailed()),
+        retentionHours * HOUR_MS,
+        r.integer("REDIS_MAX_JOBS_PER_QUEUE", d.maxJobsPerQueue()),
+        r.decimal("REDIS_MEMORY_WATERMARK", d.memoryWatermark(), 0, 1),
+        r.integer("VIGIL_MAX_PAYLOAD_BYTES", d.maxPayloadBytes()),
+        r.integer("VIGIL_MAX_EVENTS", d.maxEvents()),
+        r.wholeNumber("VIGIL_LEASE_MS", d.leaseMs()),
+        r.wholeNumber("VIGIL_STALLED_INTERVAL_MS", d.stalledIntervalMs()),
+        r.integer("VIGIL_MAX_STALLED_COUNT", d.maxStalledCount()),
+        d.promoteBatch(), d.errorsKept(), d.stalledBatch(),
+        r.wholeNumber("VIGIL_ID_RESERVATION_HOURS", d.idReservationMs() / HOUR_MS, 0, Long.MAX_VALUE / HOUR_MS)
+            * HOUR_MS);
   }
 
   public EngineSettings withMaxJobsPerQueue(int value) {

@@ -8,13 +8,12 @@ import io.vertx.redis.client.RedisOptions;
 final class ClientOptions {
   private ClientOptions() {}
 
-  /** A pooled client for one data node, with the data credentials and the configured database. */
   static RedisOptions dataNode(RedisSettings s, RedisAddress address, int poolSize, String poolName) {
     return base(s, poolSize, poolName).setConnectionString(address.uri(s.db()))
         .setUser(s.username()).setPassword(s.password());
   }
 
-  /** A client for one Sentinel, with the Sentinel credentials; Sentinels have no databases. */
+  /** Sentinels have no databases. */
   static RedisOptions sentinel(RedisSettings s, RedisAddress address, int poolSize) {
     String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
     return base(s, poolSize, "vigil-sentinel").setConnectionString("redis://" + host + ":" + address.port())

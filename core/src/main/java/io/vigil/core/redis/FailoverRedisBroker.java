@@ -11,12 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * The broker {@link RedisConnector} hands out: every call runs through {@link FailoverRetry} against the
- * master {@link MasterTracker} currently trusts.
- * 1. Scripts go as EVALSHA, and once as EVAL on NOSCRIPT (a promoted replica has an empty script cache).
- * 2. Durable writes go through {@link DurableWrite}; too few trusted acks is a NotDurableException,
- *    retried like a transient error until the budget is spent (only the confirmation, while the master
- *    that answered the script stays current).
- * 3. Blocking waits get their own connections from a separate pool, recycled on a switch.
+ * master {@link MasterTracker} trusts; durable writes through {@link DurableWrite}; blocking waits on
+ * their own pool, recycled on a switch.
  */
 final class FailoverRedisBroker implements FailoverBroker {
   private final RedisSettings settings;

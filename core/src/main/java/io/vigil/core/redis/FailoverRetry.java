@@ -43,39 +43,24 @@ final class FailoverRetry {
 
   <T> Future<T> run(Function<MasterEndpoint, Future<T>> attempt) {
     Context context = vertx.getOrCreateContext();
-    Promise<T> result = Promise.promise();
-    long deadline = nowMs() + budgetMs;
-    Call<T> call = new Call<>(deadline, context, attempt, result);
+    Call<T> call = new Call<>(nowMs() + budgetMs, context, attempt, Promise.promise());
     if (Vertx.currentContext() == context) {
       // Already there: a hop through the task queue would only add latency to every call.
-      attempt(1, call);
+      attempt(1, call, null);
     } else {
-      context.runOnContext(v -> attempt(1, call));
+      context.runOnContext(v -> attempt(1, call, null));
     }
-    return result.future();
+    return call.result.future();
   }
 
   /** One caller's call across its attempts. */
-  private static final class Call<T> {
-    final long deadline;
-    final Context context;
-    final Function<MasterEndpoint, Future<T>> attempt;
-    final Promise<T> result;
-    NotDurableException notDurable;
+  private record Call<T>(long deadline, Context context, Function<MasterEndpoint, Future<T>> attempt,
+                         Promise<T> result) {}
 
-    Call(long deadline, Context context, Function<MasterEndpoint, Future<T>> attempt, Promise<T> result) {
-      this.deadline = deadline;
-      this.context = context;
-      this.attempt = attempt;
-      this.result = result;
-    }
-  }
-
-  private <T> void attempt(int n, Call<T> c) {
-    long deadline = c.deadline;
-    Promise<T> result = c.result;
+  /** {@code notDurable}: the last missed replica ack among the earlier attempts, or null. */
+  private <T> void attempt(int n, Call<T> c, NotDurableException notDurable) {
     MasterEndpoint endpoint = tracker.current();
-    long left = deadline - nowMs();
+    long left = c.deadline - nowMs();
     Future<T> call;
     try {
       call = endpoint == null ? Future.failedFuture(new IllegalStateException("Connection is closed: broker closed"))
@@ -87,23 +72,22 @@ final class FailoverRetry {
       if (ar.succeeded()) {
         if (n > 1) {
           log.debug("redis call recovered attempts={} master={} waitedMs={}", n, endpoint.address(),
-              nowMs() - (deadline - budgetMs));
+              nowMs() - (c.deadline - budgetMs));
         }
-        result.complete(ar.result());
+        c.result.complete(ar.result());
         return;
       }
       Throwable error = ar.cause();
-      if (error instanceof NotDurableException e) {
-        c.notDurable = e;
-      }
-      long remaining = deadline - nowMs();
+      NotDurableException lastNotDurable = error instanceof NotDurableException e ? e : notDurable;
+      long remaining = c.deadline - nowMs();
       if (!retryable(error)) {
-        ScriptCalls.<T>classify(error).onFailure(result::fail);
+        ScriptCalls.<T>classify(error).onFailure(c.result::fail);
       } else if (remaining <= 0 || endpoint == null || closedUnderUs(error, endpoint)) {
-        result.fail(exhausted(error, c.notDurable, n, endpoint, tracker.status().lastRefreshError()));
+        c.result.fail(exhausted(error, lastNotDurable, n, endpoint, tracker.status().lastRefreshError()));
       } else {
         tracker.refresh(false);
-        sleep(Math.min(Math.min(n * STEP_MS, MAX_DELAY_MS), remaining), endpoint, c.context, () -> attempt(n + 1, c));
+        sleep(Math.min(Math.min(n * STEP_MS, MAX_DELAY_MS), remaining), endpoint, c.context,
+            () -> attempt(n + 1, c, lastNotDurable));
       }
     });
   }
@@ -120,19 +104,17 @@ final class FailoverRetry {
         });
       }
     });
+    Runnable once = () -> {
+      unregister.run();
+      if (fired.compareAndSet(false, true)) {
+        next.run();
+      }
+    };
     if (tracker.current() != failed) {
-      unregister.run();
-      if (fired.compareAndSet(false, true)) {
-        next.run();
-      }
-      return;
+      once.run();
+    } else {
+      timer[0] = vertx.setTimer(Math.max(1, delayMs), id -> once.run());
     }
-    timer[0] = vertx.setTimer(Math.max(1, delayMs), id -> {
-      unregister.run();
-      if (fired.compareAndSet(false, true)) {
-        next.run();
-      }
-    });
   }
 
   private static long nowMs() {

@@ -1,11 +1,5 @@
 package io.vigil.core.redis;
 
-/**
- * The broker moved to another master.
- *
- * @param from the master it used before
- * @param to the master it uses now (ROLE confirmed)
- * @param epoch Sentinel's config epoch of the new master (0 for standalone)
- */
+/** The broker moved to another master ({@code to}, ROLE confirmed; {@code epoch} 0 standalone). */
 public record MasterChange(RedisAddress from, RedisAddress to, long epoch) {
 }

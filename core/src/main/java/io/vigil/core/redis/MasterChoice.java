@@ -7,8 +7,6 @@ import java.util.List;
 /**
  * The master Vigil should use, chosen by {@link MasterVote} from what several Sentinels said.
  *
- * @param master the chosen master
- * @param epoch its config epoch
  * @param agreeing the views that name {@code master}; only their replica lists count
  * @param answering how many Sentinels answered at all
  */
@@ -18,7 +16,7 @@ record MasterChoice(RedisAddress master, long epoch, List<SentinelView> agreeing
     return new MasterChoice(address, 0, List.of(), 0);
   }
 
-  /** Null when no view was given; {@link MasterVote} decides, this adds the agreeing views' replica lists. */
+  /** Null when no view was given. */
   static MasterChoice of(List<SentinelView> views) {
     MasterVote<RedisAddress> vote = MasterVote.of(views.stream()
         .map(v -> new Ballot<>(v.master(), v.epoch(), v.failoverInProgress())).toList());

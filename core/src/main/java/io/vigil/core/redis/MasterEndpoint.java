@@ -9,6 +9,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,9 +23,9 @@ final class MasterEndpoint {
   private final Redis commands;
   private final Redis blocking;
   private final long timeoutMs;
+  private final PipelinedConnections pipelined;
   private volatile boolean closed;
   private volatile AckQuorum quorum;
-  private final PipelinedConnections pipelined;
 
   MasterEndpoint(Vertx vertx, RedisSettings settings, RedisAddress address, long epoch) {
     this.address = address;
@@ -36,13 +37,10 @@ final class MasterEndpoint {
         ClientOptions.dataNode(settings, address, settings.maxBlockingConnections(), "vigil-blocking"));
     // Half the pool carries pipelined scripts; the rest serves batches (durable writes) and plain commands.
     this.pipelined = new PipelinedConnections(commands, Math.max(1, settings.maxConnections() / 2));
-    this.quorum = new AckQuorum(settings.replicaAcks().fixed(), java.util.Set.of(), settings.replicaAcks().automatic());
+    this.quorum = new AckQuorum(settings.replicaAcks().fixed(), Set.of(), settings.replicaAcks().automatic());
   }
 
-  /**
-   * What a durable write on this master must collect. Kept on the endpoint, not beside it, so a write
-   * always judges a master's replies by that master's replicas, never by those of the one after it.
-   */
+  /** Kept on the endpoint so a write judges a master's replies by that master's replicas, never the next one's. */
   AckQuorum quorum() {
     return quorum;
   }
@@ -51,7 +49,6 @@ final class MasterEndpoint {
     this.quorum = next;
   }
 
-  /** Long-lived connections for non-durable scripts, many in flight on each. */
   PipelinedConnections pipelined() {
     return pipelined;
   }
@@ -78,7 +75,7 @@ final class MasterEndpoint {
         .compose(this::requireMaster);
   }
 
-  /** Opens {@code count} pooled connections now, so the first commands after a switch do not pay for them. */
+  /** Opens pooled connections now, so the first commands after a switch do not pay for them. */
   Future<Void> warm(int count) {
     List<Future<RedisConnection>> opened = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -91,7 +88,6 @@ final class MasterEndpoint {
     }).mapEmpty();
   }
 
-  /** A dedicated connection for blocking commands, checked with ROLE before it is handed out. */
   Future<RedisConnection> openBlocking() {
     return blocking.connect().timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .compose(conn -> conn.send(Request.cmd(Command.ROLE)).timeout(timeoutMs, TimeUnit.MILLISECONDS)

@@ -53,7 +53,6 @@ final class MasterTracker {
     this.resolver = resolver;
   }
 
-  /** Resolves and verifies the first master; fails when none can be found. */
   Future<Void> start() {
     return refresh(true).compose(endpoint -> {
       synchronized (this) {

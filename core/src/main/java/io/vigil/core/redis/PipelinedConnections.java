@@ -24,7 +24,6 @@ final class PipelinedConnections {
     this.slots = new AtomicReferenceArray<>(size);
   }
 
-  /** Sends on the next connection; its reply comes back in order with the others in flight there. */
   Future<Response> send(Request request) {
     int index = Math.floorMod(next.getAndIncrement(), slots.length());
     Future<RedisConnection> connection = at(index);

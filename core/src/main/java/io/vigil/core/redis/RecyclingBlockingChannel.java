@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ final class RecyclingBlockingChannel implements BlockingChannel {
     this.clock = clock;
   }
 
-  /** Opens the first connection (retried through a failover like any call). */
+  /** Retried through a failover like any call. */
   Future<RedisConnection> connect() {
     if (closed) {
       return Future.failedFuture(new IllegalStateException("Connection is closed: channel closed"));
@@ -60,7 +61,7 @@ final class RecyclingBlockingChannel implements BlockingChannel {
     String seconds = String.format(Locale.ROOT, "%.3f", Math.max(timeoutMs, 1) / 1000.0);
     return connect()
         .compose(conn -> {
-          Future<io.vertx.redis.client.Response> pop = conn.send(Request.cmd(Command.BLPOP).arg(key).arg(seconds));
+          Future<Response> pop = conn.send(Request.cmd(Command.BLPOP).arg(key).arg(seconds));
           pendingPop = pop;
           return pop.timeout(timeoutMs + commandTimeoutMs, TimeUnit.MILLISECONDS);
         })

@@ -9,10 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connects Vigil to Redis: standalone, or through Sentinel with separate credentials for Sentinels and
- * data nodes. Build one broker per JVM (in main, before deploying verticles) and pass it to every
- * verticle; it is thread-safe and answers each caller on the caller's own context.
- *
- * <p>Call it from main or from a context that lives as long as the broker: its refresh timer runs there.
+ * data nodes. One thread-safe broker per JVM, built in main (its refresh timer runs on the caller's context)
+ * and passed to every verticle; it answers each caller on the caller's own context.
  */
 public final class RedisConnector {
   private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
@@ -28,10 +26,10 @@ public final class RedisConnector {
     return connect(vertx, settings, Clock.systemUTC());
   }
 
-  /** As {@link #connect(Vertx, RedisSettings)}, with the clock that times refresh gaps, fences and recycling. */
+  /** {@code clock} times refresh gaps, fences and recycling. */
   public static Future<FailoverBroker> connect(Vertx vertx, RedisSettings settings, Clock clock) {
     MasterResolver resolver = settings.sentinelMode() ? new SentinelResolver(vertx, settings)
-        : new FixedResolver(settings.standalone());
+        : () -> Future.succeededFuture(MasterChoice.fixed(settings.standalone()));
     MasterTracker tracker = new MasterTracker(vertx, clock, settings, resolver);
     log.info("connecting to redis settings={}", settings);
     return tracker.start()

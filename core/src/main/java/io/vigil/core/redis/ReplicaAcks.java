@@ -3,10 +3,8 @@ package io.vigil.core.redis;
 import io.vigil.settings.SettingsException;
 
 /**
- * How many replicas must confirm a durable write (WAIT) before Vigil acknowledges it.
- *
- * @param automatic follow the healthy replicas Sentinel reports for the current master
- * @param fixed the count when not {@code auto}; 0 turns the wait off
+ * How many replicas must confirm a durable write (WAIT) before Vigil acknowledges it: {@code auto} follows
+ * the healthy replicas Sentinel reports for the current master, else {@code fixed} (0 turns the wait off).
  */
 public record ReplicaAcks(boolean automatic, int fixed) {
   public static final String AUTO = "auto";
@@ -23,7 +21,6 @@ public record ReplicaAcks(boolean automatic, int fixed) {
     return new ReplicaAcks(false, count);
   }
 
-  /** {@code auto} or a non-negative whole number. */
   public static ReplicaAcks parse(String text) {
     String s = text.trim();
     if (AUTO.equalsIgnoreCase(s)) {

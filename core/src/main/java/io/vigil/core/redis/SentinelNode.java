@@ -53,7 +53,7 @@ final class SentinelNode {
             Request.cmd(Command.SENTINEL).arg("MASTER").arg(masterName),
             Request.cmd(Command.SENTINEL).arg("REPLICAS").arg(masterName)))
         .timeout(queryTimeoutMs, TimeUnit.MILLISECONDS)
-        .map(replies -> SentinelReplies.view(address, replies.get(0), replies.get(1)));
+        .map(replies -> SentinelView.of(address, replies.get(0), replies.get(1)));
   }
 
   /** Makes sure a subscription is open; {@code onEvent} gets (channel, body) of events about this master. */

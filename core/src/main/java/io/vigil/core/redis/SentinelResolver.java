@@ -13,13 +13,11 @@ import java.util.function.BiConsumer;
  */
 final class SentinelResolver implements MasterResolver {
   private final RedisSettings settings;
-  private final List<SentinelNode> nodes = new ArrayList<>();
+  private final List<SentinelNode> nodes;
 
   SentinelResolver(Vertx vertx, RedisSettings settings) {
     this.settings = settings;
-    for (RedisAddress address : settings.sentinels()) {
-      nodes.add(new SentinelNode(vertx, settings, address));
-    }
+    this.nodes = settings.sentinels().stream().map(address -> new SentinelNode(vertx, settings, address)).toList();
   }
 
   @Override
@@ -37,11 +35,8 @@ final class SentinelResolver implements MasterResolver {
         }
       }
       MasterChoice choice = MasterChoice.of(views);
-      if (choice == null) {
-        return Future.failedFuture(new IllegalStateException("no Sentinel answered for master '"
-            + settings.masterName() + "' (" + String.join("; ", errors) + ")"));
-      }
-      return Future.succeededFuture(choice);
+      return choice != null ? Future.succeededFuture(choice) : Future.failedFuture(new IllegalStateException(
+          "no Sentinel answered for master '" + settings.masterName() + "' (" + String.join("; ", errors) + ")"));
     });
   }
 

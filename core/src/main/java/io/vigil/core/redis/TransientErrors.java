@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /** Decides which Redis failures are worth retrying after re-resolving the master. */
 public final class TransientErrors {
@@ -16,7 +17,7 @@ public final class TransientErrors {
       "Connection reset", "CONNECTION_CLOSED", "Cannot connect", "Timeout", "timed out", "Broken pipe",
       "pool", "Pool", "closed");
 
-  private static final java.util.regex.Pattern BATCH_INDEX = java.util.regex.Pattern.compile("^ERR \\[\\d+\\] ");
+  private static final Pattern BATCH_INDEX = Pattern.compile("^ERR \\[\\d+\\] ");
 
   private TransientErrors() {}
 
@@ -41,17 +42,9 @@ public final class TransientErrors {
         }
         continue;
       }
-      for (String reply : replies(message)) {
-        for (String prefix : TRANSIENT_REPLY_PREFIXES) {
-          if (reply.startsWith(prefix)) {
-            return true;
-          }
-        }
-      }
-      for (String fragment : TRANSIENT_MESSAGES) {
-        if (message.contains(fragment)) {
-          return true;
-        }
+      if (replies(message).stream().anyMatch(reply -> TRANSIENT_REPLY_PREFIXES.stream().anyMatch(reply::startsWith))
+          || TRANSIENT_MESSAGES.stream().anyMatch(message::contains)) {
+        return true;
       }
     }
     return false;

@@ -1,8 +1,17 @@
 package io.vigil.core.script;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
- * Registry of every Lua script: its file under {@code lua/} and how many KEYS it takes.
- * A test checks each file's header against this table.
+ * Registry of every Lua script: its file under {@code lua/} and how many KEYS it takes (a test checks each
+ * file's header against this table). {@code -- @include name} lines are expanded with
+ * {@code lua/includes/name.lua}, so shared steps (promote, move to active, trim) are written once.
  */
 public enum Script {
   ENQUEUE("enqueue", 14),
@@ -25,14 +34,29 @@ public enum Script {
   PUT_SCHEDULE("putSchedule", 3),
   DELETE_SCHEDULE("deleteSchedule", 3);
 
+  private static final String INCLUDE = "-- @include ";
   private final String fileName;
   private final int keyCount;
-  private final ScriptSource source;
+  private final String text;
+  private final String sha1;
 
   Script(String fileName, int keyCount) {
     this.fileName = fileName;
     this.keyCount = keyCount;
-    this.source = ScriptSource.load(fileName);
+    StringBuilder out = new StringBuilder();
+    for (String line : read("lua/" + fileName + ".lua").split("\n", -1)) {
+      if (line.startsWith(INCLUDE)) {
+        out.append(read("lua/includes/" + line.substring(INCLUDE.length()).trim() + ".lua"));
+      } else {
+        out.append(line).append('\n');
+      }
+    }
+    this.text = out.toString();
+    try {
+      this.sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public String fileName() {
@@ -45,10 +69,21 @@ public enum Script {
 
   /** The script text with includes expanded. */
   public String text() {
-    return source.text();
+    return text;
   }
 
   public String sha1() {
-    return source.sha1();
+    return sha1;
+  }
+
+  private static String read(String path) {
+    try (InputStream in = Script.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing script resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -8,27 +8,23 @@ import io.vigil.core.error.QueueFullException;
 import io.vigil.core.error.ScriptFailureException;
 import io.vigil.core.error.VigilException;
 import io.vigil.core.error.WrongStateException;
+import java.util.Arrays;
 
 /** Translates the negative status a script returns into the matching typed exception: the only place that does. */
 public final class ScriptStatus {
   private ScriptStatus() {}
 
   public static VigilException toException(long status, String subject) {
-    if (status == ErrorCode.JOB_NOT_FOUND.scriptStatus()) {
-      return new JobNotFoundException("job " + subject + " not found");
-    }
-    if (status == ErrorCode.LEASE_MISMATCH.scriptStatus()) {
-      return new LeaseMismatchException("lease token for job " + subject + " is no longer current");
-    }
-    if (status == ErrorCode.WRONG_STATE.scriptStatus()) {
-      return new WrongStateException("job " + subject + " is not in a state that allows this");
-    }
-    if (status == ErrorCode.QUEUE_FULL.scriptStatus()) {
-      return new QueueFullException("queue " + subject + " is full");
-    }
-    if (status == ErrorCode.MEMORY_WATERMARK.scriptStatus()) {
-      return new MemoryWatermarkException("Redis memory is above the watermark; queue " + subject + " refuses new jobs");
-    }
-    return new ScriptFailureException("unexpected script status " + status + " for " + subject);
+    ErrorCode code = Arrays.stream(ErrorCode.values()).filter(c -> c.scriptStatus() < 0 && c.scriptStatus() == status)
+        .findFirst().orElse(ErrorCode.SCRIPT_FAILURE);
+    return switch (code) {
+      case JOB_NOT_FOUND -> new JobNotFoundException("job " + subject + " not found");
+      case LEASE_MISMATCH -> new LeaseMismatchException("lease token for job " + subject + " is no longer current");
+      case WRONG_STATE -> new WrongStateException("job " + subject + " is not in a state that allows this");
+      case QUEUE_FULL -> new QueueFullException("queue " + subject + " is full");
+      case MEMORY_WATERMARK -> new MemoryWatermarkException(
+          "Redis memory is above the watermark; queue " + subject + " refuses new jobs");
+      default -> new ScriptFailureException("unexpected script status " + status + " for " + subject);
+    };
   }
 }

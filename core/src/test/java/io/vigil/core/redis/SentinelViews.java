@@ -9,10 +9,10 @@ final class SentinelViews {
 
   static SentinelView view(int sentinelPort, String master, long epoch, String masterFlags, SentinelView.Replica... replicas) {
     return new SentinelView(new RedisAddress("127.0.0.1", sentinelPort), RedisAddress.parse(master), epoch,
-        SentinelReplies.flags(masterFlags), new ArrayList<>(List.of(replicas)));
+        SentinelView.flags(masterFlags), new ArrayList<>(List.of(replicas)));
   }
 
   static SentinelView.Replica replica(String name, String flags, String roleReported, String link) {
-    return new SentinelView.Replica(name, SentinelReplies.flags(flags), roleReported, link);
+    return new SentinelView.Replica(name, SentinelView.flags(flags), roleReported, link);
   }
 }

@@ -10,7 +10,6 @@ import io.vigil.core.probe.ProbeLoad;
 import io.vigil.core.probe.ProbeReport;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
-import io.vigil.core.queue.EngineSettingsLoader;
 import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisAddress;
 import io.vigil.core.redis.RedisConnector;
@@ -49,7 +48,7 @@ public final class FailoverDrill {
     try {
       redis = RedisSettings.fromEnv(env);
       adminSentinel = RedisSettings.fromEnv(withSentinelAdmin(env));
-      engineSettings = EngineSettingsLoader.fromEnv(env);
+      engineSettings = EngineSettings.fromEnv(env);
       if (!options.external() && !redis.sentinelMode()) {
         throw new IllegalArgumentException("triggering a failover needs REDIS_SENTINELS; with --external the drill "
             + "waits for a fault you cause");

@@ -7,11 +7,11 @@ import io.vigil.settings.SettingsException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class EngineSettingsLoaderTest {
+class EngineSettingsTest {
 
   @Test
   void defaultsMatchTheDocumentedValues() {
-    EngineSettings s = EngineSettingsLoader.fromEnv(Map.of());
+    EngineSettings s = EngineSettings.fromEnv(Map.of());
     assertThat(s.prefix()).isEqualTo("vigil");
     assertThat(s.retentionMs()).isEqualTo(24L * 3600 * 1000);
     assertThat(s.keepCompleted()).isEqualTo(100);
@@ -23,7 +23,7 @@ class EngineSettingsLoaderTest {
 
   @Test
   void variablesOverrideDefaults() {
-    EngineSettings s = EngineSettingsLoader.fromEnv(Map.of("REDIS_QUEUE_PREFIX", "acme", "REDIS_JOB_RETENTION_HOURS", "2",
+    EngineSettings s = EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", "acme", "REDIS_JOB_RETENTION_HOURS", "2",
         "REDIS_MAX_JOBS_PER_QUEUE", "500"));
     assertThat(s.prefix()).isEqualTo("acme");
     assertThat(s.retentionMs()).isEqualTo(2L * 3600 * 1000);
@@ -32,33 +32,33 @@ class EngineSettingsLoaderTest {
 
   @Test
   void badValuesFailNamingTheSetting() {
-    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_MAX_JOBS_PER_QUEUE", "lots")))
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("REDIS_MAX_JOBS_PER_QUEUE", "lots")))
         .hasMessageContaining("REDIS_MAX_JOBS_PER_QUEUE");
-    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_QUEUE_PREFIX", "a:b")))
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", "a:b")))
         .hasMessageContaining("REDIS_QUEUE_PREFIX");
-    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_MAX_JOBS_PER_QUEUE", "-1")))
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("REDIS_MAX_JOBS_PER_QUEUE", "-1")))
         .hasMessageContaining("REDIS_MAX_JOBS_PER_QUEUE");
   }
 
   @Test
   void wholeNumberSettingsRefuseFractionsInsteadOfTruncatingThem() {
-    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("VIGIL_DEFAULT_ATTEMPTS", "2.5")))
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("VIGIL_DEFAULT_ATTEMPTS", "2.5")))
         .isInstanceOf(SettingsException.class)
         .hasMessage("VIGIL_DEFAULT_ATTEMPTS: must be a whole number, got '2.5'");
-    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("VIGIL_LEASE_MS", "1e5")))
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("VIGIL_LEASE_MS", "1e5")))
         .hasMessage("VIGIL_LEASE_MS: must be a whole number, got '1e5'");
-    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_JOB_RETENTION_HOURS", "0.5")))
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("REDIS_JOB_RETENTION_HOURS", "0.5")))
         .hasMessage("REDIS_JOB_RETENTION_HOURS: must be a whole number, got '0.5'");
-    assertThat(EngineSettingsLoader.fromEnv(Map.of("REDIS_MEMORY_WATERMARK", "0.75")).memoryWatermark()).isEqualTo(0.75);
+    assertThat(EngineSettings.fromEnv(Map.of("REDIS_MEMORY_WATERMARK", "0.75")).memoryWatermark()).isEqualTo(0.75);
   }
 
   @Test
   void refusalsOfTheRecordItselfHaveTheSameShape() {
-    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("VIGIL_DEFAULT_ATTEMPTS", "0")))
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("VIGIL_DEFAULT_ATTEMPTS", "0")))
         .isInstanceOf(SettingsException.class).hasMessage("VIGIL_DEFAULT_ATTEMPTS: must be >= 1, got 0");
-    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_QUEUE_PREFIX", "a:b")))
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", "a:b")))
         .isInstanceOf(SettingsException.class).hasMessageStartingWith("REDIS_QUEUE_PREFIX: must match ");
-    assertThatThrownBy(() -> EngineSettingsLoader.fromEnv(Map.of("REDIS_MEMORY_WATERMARK", "2")))
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("REDIS_MEMORY_WATERMARK", "2")))
         .isInstanceOf(SettingsException.class).hasMessage("REDIS_MEMORY_WATERMARK: must be between 0.0 and 1.0, got 2");
   }
 }
