@@ -5,5 +5,4 @@ public final class InvalidRequestException extends VigilException {
   public InvalidRequestException(String message) {
     super(ErrorCode.INVALID_REQUEST, message);
   }
-
 }

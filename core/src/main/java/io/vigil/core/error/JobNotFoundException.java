@@ -5,5 +5,4 @@ public final class JobNotFoundException extends VigilException {
   public JobNotFoundException(String message) {
     super(ErrorCode.JOB_NOT_FOUND, message);
   }
-
 }

@@ -5,5 +5,4 @@ public final class LeaseMismatchException extends VigilException {
   public LeaseMismatchException(String message) {
     super(ErrorCode.LEASE_MISMATCH, message);
   }
-
 }

@@ -5,5 +5,4 @@ public final class MemoryWatermarkException extends VigilException {
   public MemoryWatermarkException(String message) {
     super(ErrorCode.MEMORY_WATERMARK, message);
   }
-
 }

@@ -5,5 +5,4 @@ public final class PayloadTooLargeException extends VigilException {
   public PayloadTooLargeException(String message) {
     super(ErrorCode.PAYLOAD_TOO_LARGE, message);
   }
-
 }

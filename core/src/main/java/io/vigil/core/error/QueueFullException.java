@@ -5,5 +5,4 @@ public final class QueueFullException extends VigilException {
   public QueueFullException(String message) {
     super(ErrorCode.QUEUE_FULL, message);
   }
-
 }

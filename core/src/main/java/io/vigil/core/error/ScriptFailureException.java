@@ -5,5 +5,4 @@ public final class ScriptFailureException extends VigilException {
   public ScriptFailureException(String message) {
     super(ErrorCode.SCRIPT_FAILURE, message);
   }
-
 }

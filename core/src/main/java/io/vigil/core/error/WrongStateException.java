@@ -5,5 +5,4 @@ public final class WrongStateException extends VigilException {
   public WrongStateException(String message) {
     super(ErrorCode.WRONG_STATE, message);
   }
-
 }

@@ -27,18 +27,16 @@ public final class EventReader {
 
   /** Events strictly after {@code afterId} ("0" or null = from the oldest kept), at most {@code count}. */
   public Future<List<JobEvent>> readAfter(String queue, String afterId, int count) {
-    QueueKeys k;
-    try {
-      k = keys.of(queue);
-      if (afterId != null && !afterId.equals("0") && !STREAM_ID.matcher(afterId).matches()) {
+    boolean fromOldest = afterId == null || afterId.equals("0");
+    // map fails the future with what keys.of or the id check throws.
+    return Future.succeededFuture(queue).map(q -> {
+      QueueKeys k = keys.of(q);
+      if (!fromOldest && !STREAM_ID.matcher(afterId).matches()) {
         throw new InvalidRequestException("event id must look like <millis>-<seq>");
       }
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    String start = afterId == null || afterId.equals("0") ? "-" : "(" + afterId;
-    return broker.send(Request.cmd(Command.XRANGE).arg(k.events()).arg(start).arg("+").arg("COUNT").arg(count))
-        .map(reply -> decode(queue, reply));
+      return k;
+    }).compose(k -> broker.send(Request.cmd(Command.XRANGE).arg(k.events()).arg(fromOldest ? "-" : "(" + afterId)
+        .arg("+").arg("COUNT").arg(count))).map(reply -> decode(queue, reply));
   }
 
   /** The id of the newest event, or "0" when the stream is empty: a starting point for live tails. */
@@ -50,10 +48,7 @@ public final class EventReader {
 
   private static List<JobEvent> decode(String queue, Response reply) {
     List<JobEvent> events = new ArrayList<>();
-    if (reply == null) {
-      return events;
-    }
-    for (Response entry : reply) {
+    for (Response entry : reply == null ? List.<Response>of() : reply) {
       String id = entry.get(0).toString();
       Response body = entry.get(1);
       Map<String, String> extra = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.vigil.core.job;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -32,9 +33,6 @@ public record Job(String id, String queue, String name, String dataJson, JobOpti
   }
 
   private static Object decode(String json) {
-    if (json == null) {
-      return null;
-    }
-    return io.vertx.core.json.Json.decodeValue(json);
+    return json == null ? null : Json.decodeValue(json);
   }
 }

@@ -113,6 +113,18 @@ public record JobOptions(Integer attempts, Backoff backoff, long delayMs, int pr
   }
 
   private static Integer integer(JsonObject json, String field) {
+    Number value = whole(json, field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return value == null ? null : value.intValue();
+  }
+
+  private static long longOr(JsonObject json, String field, long fallback) {
+    // Beyond 2^53 a double no longer holds whole numbers exactly; no option needs that range.
+    Number value = whole(json, field, -9_007_199_254_740_991d, 9_007_199_254_740_991d);
+    return value == null ? fallback : value.longValue();
+  }
+
+  /** The field's number, or null when absent; refused unless whole and within [min, max]. */
+  private static Number whole(JsonObject json, String field, double min, double max) {
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -120,25 +132,10 @@ public record JobOptions(Integer attempts, Backoff backoff, long delayMs, int pr
     if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
       throw new InvalidRequestException("options." + field + " must be an integer");
     }
-    if (number.doubleValue() < Integer.MIN_VALUE || number.doubleValue() > Integer.MAX_VALUE) {
+    if (number.doubleValue() < min || number.doubleValue() > max) {
       throw new InvalidRequestException("options." + field + " is out of range");
     }
-    return number.intValue();
-  }
-
-  private static long longOr(JsonObject json, String field, long fallback) {
-    Object value = json.getValue(field);
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-      throw new InvalidRequestException("options." + field + " must be an integer");
-    }
-    // Beyond 2^53 a double no longer holds whole numbers exactly; no option needs that range.
-    if (Math.abs(number.doubleValue()) > 9_007_199_254_740_991d) {
-      throw new InvalidRequestException("options." + field + " is out of range");
-    }
-    return number.longValue();
+    return number;
   }
 
   private static Backoff backoff(Object value) {

@@ -89,11 +89,6 @@ public final class PeriodicTask {
     return current;
   }
 
-  /** True while a tick runs. */
-  public boolean ticking() {
-    return !inFlight.isComplete();
-  }
-
   /** Stops ticking (from any thread); completes, never failed, when a tick in flight has finished. */
   public Future<Void> stop() {
     stopped = true;

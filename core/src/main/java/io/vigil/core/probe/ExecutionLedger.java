@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,26 +23,16 @@ public final class ExecutionLedger {
   /** Why a job without an acknowledged completion ran again, judged from its hash at the new start. */
   public enum Reason {
     /** Its lease expired and the stalled check put it back: {@code stalls} grew. */
-    STALLED("stalled"),
+    STALLED,
     /** The earlier attempt failed and was retried: {@code attemptsMade} grew. */
-    RETRIED("retried"),
+    RETRIED,
     /**
      * The master that handed it out again had no record of the earlier start (the fetch was lost with the
      * old master in a failover), or a stopping worker released it: {@code attemptsStarted} did not grow.
      */
-    START_LOST("start_lost"),
+    START_LOST,
     /** Put back without a stall, as reconcile does with an active job whose lease a failover lost. */
-    RECONCILED("reconciled");
-
-    private final String wireName;
-
-    Reason(String wireName) {
-      this.wireName = wireName;
-    }
-
-    public String wireName() {
-      return wireName;
-    }
+    RECONCILED
   }
 
   private record Start(int attemptsStarted, int attemptsMade, int stalls) {}
@@ -112,7 +103,7 @@ public final class ExecutionLedger {
   public synchronized Map<String, Long> reRunsByReason() {
     Map<String, Long> out = new LinkedHashMap<>();
     for (Reason reason : Reason.values()) {
-      out.put(reason.wireName(), reRuns.getOrDefault(reason, 0L));
+      out.put(reason.name().toLowerCase(Locale.ROOT), reRuns.getOrDefault(reason, 0L));
     }
     return out;
   }

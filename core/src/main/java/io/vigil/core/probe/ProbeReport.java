@@ -5,21 +5,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a probe run measured, sorted like Jepsen's total-queue checker.
+ * What a probe run measured, sorted like Jepsen's total-queue checker (see {@link ExecutionLedger}).
  *
  * @param lost acknowledged ids the final master does not list as completed (must be empty)
  * @param lostByState where the lost ids are on the final master ({@code missing}: no job hash at all)
  * @param unexpected completed ids that were never submitted (must be 0)
  * @param duplicated ids whose handler ran more than once, for any reason
- * @param extraRuns handler runs beyond the first, over all ids: the re-runs plus the duplicate executions
- * @param duplicateExecutions handler starts for a job whose earlier run's completion was acknowledged:
- *     finished work redone (must be 0 with durable finishes)
- * @param duplicateCompletions acknowledged completions of a job already acknowledged completed (must be 0)
- * @param reRuns handler starts again for a job not yet completed, by reason (at-least-once: allowed, counted;
- *     see {@link ExecutionLedger.Reason})
+ * @param reRuns re-runs of jobs not yet completed, by reason (at-least-once: allowed, counted)
  * @param resubmits submissions retried with the same id after a retryable error (a 503 at the API)
  * @param outagesMs per fault, the longest gap between acknowledged completions until the next fault
- * @param submitOutagesMs per fault, the longest gap between acknowledged submissions until the next fault
+ * @param submitOutagesMs the same for acknowledged submissions
  */
 public record ProbeReport(int submitted, int acked, int completed, Set<String> lost, Map<String, Integer> lostByState,
                           int unexpected, long duplicated, long extraRuns, long duplicateExecutions,

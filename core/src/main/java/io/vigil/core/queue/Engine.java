@@ -29,8 +29,4 @@ public record Engine(Broker broker, EngineSettings settings, Clock clock, Enqueu
         new QueueAdmin(broker, settings, time, keys, ids),
         new EventReader(broker, keys));
   }
-
-  public static Engine create(Broker broker, EngineSettings settings, Clock clock) {
-    return create(broker, settings, clock, true);
-  }
 }

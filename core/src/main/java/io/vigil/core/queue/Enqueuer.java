@@ -66,16 +66,14 @@ public final class Enqueuer {
   }
 
   private Future<List<Submitted>> enqueueBulk(String queue, List<NewJob> jobs, long markerMs) {
-    QueueKeys queueKeys;
-    List<String> args;
-    List<String> scriptKeys;
     List<String> jobIds = new ArrayList<>(jobs.size());
+    List<String> args = new ArrayList<>(10 + jobs.size() * PER_JOB_ARGS);
+    List<String> scriptKeys;
     try {
-      queueKeys = keys.of(queue);
+      QueueKeys queueKeys = keys.of(queue);
       if (jobs.isEmpty() || jobs.size() > MAX_BULK) {
         throw new InvalidRequestException("a bulk holds 1 to " + MAX_BULK + " jobs, got " + jobs.size());
       }
-      args = new ArrayList<>(9 + jobs.size() * PER_JOB_ARGS);
       args.add(queueKeys.jobPrefix());
       args.add(time.arg());
       args.add(Integer.toString(settings.maxJobsPerQueue()));
@@ -144,5 +142,4 @@ public final class Enqueuer {
       args.add(Long.toString(retention.maxAgeMs()));
     }
   }
-
 }

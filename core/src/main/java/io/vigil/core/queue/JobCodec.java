@@ -36,25 +36,14 @@ public final class JobCodec {
 
   public static Map<String, String> fields(Response flatHash) {
     Map<String, String> fields = new HashMap<>();
-    if (flatHash == null) {
-      return fields;
-    }
-    // RESP3 answers HGETALL with a map, RESP2 (and Lua replies) with a flat array.
-    if (flatHash.type() == io.vertx.redis.client.ResponseType.MULTI && flatHash.getKeys() != null && !flatHash.getKeys().isEmpty()
-        && flatHash.size() > 0 && flatHash.get(0) == null) {
-      for (String key : flatHash.getKeys()) {
-        fields.put(key, flatHash.get(key).toString());
-      }
-      return fields;
-    }
-    for (int i = 0; i + 1 < flatHash.size(); i += 2) {
+    // The broker speaks RESP2 only (ClientOptions), so HGETALL and Lua replies are flat arrays.
+    for (int i = 0; flatHash != null && i + 1 < flatHash.size(); i += 2) {
       fields.put(flatHash.get(i).toString(), flatHash.get(i + 1).toString());
     }
     return fields;
   }
 
   public static Job decode(String queue, String id, String dataJson, Map<String, String> f) {
-    String opts = f.get("opts");
     List<String> errors = new ArrayList<>();
     String errorsJson = f.get("errors");
     if (errorsJson != null && !errorsJson.isEmpty() && !errorsJson.equals("{}")) {
@@ -62,13 +51,11 @@ public final class JobCodec {
         errors.add(String.valueOf(e));
       }
     }
-    String worker = f.get("worker");
-    return new Job(id, queue, f.get("name"), dataJson,
-        options(opts),
+    return new Job(id, queue, f.get("name"), dataJson, options(f.get("opts")),
         JobState.fromWire(f.getOrDefault("state", "waiting")),
         intOf(f.get("prio")), intOf(f.get("ats")), intOf(f.get("atm")), intOf(f.get("stalls")),
-        f.get("progress"), f.get("result"), emptyToNull(f.get("reason")), errors,
-        emptyToNull(worker), longOf(f.get("created")), nullableLong(f.get("started")), nullableLong(f.get("finished")));
+        f.get("progress"), f.get("result"), emptyToNull(f.get("reason")), errors, emptyToNull(f.get("worker")),
+        longOf(f.get("created")), nullableLong(f.get("started")), nullableLong(f.get("finished")));
   }
 
   private static String emptyToNull(String s) {

@@ -73,16 +73,9 @@ public final class QueueAdmin {
   }
 
   public Future<Job> getJob(String queue, String jobId) {
-    return keysOf(queue, jobId)
-        .compose(k -> broker.batch(List.of(Request.cmd(Command.HGETALL).arg(k.job(jobId)), Request.cmd(Command.GET).arg(k.jobData(jobId)))))
-        .compose(replies -> {
-          Map<String, String> fields = JobCodec.fields(replies.get(0));
-          if (!fields.containsKey("state")) {
-            return Future.failedFuture(new JobNotFoundException("job " + jobId + " not found in queue " + queue));
-          }
-          String data = replies.get(1) == null ? "null" : replies.get(1).toString();
-          return Future.succeededFuture(JobCodec.decode(queue, jobId, data, fields));
-        });
+    return keysOf(queue, jobId).compose(k -> fetchJobs(queue, k, List.of(jobId))).compose(jobs -> jobs.isEmpty()
+        ? Future.failedFuture(new JobNotFoundException("job " + jobId + " not found in queue " + queue))
+        : Future.succeededFuture(jobs.get(0)));
   }
 
   public Future<QueueInfo> info(String queue) {
@@ -149,10 +142,8 @@ public final class QueueAdmin {
   public Future<List<String>> listQueues() {
     return broker.send(Request.cmd(Command.SMEMBERS).arg(QueueKeys.queuesKey(settings.prefix()))).map(r -> {
       List<String> names = new ArrayList<>();
-      for (Response name : r) {
-        names.add(name.toString());
-      }
-      names.sort(String::compareTo);
+      r.forEach(name -> names.add(name.toString()));
+      names.sort(null);
       return names;
     });
   }
@@ -192,16 +183,11 @@ public final class QueueAdmin {
         .compose(r -> r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), jobId)) : Future.succeededFuture());
   }
 
-  /** The queue's keys; an invalid name fails the future instead of throwing. */
+  /** The queue's keys; an invalid name fails the future ({@code map} catches the check's exception). */
   private Future<QueueKeys> keysOf(String queue) {
-    try {
-      return Future.succeededFuture(keys.of(queue));
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
+    return Future.succeededFuture(queue).map(keys::of);
   }
 
-  /** {@link #keysOf(String)} for a valid job id too ({@code map} fails the future on the check's exception). */
   private Future<QueueKeys> keysOf(String queue, String jobId) {
     return keysOf(queue).map(k -> {
       Names.requireValidJobId(jobId);

@@ -46,22 +46,14 @@ public final class StalledRecovery {
         : new StalledReport(true, r.get(1).toInteger(), r.get(2).toInteger()));
   }
 
-  /** Scans the queue's job hashes and the state structures, and re-files every inconsistent job. */
-  public Future<ReconcileReport> reconcile(String queue) {
-    return reconcile(List.of(queue));
-  }
-
   /**
-   * Reconciles several queues with one walk of the keyspace: SCAN visits every key whatever its MATCH,
-   * so a walk per queue would cost the whole keyspace once per queue.
+   * Re-files every inconsistent job of the queues, in one walk of the keyspace: SCAN visits every key
+   * whatever its MATCH, so a walk per queue would cost the whole keyspace once per queue.
    */
   public Future<ReconcileReport> reconcile(List<String> queues) {
     Map<String, QueueKeys> byJobPrefix = new HashMap<>();
     try {
-      for (String queue : queues) {
-        QueueKeys k = keys.of(queue);
-        byJobPrefix.put(k.jobPrefix(), k);
-      }
+      queues.stream().map(keys::of).forEach(k -> byJobPrefix.put(k.jobPrefix(), k));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -103,9 +95,8 @@ public final class StalledRecovery {
 
   /** Ids listed in a state structure whose hash is gone are dropped by the same script. */
   private Future<ReconcileReport> sweepStructures(QueueKeys k, ReconcileReport sofar) {
-    List<String> sets = List.of(k.waiting(), k.delayed(), k.active(), k.completed(), k.failed());
     Future<ReconcileReport> chain = Future.succeededFuture(sofar);
-    for (String set : sets) {
+    for (String set : List.of(k.waiting(), k.delayed(), k.active(), k.completed(), k.failed())) {
       chain = chain.compose(report -> sweepSet(k, set, "0", report));
     }
     return chain;

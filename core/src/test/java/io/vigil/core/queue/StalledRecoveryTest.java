@@ -12,6 +12,7 @@ import io.vigil.core.job.JobState;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -77,7 +78,7 @@ class StalledRecoveryTest {
     redis.command("ZREM", f.key("q", "active"), orphanActive);
     redis.command("ZADD", f.key("q", "waiting"), "1", "ghost");
 
-    ReconcileReport report = f.engine.recovery().reconcile("q").await();
+    ReconcileReport report = f.engine.recovery().reconcile(List.of("q")).await();
 
     assertThat(report).isEqualTo(new ReconcileReport(0, 2, 1));
     assertThat(f.zset("q", "waiting")).containsExactlyInAnyOrder(orphanWaiting, orphanActive, healthy);
