@@ -28,7 +28,7 @@ public final class JobFailure extends RuntimeException {
     return retryable;
   }
 
-  /** The requested delay, or null to use the job's backoff. */
+  /** Null: use the job's backoff. */
   public Long retryDelayMs() {
     return retryDelayMs;
   }

@@ -1,9 +1,10 @@
 package io.vigil.core.consume;
 
+import io.vigil.core.keys.Names;
+
 /**
  * How one processor consumes one queue.
  *
- * @param concurrency jobs this processor runs at once
  * @param heartbeatMs how often leases are extended (well under the lease)
  * @param maxIdleWaitMs longest blocking wait for a wake-up marker before fetching again
  * @param runStalledChecks whether this processor takes part in stalled recovery
@@ -11,7 +12,7 @@ package io.vigil.core.consume;
 public record ProcessorSettings(String queue, String workerId, int concurrency, long heartbeatMs,
                                 long maxIdleWaitMs, boolean runStalledChecks) {
   public ProcessorSettings {
-    io.vigil.core.keys.Names.requireValidQueue(queue);
+    Names.requireValidQueue(queue);
     if (workerId == null || workerId.isBlank()) {
       throw new IllegalArgumentException("workerId is required");
     }
