@@ -19,7 +19,7 @@ public final class NotDurableException extends VigilException {
     this.jobIds = List.copyOf(jobIds);
   }
 
-  /** The submission's job ids, in order; empty for other writes. */
+  /** Empty for other writes than submissions. */
   public List<String> jobIds() {
     return jobIds;
   }

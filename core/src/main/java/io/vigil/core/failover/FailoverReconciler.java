@@ -17,16 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts every queue back in order after the Redis master changed.
- * 1. Claims the pass for the new master (its replication id, new at every promotion): one node of the
- *    cluster does it, the others see the claim or its "done" mark and skip.
- * 2. Lists the known queues (by default every queue registered under the engine's prefix).
- * 3. Runs {@code reconcile} over all of them in one walk of the keyspace (a job hash in no state structure
- *    is re-filed, an active job without a lease entry goes back to waiting), then a forced stalled check
- *    per queue (expired leases come back now, not one interval later).
- * 4. One pass at a time: a switch during a pass schedules one more pass after it.
- * Writes on the old master that did not reach the new one are gone; this makes the state the new master
- * has consistent, so nothing stays stuck.
+ * Makes the new master's state consistent after a switch, so nothing stays stuck (writes that did not
+ * reach it are gone).
+ * 1. Claims the pass for the new master's replication id: one node does it, the others skip.
+ * 2. Reconciles the known queues in one walk of the keyspace, then runs a forced stalled check per queue
+ *    (expired leases come back now, not one interval later).
+ * 3. One pass at a time: a switch during a pass schedules one more pass after it.
  */
 public final class FailoverReconciler {
   private static final Logger log = LoggerFactory.getLogger(FailoverReconciler.class);
@@ -35,6 +31,7 @@ public final class FailoverReconciler {
   /** How long a finished pass is remembered, so late nodes do not repeat it. */
   private static final long DONE_MS = 24 * 3600_000L;
   private static final String DONE = "done";
+  private static final String REPL_ID = "master_replid:";
   private static final ReconcileReport NONE = new ReconcileReport(0, 0, 0);
   private final String token = UUID.randomUUID().toString();
   private final Engine engine;
@@ -121,12 +118,8 @@ public final class FailoverReconciler {
   }
 
   private static String masterReplId(String info) {
-    for (String line : info.split("\r?\n")) {
-      if (line.startsWith("master_replid:") && line.length() > "master_replid:".length()) {
-        return line.substring("master_replid:".length()).trim();
-      }
-    }
-    return null;
+    return info.lines().filter(line -> line.startsWith(REPL_ID) && line.length() > REPL_ID.length())
+        .map(line -> line.substring(REPL_ID.length()).trim()).findFirst().orElse(null);
   }
 
   /** Marks the pass done when it succeeded; frees the claim when it failed, so the next pass may retry. */

@@ -2,11 +2,7 @@ package io.vigil.core.job;
 
 import io.vigil.core.error.InvalidRequestException;
 
-/**
- * Delay before a retry.
- *
- * @param jitter share of the delay that is randomised away (0 = exact, 1 = anywhere in [0, delay])
- */
+/** Delay before a retry; {@code jitter} is the share randomised away (0 = exact, 1 = anywhere in [0, delay]). */
 public record Backoff(BackoffType type, long delayMs, double jitter) {
   public static final Backoff DEFAULT = new Backoff(BackoffType.EXPONENTIAL, 2000, 0);
   public static final long MAX_DELAY_MS = 7L * 24 * 3600 * 1000;

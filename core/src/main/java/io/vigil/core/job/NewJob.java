@@ -3,12 +3,7 @@ package io.vigil.core.job;
 import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.keys.Names;
 
-/**
- * A job to submit.
- *
- * @param id caller-chosen id for idempotent submission, or null to have one minted
- * @param dataJson the payload, already encoded as JSON
- */
+/** A job to submit; {@code id} is the caller's for idempotent submission, or null to have one minted. */
 public record NewJob(String id, String name, String dataJson, JobOptions options) {
   public NewJob {
     if (id != null) {

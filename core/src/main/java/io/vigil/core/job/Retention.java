@@ -2,12 +2,7 @@ package io.vigil.core.job;
 
 import io.vigil.core.error.InvalidRequestException;
 
-/**
- * How many finished jobs to keep and for how long.
- *
- * @param count newest jobs kept (0 = removed at once, -1 = no count limit)
- * @param maxAgeMs older jobs are removed (0 = no age limit)
- */
+/** Finished jobs kept: the newest {@code count} (0 = none, -1 = no limit), none older than {@code maxAgeMs} (0 = no limit). */
 public record Retention(int count, long maxAgeMs) {
   public Retention {
     if (count < -1) {

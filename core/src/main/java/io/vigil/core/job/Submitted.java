@@ -1,9 +1,8 @@
 package io.vigil.core.job;
 
 /**
- * Outcome of one submission: the job's id, whether this call created it (false: it already existed), and
- * whether the id belongs to a job accepted earlier and gone since (finished and removed, or deleted): the
- * id stays reserved, so nothing was created.
+ * Outcome of one submission: whether this call created the job (false: it already existed), and whether
+ * the id belongs to a job accepted earlier and gone since: the id stays reserved, nothing was created.
  */
 public record Submitted(String id, boolean created, boolean gone) {
   public Submitted(String id, boolean created) {

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Mints job ids and lease tokens in Java, so a script retried after a dropped connection sees the
- * same id and can tell "already done" from "new".
- * Tokens fence stale holders; they do not authenticate anyone (only trusted workers reach Redis), so a
- * fast non-blocking generator is enough: a shared SecureRandom costs a lock per job.
+ * Mints ids and tokens in Java, so a script retried after a dropped connection sees the same id. Tokens
+ * fence stale holders, they authenticate nobody: a fast generator will do (SecureRandom locks per job).
  */
 public final class IdGenerator {
   private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuv".toCharArray();

@@ -41,9 +41,8 @@ public final class PeriodicTask {
   }
 
   /**
-   * Starts ticking every {@code periodMs} on the caller's context (or a new one when the caller has none);
-   * the first tick runs one period from now, or call {@link #runNow}. {@code name} appears in log lines as
-   * {@code task=<name>}, so it may carry its own key=value pairs ({@code "stalled-check queue=q1"}).
+   * Ticks every {@code periodMs} on the caller's context (or a new one), the first one period from now.
+   * {@code name} appears in logs as {@code task=<name>}, so it may carry key=value pairs.
    */
   public static PeriodicTask start(Vertx vertx, Clock clock, String name, long periodMs,
                                    Supplier<? extends Future<?>> tick) {

@@ -27,14 +27,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Probe jobs through one queue with a ledger, so a failover can be judged by what came out: every
- * acknowledged submission must end completed on the final master (Jepsen's total-queue check).
- * 1. A producer submits a new id every {@code 1000 / rate} ms; a retryable error (503 at the API) is
- *    resubmitted with the same id, as a client would.
- * 2. A JobProcessor runs them; an {@link ExecutionLedger} tells re-runs (with their reason) from duplicate
- *    executions and duplicate completions, and the listener timestamps completions.
- * 3. {@link #drain} waits for in-flight submissions, then for the master to list every acknowledged id
- *    as completed, and reports. Probe jobs keep their completed record (the drill deletes the queue).
+ * Probe jobs through one queue, so a failover is judged by what came out: every acknowledged submission
+ * must end completed on the final master (Jepsen's total-queue check).
+ * 1. A producer submits a new id every {@code 1000 / rate} ms; a retryable error is resubmitted with the same id.
+ * 2. A JobProcessor runs them; an {@link ExecutionLedger} sorts re-runs from duplicates.
+ * 3. {@link #drain} waits for in-flight submissions, then for every acknowledged id to be completed, and reports.
  */
 public final class ProbeLoad {
   private static final JobOptions KEEP = JobOptions.DEFAULTS.withRemoveOnComplete(new Retention(-1, 0));

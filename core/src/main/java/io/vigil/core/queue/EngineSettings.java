@@ -7,15 +7,13 @@ import io.vigil.settings.SettingsException;
 import java.util.Map;
 
 /**
- * Engine-wide defaults and limits, built once from the environment ({@link #fromEnv}) and validated here;
- * each error names the setting.
+ * Engine-wide defaults and limits, built once from the environment ({@link #fromEnv} names each variable)
+ * and validated here; each error names the setting.
  *
- * @param prefix REDIS_QUEUE_PREFIX, first part of every key
- * @param maxJobsPerQueue REDIS_MAX_JOBS_PER_QUEUE, unfinished jobs per queue (0 = no cap)
+ * @param maxJobsPerQueue unfinished jobs per queue (0 = no cap)
  * @param memoryWatermark share of Redis maxmemory above which submissions are refused (0 = off)
- * @param retentionMs REDIS_JOB_RETENTION_HOURS in ms, finished jobs older than this are removed
- * @param idReservationMs VIGIL_ID_RESERVATION_HOURS in ms: an accepted job id cannot create a second job for
- *     this long after it was accepted, whatever the retention (0 = free again once the job is gone)
+ * @param idReservationMs how long an accepted job id cannot create a second job, whatever the retention
+ *     (0 = free again once the job is gone)
  */
 public record EngineSettings(String prefix, int defaultAttempts, Backoff defaultBackoff, int keepCompleted,
                              int keepFailed, long retentionMs, int maxJobsPerQueue, double memoryWatermark,

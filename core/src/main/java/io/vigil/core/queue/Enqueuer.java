@@ -21,11 +21,10 @@ import java.util.List;
 /**
  * Submits jobs.
  * 1. Validates payload size and mints missing ids in Java, so a retried call is idempotent.
- * 2. Sends one enqueue script for a single job or a whole bulk, durably when configured, with an
- *    operation id so a re-sent call answers as the first did; accepted ids stay reserved for
- *    VIGIL_ID_RESERVATION_HOURS, so a retry after the job finished and was removed creates nothing.
- * 3. Translates refusals (queue full, memory watermark) into typed errors; nothing is written then. An
- *    unconfirmed write (NotDurableException) names the job ids, minted ones included, for the caller's retry.
+ * 2. Sends one durable enqueue script per bulk, with an operation id so a re-sent call answers as the first
+ *    did; accepted ids stay reserved (VIGIL_ID_RESERVATION_HOURS), so a late retry creates nothing.
+ * 3. Refusals (queue full, memory watermark) become typed errors and write nothing; an unconfirmed write
+ *    (NotDurableException) names the job ids, minted ones included, for the caller's retry.
  */
 public final class Enqueuer {
   public static final int MAX_BULK = 1000;
@@ -54,9 +53,8 @@ public final class Enqueuer {
   }
 
   /**
-   * Like {@link #enqueueBulk}, but each created id also leaves a marker for {@code markerMs}, and an id whose
-   * marker is still there is not created again, even when retention already removed its job: the dispatcher's
-   * guard against running a cron fire twice after its job completed and was removed.
+   * Each created id also leaves a marker for {@code markerMs}, and an id whose marker is still there is not
+   * created again even when its job was removed: one job per cron fire.
    */
   public Future<List<Submitted>> enqueueOnce(String queue, List<NewJob> jobs, long markerMs) {
     if (markerMs <= 0) {

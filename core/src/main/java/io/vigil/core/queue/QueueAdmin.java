@@ -21,11 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operator actions and inspection.
- * 1. State changes (pause, resume, limits, remove, retry, promote) are one script each; remove, retry
- *    and promote carry an operation id, so a call the broker sends again answers as the first did
- *    instead of acting twice (a second retry resetting attempts, a 404 after a successful remove).
- * 2. Reads (get, counts, listings, queue names) are plain commands.
+ * Operator actions (one script each) and inspection (plain reads). Remove, retry and promote carry an
+ * operation id, so a call the broker sends again answers as the first did instead of acting twice.
  */
 public final class QueueAdmin {
   public static final int MAX_PAGE = 500;

@@ -3,12 +3,7 @@ package io.vigil.core.queue;
 import io.vertx.core.json.JsonObject;
 import io.vigil.core.error.InvalidRequestException;
 
-/**
- * Per-queue limits enforced by fetch across every worker; null means no limit.
- *
- * @param maxActive jobs active at once in the whole cluster
- * @param rateMax jobs started per {@code rateWindowMs}
- */
+/** Per-queue limits enforced by fetch across every worker (active at once, started per window); null: none. */
 public record QueueLimits(Integer maxActive, Integer rateMax, Long rateWindowMs) {
   public static final QueueLimits NONE = new QueueLimits(null, null, null);
 

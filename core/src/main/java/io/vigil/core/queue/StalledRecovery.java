@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Brings jobs back when their holder is gone.
- * 1. {@link #recoverStalled}: expired leases go back to waiting (or fail past the stall limit); the
- *    script's interval guard makes only one worker per interval do it.
- * 2. {@link #reconcile}: after a failover, walks every job hash of the given queues (one SCAN of the
- *    keyspace for all of them) and re-files what sits in no state structure, so nothing stays stuck.
+ * Brings jobs back when their holder is gone: {@link #recoverStalled} puts expired leases back (one worker
+ * per interval); {@link #reconcile}, after a failover, re-files what sits in no state structure.
  */
 public final class StalledRecovery {
   private static final int SCAN_COUNT = 500;

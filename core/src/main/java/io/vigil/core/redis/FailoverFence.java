@@ -5,14 +5,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops durable acknowledgements on a master that Sentinel has started to fail over.
- *
- * <p>Between {@code +try-failover} and {@code +switch-master} (about a second) the old master still takes
- * writes, and replicas can still confirm them, yet a promotion is under way that may discard them. So
- * from the first sign of a failover of the current master (the event, or a Sentinel reporting
- * {@code failover_in_progress}) durable writes there are refused as not durable and retried; the fence
- * falls with the switch, or when the Sentinels report no failover any more (an aborted attempt) and at
- * least {@link #MIN_MS} has passed, so one Sentinel that missed the start cannot lift it at once.
+ * Stops durable acknowledgements on a master that Sentinel has started to fail over: between
+ * {@code +try-failover} and {@code +switch-master} it still takes writes and replicas confirm them, yet a
+ * promotion may discard them. From the first sign (the event, or {@code failover_in_progress}) durable
+ * writes there are refused and retried; the fence falls with the switch, or once no Sentinel reports a
+ * failover and {@link #MIN_MS} passed (one Sentinel that missed the start cannot lift it at once).
  */
 final class FailoverFence {
   private static final Logger log = LoggerFactory.getLogger(FailoverFence.class);

@@ -15,17 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one broker call against the current master and retries it through a failover.
- * 1. Each attempt gets what is left of the command timeout; nothing waits longer than that in total.
- * 2. A transient failure (connection refused/closed/reset, timeout, READONLY, NOREPLICAS, LOADING,
- *    MASTERDOWN, TRYAGAIN) or a missed replica ack asks the tracker to re-resolve the master, then waits
- *    {@code min(attempt * 50, 2000)} ms, or less when the master switches meanwhile.
+ * 1. Each attempt gets what is left of the command timeout, measured on the monotonic clock (real timers).
+ * 2. A transient failure ({@link TransientErrors}) or a missed replica ack re-resolves the master, then
+ *    waits {@code min(attempt * 50, 2000)} ms, or less when the master switches meanwhile.
  * 3. Only when the budget is spent does the caller see RedisUnavailableException (or NotDurableException).
  * 4. Every attempt starts on the caller's context, so results arrive where the caller expects them.
- * Retrying is safe because every engine script is idempotent and everything else sent is a read; a
- * durable write that was applied but not confirmed repeats only its confirmation on the same master
- * ({@link DurableWrite}), and a script sent again elsewhere carries its operation id.
- * The budget is a timeout run against real timers, so it is measured on the monotonic clock
- * ({@link #nowMs}), not an injected one that a test could hold still.
+ * Safe because every engine script is idempotent (a re-sent script carries its operation id; see
+ * {@link DurableWrite} for an applied but unconfirmed write) and everything else sent is a read.
  */
 final class FailoverRetry {
   private static final Logger log = LoggerFactory.getLogger(FailoverRetry.class);

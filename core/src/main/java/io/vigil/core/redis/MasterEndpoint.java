@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The connections to one master: a pool for ordinary commands and a separate pool for blocking waits,
- * so a blocked BLPOP never holds a connection that other commands need. Retired when the broker moves
- * to another master (see {@link #retire}).
+ * so a blocked BLPOP never holds a connection that other commands need.
  */
 final class MasterEndpoint {
   private final RedisAddress address;

@@ -16,12 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns "which master, and which replica acks": the one mutable fact of a failover broker.
- * 1. {@link #refresh} asks the resolver (one refresh at a time, at most one per 100 ms unless forced),
- *    verifies ROLE on a new master, swaps endpoints, closes the old one and tells listeners.
- * 2. A Sentinel {@code +switch-master} event forces a refresh at once; a timer refreshes every second
- *    (replica health for {@code auto} acks, missed events) and re-opens lost subscriptions.
- * 3. Callers waiting to retry register a waker that runs on the next switch, so retries do not sleep
- *    through a failover that already finished.
+ * 1. {@link #refresh} asks the resolver (one at a time, at most one per 100 ms unless forced), verifies
+ *    ROLE on a new master, swaps endpoints, retires the old one and tells listeners.
+ * 2. A Sentinel event forces a refresh at once; a timer refreshes every second (replica health, missed
+ *    events) and re-opens lost subscriptions.
+ * 3. Retries waiting register a waker run on the next switch, so they do not sleep through a finished failover.
  */
 final class MasterTracker {
   private static final Logger log = LoggerFactory.getLogger(MasterTracker.class);

@@ -9,10 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * A few long-lived connections that commands are spread over round-robin. Unlike the pool, which lends a
- * connection to one command at a time, a connection here carries many commands in flight (Redis
- * pipelining), so a burst of small scripts costs Redis and the JVM far fewer reads and writes. A
- * connection that fails or closes is dropped and reopened on next use.
+ * A few long-lived connections that commands are spread over round-robin, each carrying many in flight
+ * (unlike the pool, which lends one to one command), so a burst of small scripts costs far fewer reads and
+ * writes. A connection that fails or closes is dropped and reopened on next use.
  */
 final class PipelinedConnections {
   private final Redis client;

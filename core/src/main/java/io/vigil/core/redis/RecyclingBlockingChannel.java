@@ -10,13 +10,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A blocking-wait connection that never outlives its master.
- * 1. Before each wait it re-opens the connection when the broker switched master, when the old one
- *    failed, or when it is older than {@link #RECYCLE_MS} (a manual failover leaves the old master up and
- *    silent for ~10 s; a fresh connection is re-resolved and ROLE-checked).
+ * A blocking-wait connection that never outlives its master; used by one consumer at a time, on its context.
+ * 1. Before each wait it re-opens the connection after a switch, a failure, or {@link #RECYCLE_MS} (a manual
+ *    failover leaves the old master up and silent for ~10 s; a fresh connection is ROLE-checked).
  * 2. A wait cut short because its master was dropped answers null, like a wake-up: the caller fetches at
  *    once, on the new master.
- * Used by one consumer at a time, on its context.
  */
 final class RecyclingBlockingChannel implements BlockingChannel {
   static final long RECYCLE_MS = 60_000;

@@ -1,11 +1,6 @@
 package io.vigil.core.redis;
 
-/**
- * A Redis or Sentinel node as {@code host:port} (IPv6 hosts in brackets: {@code [::1]:26379}).
- *
- * @param host name or IP literal, without brackets
- * @param port TCP port, 1 to 65535
- */
+/** A Redis or Sentinel node as {@code host:port} (IPv6 hosts in brackets: {@code [::1]:26379}). */
 public record RedisAddress(String host, int port) {
   public RedisAddress {
     if (host == null || host.isBlank()) {

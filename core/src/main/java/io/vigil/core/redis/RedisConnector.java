@@ -17,11 +17,7 @@ public final class RedisConnector {
 
   private RedisConnector() {}
 
-  /**
-   * Finds the master (asking every Sentinel, checking ROLE), opens {@code REDIS_MIN_CONNECTIONS}
-   * connections and starts following failovers. Fails with RedisUnavailableException when no master
-   * can be found or verified.
-   */
+  /** Finds and ROLE-checks the master, then follows failovers; else fails with RedisUnavailableException. */
   public static Future<FailoverBroker> connect(Vertx vertx, RedisSettings settings) {
     return connect(vertx, settings, Clock.systemUTC());
   }

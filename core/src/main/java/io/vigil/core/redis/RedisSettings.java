@@ -6,25 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How Vigil reaches Redis, built once from the environment ({@link #fromEnv}) and validated here; every
- * error names the setting. {@link #toString} never shows a password.
+ * How Vigil reaches Redis, built once from the environment ({@link #fromEnv} names each variable) and
+ * validated here; every error names the setting. {@link #toString} never shows a password.
  *
- * @param standalone REDIS_HOST / REDIS_PORT, used when no Sentinels are configured
- * @param db REDIS_DB, selected on every data connection
- * @param sentinels REDIS_SENTINELS; when not empty Vigil asks them for the master of {@code masterName}
- * @param masterName REDIS_MASTER_NAME
- * @param username REDIS_USERNAME for data nodes (null: the default user)
- * @param password REDIS_PASSWORD for data nodes
- * @param sentinelUsername REDIS_SENTINEL_USERNAME; Sentinels may use other credentials than data nodes
- * @param sentinelPassword REDIS_SENTINEL_PASSWORD
- * @param maxConnections REDIS_MAX_CONNECTIONS, pooled connections for ordinary commands
- * @param minConnections REDIS_MIN_CONNECTIONS, opened at start and after every master switch
- * @param maxBlockingConnections REDIS_MAX_BLOCKING_CONNECTIONS, a separate pool for blocking waits
- * @param connectTimeoutMs REDIS_CONNECT_TIMEOUT
- * @param commandTimeoutMs REDIS_COMMAND_TIMEOUT, the whole budget of one call including failover retries
- * @param replicaAcks REDIS_MIN_REPLICA_ACKS, {@code auto} (Sentinel default) or a count (standalone default 0)
- * @param replicaAckTimeoutMs REDIS_REPLICA_ACK_TIMEOUT, how long one WAIT may take
- * @param durableFinish VIGIL_DURABLE_FINISH, whether complete and fail also wait for replicas
+ * @param standalone used when no Sentinels are configured; else they are asked for {@code masterName}
+ * @param username for data nodes (null: the default user); Sentinels have credentials of their own
+ * @param minConnections opened at start and after every master switch
+ * @param maxBlockingConnections a separate pool for blocking waits
+ * @param commandTimeoutMs the whole budget of one call, failover retries included
+ * @param replicaAcks {@code auto} (Sentinel default) or a count (standalone default 0)
+ * @param replicaAckTimeoutMs how long one WAIT may take
+ * @param durableFinish whether complete and fail also wait for replicas
  */
 public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> sentinels, String masterName,
                             String username, String password, String sentinelUsername, String sentinelPassword,

@@ -8,13 +8,10 @@ import java.util.Set;
 
 /**
  * Decides, under {@code REDIS_MIN_REPLICA_ACKS=auto}, which replicas' acknowledgements count and how many
- * a durable write needs. A write is acknowledged only when that many of the trusted replicas confirmed it.
- *
- * <p>Lowering the count, or trusting a replica too early, is the dangerous direction: during a failover
- * the old master keeps a replica attached after another was promoted, and a Sentinel that has not heard
- * of the failover yet may even attach a stale node to it (measured); acks from those are thrown away by
- * the next resync. A promoted replica still looks healthy to Sentinel (only its reported role changes,
- * and non-leader Sentinels do not flag it). So:
+ * a durable write needs. Trusting a replica too early is the dangerous direction: in a failover the old
+ * master keeps a replica attached after another was promoted, a Sentinel that missed the failover may
+ * attach a stale node to it (measured), and their acks are thrown away by the next resync; a promoted
+ * replica still looks healthy to Sentinel (only its reported role changes). So:
  * 1. On a new master, trust the replicas Sentinel lists that are not down and do not report role master
  *    (the demoted old master does, until it is converted); the previous master is never trusted then.
  * 2. On the same master, trust a replica once it is in sync (role slave, link ok, not down), but only

@@ -11,12 +11,7 @@ import io.vigil.core.script.Script;
 import java.util.List;
 import java.util.function.Function;
 
-/**
- * How the broker calls scripts and reports their failures.
- * 1. Builds EVALSHA/EVAL requests for a {@link Script}.
- * 2. Sends EVALSHA, and on NOSCRIPT (a new master's empty cache) the same call once as EVAL.
- * 3. Turns a failure into the typed error callers see.
- */
+/** How the broker calls scripts (EVALSHA, and once EVAL on NOSCRIPT) and reports their failures as typed errors. */
 final class ScriptCalls {
   private ScriptCalls() {}
 
@@ -31,7 +26,7 @@ final class ScriptCalls {
     return request;
   }
 
-  /** EVALSHA through the given sender, and on NOSCRIPT the same call once as EVAL. */
+  /** On NOSCRIPT (a new master's empty cache) the same call once as EVAL. */
   static Future<Response> evalOnce(Function<Request, Future<Response>> sender, Script script,
                                    List<String> keys, List<String> args) {
     return sender.apply(scriptRequest(Command.EVALSHA, script, keys, args))

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks the configured Sentinels for a manual failover ({@code SENTINEL FAILOVER <master>}), with the
- * Sentinel credentials: the drill's fault. Tries each Sentinel in turn; INPROG and NOGOODSLAVE (a
- * failover just happened, a replica is still syncing) are retried for up to {@code patienceMs}, measured
- * on the monotonic clock: it bounds a wait on real timers.
+ * Asks the Sentinels for a manual failover, the drill's fault: each in turn, and refusals (INPROG, NOGOODSLAVE:
+ * a replica still syncing) again for up to {@code patienceMs} on the monotonic clock (real timers).
  */
 public final class SentinelFailover {
   private SentinelFailover() {}

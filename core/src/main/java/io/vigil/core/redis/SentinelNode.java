@@ -14,11 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured Sentinel, reached with the Sentinel credentials.
- * 1. {@link #query} asks for the master and its replicas in one round trip.
- * 2. {@link #watch} keeps a subscription to failover events open ({@code +switch-master}, {@code +try-failover},
- *    failover end and abort), so a failover is noticed as it starts and as it ends; a lost subscription is
- *    re-opened by the next {@link #watch} call (the tracker calls it every tick).
+ * One configured Sentinel, reached with the Sentinel credentials: {@link #query} asks for the master and its
+ * replicas in one round trip; {@link #watch} keeps a subscription to failover start, switch, end and abort
+ * open, re-opened by the next call (the tracker calls it every tick) when lost.
  */
 final class SentinelNode {
   private static final Logger log = LoggerFactory.getLogger(SentinelNode.class);

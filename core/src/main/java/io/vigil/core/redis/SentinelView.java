@@ -51,10 +51,8 @@ record SentinelView(RedisAddress sentinel, RedisAddress master, long epoch, Set<
   }
 
   /**
-   * One replica as Sentinel sees it.
+   * One replica ({@code ip:port}) as Sentinel sees it.
    *
-   * @param name {@code ip:port}
-   * @param flags for example {@code slave}, {@code s_down}, {@code disconnected}, {@code promoted}
    * @param roleReported the role the node itself reported in its last INFO
    * @param linkStatus its link to its master, {@code ok} or {@code err}
    */

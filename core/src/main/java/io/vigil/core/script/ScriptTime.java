@@ -1,9 +1,8 @@
 package io.vigil.core.script;
 
 /**
- * What scripts add to Redis {@code TIME} to get "now": 0 in production, so every host shares the Redis
- * server's clock for leases, due times, stall detection and retention ages. Tests move it to move time
- * for the whole cluster; it is never derived from a JVM's own clock, or a skewed clock would cancel out.
+ * What scripts add to Redis {@code TIME} to get "now": 0 in production (one clock for every host); tests
+ * move it to move time for the whole cluster. Never derived from a JVM's clock, or skew would cancel out.
  */
 @FunctionalInterface
 public interface ScriptTime {
