@@ -9,7 +9,7 @@ import io.vigil.core.job.JobState;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.FetchOutcome;
-import io.vigil.sentinelconfig.DataNodeSettings;
+import io.vigil.sentinelconfig.NodeSettings;
 import io.vigil.sentinelconfig.Secrets;
 import io.vigil.sentinelconfig.SentinelConfigRenderer;
 import io.vigil.resp.Credentials;
@@ -60,7 +60,7 @@ class BackupRestoreTest {
       // and a fresh redis-server starts there on the shipped master config (appendonly yes),
       Secrets secrets = new Secrets(topology.secrets().adminPassword(), null, null, topology.secrets().appUser(), topology.secrets().appPassword());
       NodeSpec spec = new NodeSpec("restored", NodeKind.DATA, 0, restoredDir, port -> SentinelConfigRenderer.shipped()
-          .dataNode(DataNodeSettings.builder().port(port).dir(restoredDir).secrets(secrets)
+          .dataNode(NodeSettings.builder().port(port).dir(restoredDir).secrets(secrets)
               .keyPrefix(topology.spec().keyPrefix()).build()),
           new Credentials(null, topology.secrets().adminPassword()), Duration.ofSeconds(20), null);
       try (RedisNode server = RedisNode.start(ProcessBackend.local(), spec)) {

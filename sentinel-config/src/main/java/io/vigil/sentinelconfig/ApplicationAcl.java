@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class ApplicationAcl {
 
-  private ApplicationAcl() {
-  }
+  private ApplicationAcl() {}
 
   /** The {@code +command} rules of the application user in redis.conf. */
   public static List<String> dataNodeCommands() {

@@ -35,8 +35,7 @@ public final class Placeholders {
       Map.entry("KEY_PREFIX", Pattern.compile("[A-Za-z0-9][-A-Za-z0-9._]{0,63}")),
       Map.entry("MAXMEMORY", Pattern.compile("[0-9]+([kKmMgG][bB]?)?")));
 
-  private Placeholders() {
-  }
+  private Placeholders() {}
 
   public static boolean isKnown(String name) {
     return RULES.containsKey(name);

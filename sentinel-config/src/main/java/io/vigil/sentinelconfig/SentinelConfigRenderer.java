@@ -58,13 +58,13 @@ public final class SentinelConfigRenderer {
   }
 
   /** redis.conf for a master, or redis.conf followed by replica.conf for a replica. */
-  public String dataNode(DataNodeSettings node) {
+  public String dataNode(NodeSettings node) {
     List<String> parts = node.replica() ? List.of(REDIS_TEMPLATE, REPLICA_TEMPLATE) : List.of(REDIS_TEMPLATE);
-    return render(parts, node.values(), node.extraLines());
+    return render(parts, node.dataNodeValues(), node.extraLines());
   }
 
-  public String sentinel(SentinelNodeSettings sentinel) {
-    return render(List.of(SENTINEL_TEMPLATE), sentinel.values(), sentinel.extraLines());
+  public String sentinel(NodeSettings sentinel) {
+    return render(List.of(SENTINEL_TEMPLATE), sentinel.sentinelValues(), sentinel.extraLines());
   }
 
   /** Concatenates the named templates, fills them in and appends {@code extraLines}. */

@@ -32,7 +32,7 @@ class SentinelConfigRendererTest {
   @Test
   void replicaIsTheMasterFileFollowedByReplicaofAndNoPlaceholderIsLeft() {
     String master = renderer.dataNode(node().build());
-    String replica = renderer.dataNode(node().replicaOf("10.0.0.1", 6379).build());
+    String replica = renderer.dataNode(node().master("10.0.0.1", 6379).build());
 
     assertThat(master).doesNotContain("{{", "}}", "\nreplicaof");
     assertThat(replica).startsWith(master).endsWith("replicaof 10.0.0.1 6379\n");
@@ -73,25 +73,25 @@ class SentinelConfigRendererTest {
 
   @Test
   void renderShIsTheSameRendererForCompose() throws Exception {
-    DataNodeSettings replica = node().replicaOf("redis-master", 6379).logFile("").build();
-    SentinelNodeSettings sentinel = sentinel().build();
+    NodeSettings replica = node().master("redis-master", 6379).logFile("").build();
+    NodeSettings sentinel = sentinel().build();
 
-    assertThat(renderSh(replica.values(), "redis.conf", "replica.conf")).isEqualTo(renderer.dataNode(replica));
-    assertThat(renderSh(sentinel.values(), "sentinel.conf")).isEqualTo(renderer.sentinel(sentinel));
-    Map<String, String> badPort = new HashMap<>(sentinel.values());
+    assertThat(renderSh(replica.dataNodeValues(), "redis.conf", "replica.conf")).isEqualTo(renderer.dataNode(replica));
+    assertThat(renderSh(sentinel.sentinelValues(), "sentinel.conf")).isEqualTo(renderer.sentinel(sentinel));
+    Map<String, String> badPort = new HashMap<>(sentinel.sentinelValues());
     badPort.put("PORT", "70000");
     assertThatThrownBy(() -> renderSh(badPort, "sentinel.conf")).hasMessageContaining("CONF_PORT must be 1..65535");
-    Map<String, String> missing = new HashMap<>(sentinel.values());
+    Map<String, String> missing = new HashMap<>(sentinel.sentinelValues());
     missing.remove("APP_PASSWORD");
     assertThatThrownBy(() -> renderSh(missing, "sentinel.conf")).hasMessageContaining("CONF_APP_PASSWORD is not set");
   }
 
-  private DataNodeSettings.Builder node() {
-    return DataNodeSettings.builder().port(7001).dir(dir).secrets(SECRETS).keyPrefix("jobs").maxmemory("64mb");
+  private NodeSettings.Builder node() {
+    return NodeSettings.builder().port(7001).dir(dir).secrets(SECRETS).keyPrefix("jobs").maxmemory("64mb");
   }
 
-  private SentinelNodeSettings.Builder sentinel() {
-    return SentinelNodeSettings.builder().port(7011).dir(dir).secrets(SECRETS).masterName("queue").master("10.0.0.1", 6379);
+  private NodeSettings.Builder sentinel() {
+    return NodeSettings.builder().port(7011).dir(dir).secrets(SECRETS).masterName("queue").master("10.0.0.1", 6379);
   }
 
   /** Runs sentinel-config/render.sh with CONF_* variables, as the compose entrypoint does. */

@@ -1,8 +1,7 @@
 package io.vigil.topology;
 
-import io.vigil.sentinelconfig.DataNodeSettings;
+import io.vigil.sentinelconfig.NodeSettings;
 import io.vigil.sentinelconfig.SentinelConfigRenderer;
-import io.vigil.sentinelconfig.SentinelNodeSettings;
 import io.vigil.resp.Endpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,10 +31,10 @@ final class TopologyFiles {
       overrides.add("appendfsync always");
     }
     overrides.addAll(spec.dataNodeConfig());
-    DataNodeSettings.Builder node = DataNodeSettings.builder().host(host).port(port).dir(directory)
+    NodeSettings.Builder node = NodeSettings.builder().host(host).port(port).dir(directory)
         .secrets(spec.secrets()).keyPrefix(spec.keyPrefix()).extraLines(overrides);
     if (master != null) {
-      node.replicaOf(master.host(), master.port());
+      node.master(master.host(), master.port());
     }
     return RENDERER.dataNode(node.build());
   }
@@ -47,11 +46,8 @@ final class TopologyFiles {
     if (spec.downAfterMs() != TopologySpec.SHIPPED_DOWN_AFTER_MS) {
       overrides.add("sentinel down-after-milliseconds " + name + " " + spec.downAfterMs());
     }
-    if (spec.failoverTimeoutMs() != TopologySpec.SHIPPED_FAILOVER_TIMEOUT_MS) {
-      overrides.add("sentinel failover-timeout " + name + " " + spec.failoverTimeoutMs());
-    }
     overrides.addAll(spec.sentinelConfig());
-    return RENDERER.sentinel(SentinelNodeSettings.builder().host(host).port(port).dir(directory)
+    return RENDERER.sentinel(NodeSettings.builder().host(host).port(port).dir(directory)
         .secrets(spec.secrets()).masterName(name).master(master.host(), master.port()).extraLines(overrides).build());
   }
 
