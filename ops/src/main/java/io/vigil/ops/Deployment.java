@@ -5,7 +5,7 @@ import io.vigil.resp.Endpoint;
 import io.vigil.resp.MasterLookup;
 import io.vigil.resp.Replies;
 import io.vigil.resp.RespConnection;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -47,19 +47,12 @@ public final class Deployment {
    * the master lists them (their announced addresses). Read as the administrator.
    */
   public List<Endpoint> replicasInSync(Endpoint master) {
-    List<Endpoint> replicas = new ArrayList<>();
     try (RespConnection admin = admin(master)) {
-      Map<String, String> info = Replies.info(admin.command("INFO", "replication"));
-      long count = Long.parseLong(info.getOrDefault("connected_slaves", "0"));
-      for (int i = 0; i < count; i++) {
-        Map<String, String> replica = Replies.commaPairs(info.getOrDefault("slave" + i, ""));
-        boolean listening = replica.containsKey("ip") && !"0".equals(replica.get("port"));
-        if (listening && "online".equals(replica.get("state")) && Long.parseLong(replica.getOrDefault("lag", "9")) <= 1) {
-          replicas.add(new Endpoint(replica.get("ip"), Integer.parseInt(replica.get("port"))));
-        }
-      }
+      return Replies.replicas(Replies.info(admin.command("INFO", "replication"))).stream()
+          .filter(r -> r.containsKey("ip") && !"0".equals(r.get("port")) && "online".equals(r.get("state"))
+              && Long.parseLong(r.getOrDefault("lag", "9")) <= 1)
+          .map(r -> new Endpoint(r.get("ip"), Integer.parseInt(r.get("port")))).toList();
     }
-    return replicas;
   }
 
   /**
@@ -68,7 +61,7 @@ public final class Deployment {
    *
    * @return false when it did not catch up within {@code timeout}
    */
-  public boolean awaitCaughtUp(Endpoint master, Endpoint replica, java.time.Duration timeout) {
+  public boolean awaitCaughtUp(Endpoint master, Endpoint replica, Duration timeout) {
     long target;
     try (RespConnection admin = admin(master)) {
       target = Long.parseLong(Replies.info(admin.command("INFO", "replication")).getOrDefault("master_repl_offset", "0"));

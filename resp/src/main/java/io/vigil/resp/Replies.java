@@ -3,12 +3,12 @@ package io.vigil.resp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /** Turns the text and flat-array replies of INFO, CONFIG GET and SENTINEL into maps. */
 public final class Replies {
 
-  private Replies() {
-  }
+  private Replies() {}
 
   /** {@code INFO} text: {@code field:value} lines; section headers and blank lines are skipped. */
   public static Map<String, String> info(Object reply) {
@@ -42,5 +42,11 @@ public final class Replies {
       }
     }
     return fields;
+  }
+
+  /** The {@code slaveN} fields of {@code INFO replication}, each through {@link #commaPairs}. */
+  public static List<Map<String, String>> replicas(Map<String, String> replication) {
+    long count = Long.parseLong(replication.getOrDefault("connected_slaves", "0"));
+    return LongStream.range(0, count).mapToObj(i -> commaPairs(replication.getOrDefault("slave" + i, ""))).toList();
   }
 }

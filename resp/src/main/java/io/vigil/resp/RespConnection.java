@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class RespConnection implements AutoCloseable {
 
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Endpoint endpoint;
   private final Socket socket;
@@ -103,8 +103,7 @@ public final class RespConnection implements AutoCloseable {
     }
   }
 
-  /** Reads one reply. */
-  public Object read() {
+  private Object read() {
     try {
       return parse(readLine());
     } catch (IOException e) {
@@ -117,8 +116,7 @@ public final class RespConnection implements AutoCloseable {
     return in;
   }
 
-  /** Reads one CRLF-terminated line of the raw stream. */
-  public String readLine() throws IOException {
+  private String readLine() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int previous = -1;
     while (true) {
@@ -148,42 +146,40 @@ public final class RespConnection implements AutoCloseable {
       throw new IOException("empty reply line from " + endpoint);
     }
     String rest = line.substring(1);
-    switch (line.charAt(0)) {
-      case '+':
-        return rest;
-      case '-':
-        throw new RespError(rest);
-      case ':':
-        return Long.parseLong(rest);
-      case '$': {
-        int length = Integer.parseInt(rest);
-        if (length < 0) {
-          return null;
-        }
-        byte[] bytes = in.readNBytes(length + 2);
-        if (bytes.length < length + 2) {
-          throw new EOFException("connection closed by " + endpoint + " inside a bulk reply");
-        }
-        return new String(bytes, 0, length, StandardCharsets.UTF_8);
-      }
-      case '*': {
-        int count = Integer.parseInt(rest);
-        if (count < 0) {
-          return null;
-        }
-        List<Object> items = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-          try {
-            items.add(parse(readLine()));
-          } catch (RespError e) {
-            items.add(e);
-          }
-        }
-        return items;
-      }
-      default:
-        throw new IOException("unexpected reply from " + endpoint + ": " + line);
+    return switch (line.charAt(0)) {
+      case '+' -> rest;
+      case '-' -> throw new RespError(rest);
+      case ':' -> Long.parseLong(rest);
+      case '$' -> bulk(Integer.parseInt(rest));
+      case '*' -> array(Integer.parseInt(rest));
+      default -> throw new IOException("unexpected reply from " + endpoint + ": " + line);
+    };
+  }
+
+  private String bulk(int length) throws IOException {
+    if (length < 0) {
+      return null;
     }
+    byte[] bytes = in.readNBytes(length + 2);
+    if (bytes.length < length + 2) {
+      throw new EOFException("connection closed by " + endpoint + " inside a bulk reply");
+    }
+    return new String(bytes, 0, length, StandardCharsets.UTF_8);
+  }
+
+  private List<Object> array(int count) throws IOException {
+    if (count < 0) {
+      return null;
+    }
+    List<Object> items = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      try {
+        items.add(parse(readLine()));
+      } catch (RespError e) {
+        items.add(e);
+      }
+    }
+    return items;
   }
 
   private static void writeAscii(ByteArrayOutputStream buffer, String text) {

@@ -10,20 +10,12 @@ import java.util.Map;
 /** Replicas in sync: attached to the master, online, acknowledging within min-replicas-max-lag. */
 final class ReplicationCheck {
 
-  private ReplicationCheck() {
-  }
+  private ReplicationCheck() {}
 
   /** The replicas the master lists in INFO replication, as {@code ip:port} (announced addresses). */
   static List<Endpoint> replicas(NodeSnapshot master) {
-    List<Endpoint> replicas = new ArrayList<>();
-    long count = Long.parseLong(master.info().getOrDefault("connected_slaves", "0"));
-    for (int i = 0; i < count; i++) {
-      Map<String, String> slave = Replies.commaPairs(master.info().getOrDefault("slave" + i, ""));
-      if (slave.containsKey("ip") && !"0".equals(slave.get("port"))) {
-        replicas.add(new Endpoint(slave.get("ip"), Integer.parseInt(slave.get("port"))));
-      }
-    }
-    return replicas;
+    return Replies.replicas(master.info()).stream().filter(s -> s.containsKey("ip") && !"0".equals(s.get("port")))
+        .map(s -> new Endpoint(s.get("ip"), Integer.parseInt(s.get("port")))).toList();
   }
 
   /** @param expected how many replicas the deployment has (what Sentinel knows of, or 2) */
@@ -36,12 +28,11 @@ final class ReplicationCheck {
     }
     long maxLag = Math.max(1, master.number("min-replicas-max-lag"));
     long masterOffset = Long.parseLong(master.info().getOrDefault("master_repl_offset", "0"));
-    long count = Long.parseLong(master.info().getOrDefault("connected_slaves", "0"));
+    List<Map<String, String>> slaves = Replies.replicas(master.info());
     int inSync = 0;
     long behind = 0;
     List<String> problems = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      Map<String, String> slave = Replies.commaPairs(master.info().getOrDefault("slave" + i, ""));
+    for (Map<String, String> slave : slaves) {
       String name = slave.get("ip") + ":" + slave.get("port");
       long lag = Long.parseLong(slave.getOrDefault("lag", "-1"));
       if ("online".equals(slave.get("state")) && lag >= 0 && lag <= maxLag) {
@@ -57,7 +48,7 @@ final class ReplicationCheck {
           + " is lost and nothing can take over" + (master.number("min-replicas-to-write") > 0
           ? "; min-replicas-to-write makes it refuse writes now" : ""));
     }
-    String detail = inSync + "/" + Math.max(expected, (int) count) + " replicas of " + master.node()
+    String detail = inSync + "/" + Math.max(expected, slaves.size()) + " replicas of " + master.node()
         + " in sync (lag <= " + maxLag + " s, at most " + behind + " bytes behind)" + others;
     return inSync < Math.max(expected, 2) ? Check.warn("replicas", detail) : Check.pass("replicas", detail);
   }
