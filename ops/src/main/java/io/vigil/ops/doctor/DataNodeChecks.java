@@ -3,6 +3,7 @@ package io.vigil.ops.doctor;
 import io.vigil.ops.check.Check;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The production checklist items that are settings of every data node (each can become the master):
@@ -12,17 +13,22 @@ final class DataNodeChecks {
 
   private static final String KIND = "data nodes";
 
-  private DataNodeChecks() {
-  }
+  private DataNodeChecks() {}
 
   static List<Check> all(List<NodeSnapshot> nodes) {
     return List.of(
         Verdicts.combine("password", KIND, nodes, DataNodeChecks::password),
-        Verdicts.combine("protected-mode", KIND, nodes, DataNodeChecks::protectedMode),
-        Verdicts.combine("persistence", KIND, nodes, DataNodeChecks::persistence),
-        Verdicts.combine("maxmemory", KIND, nodes, DataNodeChecks::maxmemory),
-        Verdicts.combine("min-replicas", KIND, nodes, DataNodeChecks::minReplicas),
-        Verdicts.combine("slowlog", KIND, nodes, DataNodeChecks::slowlog));
+        onSettings("protected-mode", nodes, DataNodeChecks::protectedMode),
+        onSettings("persistence", nodes, DataNodeChecks::persistence),
+        onSettings("maxmemory", nodes, DataNodeChecks::maxmemory),
+        onSettings("min-replicas", nodes, DataNodeChecks::minReplicas),
+        onSettings("slowlog", nodes, DataNodeChecks::slowlog));
+  }
+
+  /** A check of the node's settings; a node whose settings could not be read fails it. */
+  private static Check onSettings(String item, List<NodeSnapshot> nodes, Function<NodeSnapshot, Check> check) {
+    return Verdicts.combine(item, KIND, nodes, node -> node.error() != null ? Check.fail(item, node.error())
+        : check.apply(node));
   }
 
   private static Check password(NodeSnapshot node) {
@@ -30,13 +36,10 @@ final class DataNodeChecks {
       return Check.fail("password", "answers clients that send no password (set requirepass)");
     }
     return node.reachable() ? Check.pass("password", "refuses clients without a password")
-        : unreadable("password", node);
+        : Check.fail("password", node.error());
   }
 
   private static Check protectedMode(NodeSnapshot node) {
-    if (node.error() != null) {
-      return unreadable("protected-mode", node);
-    }
     if ("yes".equals(node.config().get("protected-mode"))) {
       return Check.pass("protected-mode", "protected-mode yes");
     }
@@ -46,9 +49,6 @@ final class DataNodeChecks {
   }
 
   private static Check persistence(NodeSnapshot node) {
-    if (node.error() != null) {
-      return unreadable("persistence", node);
-    }
     String save = node.config().getOrDefault("save", "");
     boolean aof = "yes".equals(node.config().get("appendonly"));
     String fsync = node.config().get("appendfsync");
@@ -73,9 +73,6 @@ final class DataNodeChecks {
   }
 
   private static Check maxmemory(NodeSnapshot node) {
-    if (node.error() != null) {
-      return unreadable("maxmemory", node);
-    }
     long max = node.number("maxmemory");
     String policy = node.config().get("maxmemory-policy");
     if (max == 0) {
@@ -94,9 +91,6 @@ final class DataNodeChecks {
   }
 
   private static Check minReplicas(NodeSnapshot node) {
-    if (node.error() != null) {
-      return unreadable("min-replicas", node);
-    }
     long toWrite = node.number("min-replicas-to-write");
     long lag = node.number("min-replicas-max-lag");
     if (toWrite < 1) {
@@ -109,9 +103,6 @@ final class DataNodeChecks {
   }
 
   private static Check slowlog(NodeSnapshot node) {
-    if (node.error() != null) {
-      return unreadable("slowlog", node);
-    }
     long micros = node.number("slowlog-log-slower-than");
     long length = node.number("slowlog-max-len");
     if (micros < 0 || length == 0) {
@@ -120,10 +111,6 @@ final class DataNodeChecks {
     String detail = "commands over " + micros / 1000.0 + " ms kept, " + length + " entries";
     return micros > 100_000 || length < 128 ? Check.warn("slowlog", detail + " (use <= 100 ms and >= 128 entries)")
         : Check.pass("slowlog", detail);
-  }
-
-  private static Check unreadable(String item, NodeSnapshot node) {
-    return Check.fail(item, node.error());
   }
 
   private static String megabytes(long bytes) {
