@@ -160,7 +160,7 @@ class ErrorStatusTest {
 
   @Test
   void aStoppedRedisIs503WithRetryAfterAndNotReadyButStillLiveAndNoResponseNamesItsAddress(Vertx vertx) {
-    try (RedisNode down = TestTopologies.server(RedisServerConfig.builder().name("ErrorStatusTest-down").build())) {
+    try (RedisNode down = TestTopologies.server(RedisServerConfig.named("ErrorStatusTest-down"))) {
       GatewayFixture f = GatewayFixture.start(vertx, down, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
           GatewayFixture.redisSettings(down).withCommandTimeout(1_000), List.of());
       down.stop();

@@ -90,7 +90,7 @@ class HealthAndMetricsTest {
 
   @Test
   void aReplicaIsNotReadyBecauseTheWriteCapableScriptIsRefused(Vertx vertx, RedisNode master) {
-    try (RedisNode replica = TestTopologies.server(RedisServerConfig.builder().name("HealthAndMetricsTest-replica").build())) {
+    try (RedisNode replica = TestTopologies.server(RedisServerConfig.named("HealthAndMetricsTest-replica"))) {
       GatewayFixture f = GatewayFixture.start(vertx, replica);
       replica.command("REPLICAOF", master.host(), Integer.toString(master.port()));
 

@@ -47,7 +47,7 @@ final class DevCommand implements Callable<Integer> {
     Path dir = Path.of(new EnvReader(env).string("VIGIL_DEV_DIR", ".vigil/dev")).toAbsolutePath();
     out.println("starting the local Redis Sentinel topology under " + dir + " ...");
     // The shipped files with production timers and persistence; passwords generated once and kept in the folder.
-    TopologySpec spec = TopologySpec.builder().secrets(LocalCredentials.loadOrCreate(dir, "vigil")).build();
+    TopologySpec spec = TopologySpec.shipped().withSecrets(LocalCredentials.loadOrCreate(dir, "vigil"));
     SentinelTopology topology = SentinelTopology.start(new ProcessBackend(new RedisBinaries(env)), dir, spec);
     Map<String, String> roleEnv = new HashMap<>(env);
     roleEnv.putAll(ClientEnvironment.of(topology));

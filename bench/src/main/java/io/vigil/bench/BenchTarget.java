@@ -7,7 +7,6 @@ import io.vigil.resp.RespConnection;
 import io.vigil.topology.ProcessBackend;
 import io.vigil.topology.RedisNode;
 import io.vigil.topology.RedisServerConfig;
-import io.vigil.topology.StandaloneServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ final class BenchTarget implements AutoCloseable {
       this.port = Integer.parseInt(port.trim());
       this.password = System.getenv("REDIS_PASSWORD");
     } else {
-      this.own = StandaloneServer.start(ProcessBackend.local(), folder(), RedisServerConfig.builder().name("bench").build());
+      this.own = RedisServerConfig.named("bench").start(ProcessBackend.local(), folder());
       this.host = own.host();
       this.port = own.port();
       this.password = null;

@@ -15,8 +15,7 @@ class HealthCommandTest {
 
   @Test
   void healthExitsOneWhileTheMasterIsDownAndZeroAfterTheFailover() {
-    TopologySpec config = TestTopologies.spec().dataPassword("data-pw")
-        .sentinelPassword("sentinel-pw").build();
+    TopologySpec config = TestTopologies.spec().withPasswords("data-pw", "sentinel-pw");
     try (SentinelTopology topology = TestTopologies.sentinel("health", config)) {
       Map<String, String> env = Map.of("REDIS_SENTINELS", String.join(",", topology.sentinelAddresses()),
           "REDIS_MASTER_NAME", topology.masterName(), "REDIS_PASSWORD", "data-pw",

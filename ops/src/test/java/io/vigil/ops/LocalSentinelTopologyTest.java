@@ -20,7 +20,7 @@ class LocalSentinelTopologyTest {
 
   private static SentinelTopology start(Path dir) {
     return SentinelTopology.start(ProcessBackend.local(), dir,
-        TopologySpec.builder().secrets(LocalCredentials.loadOrCreate(dir, "vigil")).build());
+        TopologySpec.shipped().withSecrets(LocalCredentials.loadOrCreate(dir, "vigil")));
   }
 
   @Test

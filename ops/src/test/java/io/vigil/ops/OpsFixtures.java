@@ -78,8 +78,8 @@ final class OpsFixtures {
   /** The shipped files with production timers and generated passwords, as {@code ./vigil dev} runs them. */
   static SentinelTopology topology(String name) {
     Path dir = folder(name);
-    return SentinelTopology.start(ProcessBackend.local(), dir, TopologySpec.builder().keyPrefix("ops")
-        .secrets(LocalCredentials.loadOrCreate(dir, "vigil")).build());
+    return SentinelTopology.start(ProcessBackend.local(), dir, TopologySpec.shipped().withKeyPrefix("ops")
+        .withSecrets(LocalCredentials.loadOrCreate(dir, "vigil")));
   }
 
   /** A redis-server with its compiled-in defaults: only port, loopback bind, folder and log file are given. */

@@ -161,7 +161,7 @@ class ReportRoutesTest {
 
   @Test
   void aRedisFailureOnAReportRouteIsTheGatewaysFixed503WithRetryAfterAndNoAddress(Vertx vertx) {
-    try (RedisNode down = TestTopologies.server(RedisServerConfig.builder().name("ReportRoutesTest-down").build())) {
+    try (RedisNode down = TestTopologies.server(RedisServerConfig.named("ReportRoutesTest-down"))) {
       Engine engine = Engine.create(RedisConnector.connect(vertx,
           RedisSettings.standalone(down.host(), down.port()).withCommandTimeout(1_000)).await(),
           EngineSettings.defaults(ReportFixture.PREFIX), Clock.systemUTC(), false);

@@ -1,10 +1,12 @@
 package io.vigil.testkit;
 
+import io.vigil.sentinelconfig.Secrets;
 import io.vigil.topology.RedisNode;
 import io.vigil.topology.RedisServerConfig;
 import io.vigil.topology.SentinelTopology;
 import io.vigil.topology.TopologySpec;
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,18 +50,16 @@ public final class RedisExtension implements ParameterResolver {
   private static AutoCloseable start(Class<?> type, Class<?> testClass) {
     String name = folderName(testClass);
     if (type == RedisNode.class) {
-      RedisServerConfig.Builder config = RedisServerConfig.builder().name(name);
-      find(testClass, RedisSettings.class).ifPresent(settings -> config.config(settings.config())
-          .password(blankToNull(settings.password())).persistence(settings.persistence()));
-      return TestTopologies.server(config.build());
+      RedisServerConfig config = find(testClass, RedisSettings.class).map(settings -> RedisServerConfig.named(name)
+          .withConfig(settings.config()).withPassword(blankToNull(settings.password()))
+          .withPersistence(settings.persistence())).orElse(RedisServerConfig.named(name));
+      return TestTopologies.server(config);
     }
-    TopologySpec.Builder spec = TestTopologies.spec();
-    find(testClass, SentinelSettings.class).ifPresent(settings -> spec.downAfterMs(settings.downAfterMs())
-        .failoverTimeoutMs(settings.failoverTimeoutMs()).masterName(settings.masterName())
-        .dataPassword(blankToNull(settings.dataPassword())).sentinelPassword(blankToNull(settings.sentinelPassword()))
-        .dataNodeConfig(settings.dataConfig()).sentinelConfig(settings.sentinelConfig())
-        .fsyncAlways(settings.persistence()).fastTimers(settings.fastTimers()));
-    return TestTopologies.sentinel(name, spec.build());
+    TopologySpec spec = find(testClass, SentinelSettings.class).map(s -> new TopologySpec(s.masterName(),
+        Secrets.none(), "vigil", s.downAfterMs(), s.fastTimers(), s.persistence(), List.of(s.dataConfig()),
+        List.of(s.sentinelConfig())).withPasswords(blankToNull(s.dataPassword()), blankToNull(s.sentinelPassword())))
+        .orElse(TestTopologies.spec());
+    return TestTopologies.sentinel(name, spec);
   }
 
   /**

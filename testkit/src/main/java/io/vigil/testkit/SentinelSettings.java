@@ -20,9 +20,6 @@ public @interface SentinelSettings {
 
   long downAfterMs() default 1000;
 
-  /** The shipped sentinel.conf's value unless a test needs another. */
-  long failoverTimeoutMs() default TopologySpec.SHIPPED_FAILOVER_TIMEOUT_MS;
-
   String masterName() default "mymaster";
 
   /** requirepass and masterauth on data nodes, auth-pass on Sentinels; empty means none. */

@@ -14,8 +14,7 @@ public final class TestDirectories {
   /** Overrides the base folder, for callers whose working directory is not the module. */
   public static final String BASE_PROPERTY = "vigil.testkit.dir";
 
-  private TestDirectories() {
-  }
+  private TestDirectories() {}
 
   public static Path create(String name) {
     Path base = base();

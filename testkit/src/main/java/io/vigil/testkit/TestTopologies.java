@@ -1,13 +1,14 @@
 package io.vigil.testkit;
 
+import io.vigil.sentinelconfig.Secrets;
 import io.vigil.topology.NodeKind;
 import io.vigil.topology.ProcessBackend;
 import io.vigil.topology.RedisNode;
 import io.vigil.topology.RedisServerConfig;
 import io.vigil.topology.SentinelTopology;
-import io.vigil.topology.StandaloneServer;
 import io.vigil.topology.TopologySpec;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts servers and topologies for tests: child processes in a fresh folder under the module's
@@ -16,12 +17,11 @@ import java.nio.file.Path;
  */
 public final class TestTopologies {
 
-  private TestTopologies() {
-  }
+  private TestTopologies() {}
 
-  /** A spec builder with the test defaults; anything else keeps the shipped values. */
-  public static TopologySpec.Builder spec() {
-    return TopologySpec.builder().downAfterMs(1000).fastTimers(true);
+  /** The test defaults: down-after 1 s and fast timers; anything else keeps the shipped values. */
+  public static TopologySpec spec() {
+    return new TopologySpec("mymaster", Secrets.none(), "vigil", 1000, true, false, List.of(), List.of());
   }
 
   public static SentinelTopology sentinel(TopologySpec spec) {
@@ -41,6 +41,6 @@ public final class TestTopologies {
   public static RedisNode server(RedisServerConfig config) {
     ProcessBackend backend = ProcessBackend.local();
     backend.command(NodeKind.DATA, Path.of("redis.conf"));
-    return StandaloneServer.start(backend, TestDirectories.create(config.name()), config);
+    return config.start(backend, TestDirectories.create(config.name()));
   }
 }

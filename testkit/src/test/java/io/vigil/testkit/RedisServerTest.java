@@ -23,10 +23,10 @@ class RedisServerTest {
   @Test
   void standaloneServerAnswersPingAndStopsOnClose() {
     RedisNode server;
-    try (RedisNode started = TestTopologies.server(RedisServerConfig.builder().name("ping").build())) {
+    try (RedisNode started = TestTopologies.server(RedisServerConfig.named("ping"))) {
       server = started;
       assertThat(server.command("PING")).isEqualTo("PONG");
-      assertThat(server.uri()).isEqualTo("redis://127.0.0.1:" + server.port());
+      assertThat(server.address()).isEqualTo("127.0.0.1:" + server.port());
       assertThat(server.role()).isEqualTo("master");
       assertThat(server.directory()).startsWith(Path.of("target", "redis-test").toAbsolutePath());
       assertThat(server.directory().getFileName().toString()).startsWith("ping-");
@@ -40,7 +40,7 @@ class RedisServerTest {
 
   @Test
   void passwordAndExtraConfigLinesAreApplied() {
-    RedisServerConfig config = RedisServerConfig.builder().password("s3cret").config("maxmemory 10mb").build();
+    RedisServerConfig config = RedisServerConfig.named("redis").withPassword("s3cret").withConfig("maxmemory 10mb");
     try (RedisNode server = TestTopologies.server(config);
         RespConnection anonymous = RespConnection.open(server.endpoint(), Credentials.NONE)) {
       assertThatThrownBy(() -> anonymous.command("GET", "k"))
@@ -53,7 +53,7 @@ class RedisServerTest {
 
   @Test
   void killedServerRestartsOnTheSamePortWithItsDataWhenPersistenceIsOn() {
-    try (RedisNode server = TestTopologies.server(RedisServerConfig.builder().persistence(true).build())) {
+    try (RedisNode server = TestTopologies.server(RedisServerConfig.named("redis").withPersistence(true))) {
       int port = server.port();
       server.command("SET", "survivor", "yes");
 
@@ -68,7 +68,7 @@ class RedisServerTest {
 
   @Test
   void stoppedServerRestartsEmptyWhenPersistenceIsOff() {
-    try (RedisNode server = TestTopologies.server(RedisServerConfig.defaults())) {
+    try (RedisNode server = TestTopologies.server(RedisServerConfig.named("redis"))) {
       server.command("SET", "gone", "soon");
 
       server.stop();
@@ -81,10 +81,10 @@ class RedisServerTest {
 
   @Test
   void replicaOfConfigMakesAnAuthenticatedReplicaThatFollowsTheMaster() throws Exception {
-    RedisServerConfig masterConfig = RedisServerConfig.builder().name("master").password("pw").build();
+    RedisServerConfig masterConfig = RedisServerConfig.named("master").withPassword("pw");
     try (RedisNode master = TestTopologies.server(masterConfig);
-        RedisNode replica = TestTopologies.server(masterConfig.toBuilder().name("replica")
-            .replicaOf(master.host(), master.port()).masterAuth("pw").build())) {
+        RedisNode replica = TestTopologies.server(RedisServerConfig.named("replica").withPassword("pw")
+            .withConfig("replicaof " + master.host() + " " + master.port(), "masterauth pw"))) {
       await("the replica's link").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
           .until(() -> "up".equals(replica.info("replication", "master_link_status")));
       master.command("SET", "k", "v");
@@ -98,7 +98,7 @@ class RedisServerTest {
   @Test
   void takenFixedPortFailsWithTheLogInTheMessage() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      RedisServerConfig config = RedisServerConfig.builder().port(taken.getLocalPort()).build();
+      RedisServerConfig config = RedisServerConfig.named("redis").withPort(taken.getLocalPort());
 
       assertThatThrownBy(() -> TestTopologies.server(config))
           .isInstanceOf(IllegalStateException.class)
@@ -111,11 +111,11 @@ class RedisServerTest {
     long foldersBefore = folderCount();
     System.setProperty("REDIS_SERVER_BIN", "/nonexistent/redis-server");
     try {
-      assertThatThrownBy(() -> TestTopologies.server(RedisServerConfig.defaults()))
+      assertThatThrownBy(() -> TestTopologies.server(RedisServerConfig.named("redis")))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("REDIS_SERVER_BIN")
           .hasMessageContaining("/nonexistent/redis-server");
-      assertThatThrownBy(() -> TestTopologies.sentinel(TestTopologies.spec().build()))
+      assertThatThrownBy(() -> TestTopologies.sentinel(TestTopologies.spec()))
           .hasMessageContaining("REDIS_SERVER_BIN");
     } finally {
       System.clearProperty("REDIS_SERVER_BIN");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vigil.resp.Credentials;
 import io.vigil.resp.RespConnection;
 import io.vigil.resp.RespError;
+import io.vigil.sentinelconfig.Secrets;
 import io.vigil.topology.RedisNode;
 import io.vigil.topology.SentinelTopology;
 import io.vigil.topology.TopologySpec;
@@ -21,7 +22,7 @@ class SentinelTopologyTest {
 
   @Test
   void startedTopologyHasOneMasterTwoLinkedReplicasAndThreeAgreeingSentinels() {
-    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec())) {
       RedisNode master = topology.currentMaster();
 
       assertThat(topology.masterName()).isEqualTo("mymaster");
@@ -45,7 +46,7 @@ class SentinelTopologyTest {
 
   @Test
   void crashMasterPromotesReplicaAndRestartedNodeRejoinsAsReplica() {
-    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().dataPassword("pw").build())) {
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().withPasswords("pw", null))) {
       RedisNode before = topology.currentMaster();
       before.command("SET", "acknowledged", "1");
       assertThat(before.command("WAIT", "2", "2000")).isEqualTo(2L);
@@ -72,7 +73,7 @@ class SentinelTopologyTest {
 
   @Test
   void manualFailoverMovesMasterRole() {
-    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec())) {
       RedisNode old = topology.currentMaster();
 
       topology.failover();
@@ -88,7 +89,7 @@ class SentinelTopologyTest {
 
   @Test
   void fiveFailoversInARowAlternatingCrashAndManualKeepTheTopologyUsable() {
-    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec())) {
       for (int round = 1; round <= 5; round++) {
         boolean crash = round % 2 == 1;
         RedisNode old = topology.currentMaster();
@@ -119,10 +120,9 @@ class SentinelTopologyTest {
 
   @Test
   void passwordsProtectDataNodesAndSentinelsAndAclUsersFromConfigWork() {
-    TopologySpec config = TestTopologies.spec().masterName("queue-master")
-        .dataPassword("data-pw").sentinelPassword("sentinel-pw")
-        .sentinelConfig("user app on >app-pw allcommands allkeys allchannels")
-        .dataNodeConfig("maxmemory 20mb").build();
+    TopologySpec config = new TopologySpec("queue-master", Secrets.none(), "vigil", 1000, true, false,
+        List.of("maxmemory 20mb"), List.of("user app on >app-pw allcommands allkeys allchannels"))
+        .withPasswords("data-pw", "sentinel-pw");
     try (SentinelTopology topology = TestTopologies.sentinel(config)) {
       RedisNode sentinel = topology.sentinels().get(0);
       RedisNode master = topology.currentMaster();
@@ -145,7 +145,7 @@ class SentinelTopologyTest {
 
   @Test
   void frozenMasterIsFailedOverAndRejoinsAsReplicaOnceThawed() {
-    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec())) {
       RedisNode old = topology.node("master");
 
       long frozenAt = System.nanoTime();
@@ -165,7 +165,7 @@ class SentinelTopologyTest {
 
   @Test
   void killedSentinelIsToleratedAndRejoinsAfterRestart() {
-    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec().build())) {
+    try (SentinelTopology topology = TestTopologies.sentinel(TestTopologies.spec())) {
       RedisNode sentinel = topology.sentinels().get(2);
       int port = sentinel.port();
 

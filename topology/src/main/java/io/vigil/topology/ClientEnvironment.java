@@ -7,8 +7,7 @@ import java.util.Map;
 /** The REDIS_* variables a Vigil role or an ops command needs to use a topology as its application user. */
 public final class ClientEnvironment {
 
-  private ClientEnvironment() {
-  }
+  private ClientEnvironment() {}
 
   public static Map<String, String> of(SentinelTopology topology) {
     Secrets secrets = topology.secrets();

@@ -20,8 +20,7 @@ public final class FreePorts {
   private static final Deque<Integer> RECENT = new ArrayDeque<>();
   private static final Set<Integer> RECENT_SET = new HashSet<>();
 
-  private FreePorts() {
-  }
+  private FreePorts() {}
 
   public static synchronized int next() {
     for (int attempt = 0; attempt < 50; attempt++) {

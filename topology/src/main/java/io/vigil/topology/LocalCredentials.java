@@ -23,8 +23,7 @@ public final class LocalCredentials {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private LocalCredentials() {
-  }
+  private LocalCredentials() {}
 
   public static Secrets loadOrCreate(Path dataDir, String appUser) {
     Path file = dataDir.resolve(FILE);

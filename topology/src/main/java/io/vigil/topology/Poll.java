@@ -8,8 +8,7 @@ final class Poll {
 
   private static final long INTERVAL_MILLIS = 50;
 
-  private Poll() {
-  }
+  private Poll() {}
 
   /**
    * Runs {@code check} until it returns a non-null value. A check that throws counts as "not yet"; its

@@ -18,8 +18,7 @@ final class ProcessReaper {
     Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::stopAll, "vigil-topology-reaper"));
   }
 
-  private ProcessReaper() {
-  }
+  private ProcessReaper() {}
 
   static void register(Process process) {
     LIVE.add(process);

@@ -59,11 +59,6 @@ public final class RedisNode implements AutoCloseable {
     return endpoint().toString();
   }
 
-  /** {@code redis://host:port}, without credentials so it can be logged. */
-  public String uri() {
-    return "redis://" + address();
-  }
-
   public Path directory() {
     return spec.directory();
   }

@@ -4,6 +4,9 @@ import io.vigil.sentinelconfig.Secrets;
 import io.vigil.resp.Credentials;
 import io.vigil.resp.Endpoint;
 import io.vigil.resp.MasterLookup;
+import io.vigil.resp.MasterVote;
+import io.vigil.resp.RespError;
+import io.vigil.resp.SentinelAnswer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #start} starts the data nodes (the master remembered from the last run first), then the
  *       Sentinels, and returns once every Sentinel sees the whole topology healthy.
  *   <li>Nodes are reached by name ({@link #node}); faults are operations on a {@link RedisNode}; the master
- *       is found by {@link MasterLookup} (majority vote, ROLE-verified), see {@link MasterFailover}.
+ *       is always found by {@link MasterLookup} (majority vote, ROLE-verified): now, after a manual
+ *       failover, or once the Sentinels agree on a new one.
  *   <li>{@link #close} stops Sentinels first (so stopping nodes triggers no failover), remembers the master,
  *       then stops the replicas and the master last; SIGTERM makes each save its data.
  * </ol>
@@ -34,6 +38,8 @@ public final class SentinelTopology implements AutoCloseable {
   public static final List<String> DATA_NODES = List.of("master", "replica-1", "replica-2");
   public static final List<String> SENTINELS = List.of("sentinel-1", "sentinel-2", "sentinel-3");
   private static final Logger log = LoggerFactory.getLogger(SentinelTopology.class);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SETTLE = Duration.ofSeconds(10);
 
   private final Backend backend;
   private final TopologySpec spec;
@@ -67,13 +73,13 @@ public final class SentinelTopology implements AutoCloseable {
       }
     }
     // Sentinels learn replicas from the master's INFO; linked replicas are listed in their first INFO.
-    Poll.until(spec.startTimeout(), "replicas to link to " + master.address(), () -> dataNodes().stream()
+    Poll.until(START_TIMEOUT, "replicas to link to " + master.address(), () -> dataNodes().stream()
         .filter(n -> n != master).allMatch(n -> "up".equals(n.info("replication", "master_link_status"))) ? true : null);
     for (String name : SENTINELS) {
       startNode(name, NodeKind.SENTINEL, (dir, port) -> files.sentinel(dir, port, master.endpoint()),
           files.sentinelTimers());
     }
-    awaitHealthy(spec.startTimeout());
+    awaitHealthy(START_TIMEOUT);
     log.info("topology ready masterName={} master={} sentinels={} dir={}", spec.masterName(), master.address(),
         sentinelAddresses(), directory);
   }
@@ -81,7 +87,7 @@ public final class SentinelTopology implements AutoCloseable {
   private RedisNode startNode(String name, NodeKind kind, BiFunction<Path, Integer, String> config, List<String> onStart) {
     Path dir = directory.resolve(name);
     NodeSpec nodeSpec = new NodeSpec(name, kind, 0, dir, port -> config.apply(dir, port),
-        kind == NodeKind.DATA ? adminAuth() : sentinelAuth(), spec.startTimeout(), onStart);
+        kind == NodeKind.DATA ? adminAuth() : sentinelAuth(), START_TIMEOUT, onStart);
     RedisNode node = RedisNode.start(backend, nodeSpec);
     nodes.put(name, node);
     return node;
@@ -126,17 +132,12 @@ public final class SentinelTopology implements AutoCloseable {
     return sentinels().stream().map(RedisNode::address).toList();
   }
 
-  public List<String> dataNodeAddresses() {
-    return dataNodes().stream().map(RedisNode::address).toList();
-  }
-
   /** The data nodes' default user, as the files render it. */
   public Credentials adminAuth() {
     return new Credentials(null, spec.secrets().adminPassword());
   }
 
-  /** The Sentinels' default user. */
-  public Credentials sentinelAuth() {
+  private Credentials sentinelAuth() {
     return new Credentials(null, spec.secrets().sentinelPassword());
   }
 
@@ -146,14 +147,10 @@ public final class SentinelTopology implements AutoCloseable {
     return new MasterLookup(spec.masterName(), running, sentinelAuth(), Duration.ofSeconds(2));
   }
 
-  /** Master lookups, failovers and waits for a new master. */
-  public MasterFailover masters() {
-    return new MasterFailover(this);
-  }
-
-  /** The ROLE-verified master the Sentinels vote for, waiting a few seconds while a failover settles. */
+  /** The ROLE-verified master the Sentinels vote for, waiting up to 10 s while a failover settles. */
   public RedisNode currentMaster() {
-    return masters().current();
+    return Poll.until(SETTLE, "a ROLE-verified master " + masterName(),
+        () -> nodeAt(lookup().master(adminAuth()).toString()));
   }
 
   /** SIGKILL of the current master; returns the killed node so the test can restart it later. */
@@ -163,12 +160,71 @@ public final class SentinelTopology implements AutoCloseable {
     return master;
   }
 
+  /**
+   * {@code SENTINEL FAILOVER} on a running Sentinel. Retries for a few seconds while Sentinel answers
+   * INPROG or NOGOODSLAVE, which are transient right after a previous failover or a node restart.
+   */
   public void failover() {
-    masters().failover();
+    Poll.until(SETTLE, "a Sentinel to accept SENTINEL FAILOVER", () -> {
+      RedisNode sentinel = sentinels().stream().filter(RedisNode::isRunning).findFirst()
+          .orElseThrow(() -> new Poll.Abort("no Sentinel is running"));
+      try {
+        sentinel.command("SENTINEL", "FAILOVER", masterName());
+        return true;
+      } catch (RespError e) {
+        if (e.code().equals("INPROG") || e.code().equals("NOGOODSLAVE")) {
+          throw new Poll.NotYet(e.getMessage());
+        }
+        throw new Poll.Abort("SENTINEL FAILOVER refused: " + e.getMessage());
+      }
+    });
   }
 
+  /** Waits until every running Sentinel names a master other than {@code old} and that node's ROLE agrees. */
   public RedisNode awaitNewMaster(RedisNode old, Duration timeout) {
-    return masters().awaitNewMaster(old, timeout);
+    return Poll.until(timeout, "Sentinels to agree on a master other than " + old.address(), () -> {
+      MasterVote<Endpoint> vote = agreed();
+      if (vote.master().equals(old.endpoint())) {
+        throw new Poll.NotYet("Sentinels still name " + old.address());
+      }
+      RedisNode candidate = nodeAt(vote.master().toString());
+      return candidate.isRunning() && "master".equals(candidate.role()) ? candidate : null;
+    });
+  }
+
+  /** The vote of the running Sentinels when all of them answered and agree; otherwise not yet. */
+  MasterVote<Endpoint> agreed() {
+    MasterLookup lookup = lookup();
+    List<SentinelAnswer> answers = lookup.ask();
+    for (SentinelAnswer answer : answers) {
+      if (answer.error() != null) {
+        throw new Poll.NotYet(answer.sentinel() + ": " + answer.error().getMessage());
+      }
+    }
+    MasterVote<Endpoint> vote = lookup.vote(answers);
+    if (!vote.unanimous()) {
+      throw new Poll.NotYet("Sentinels disagree on the master: " + answers.stream().map(SentinelAnswer::master).toList());
+    }
+    return vote;
+  }
+
+  /** The name of the data node that is master now (Sentinels' vote, else ROLE), or null; for close(). */
+  private String lastMasterName() {
+    try {
+      // The Sentinels' view first: right after a failover the old master may not be demoted yet.
+      return nodeAt(lookup().vote(lookup().ask()).master().toString()).name();
+    } catch (RuntimeException noSentinel) {
+      for (RedisNode node : dataNodes()) {
+        try {
+          if (node.isRunning() && "master".equals(node.role())) {
+            return node.name();
+          }
+        } catch (RuntimeException notAnswering) {
+          // Not running or not answering: not the master.
+        }
+      }
+      return null;
+    }
   }
 
   /** Waits until the running part of the topology is settled; see {@link TopologyHealth}. */
@@ -180,7 +236,7 @@ public final class SentinelTopology implements AutoCloseable {
   public RedisNode nodeAt(String address) {
     return dataNodes().stream().filter(n -> n.address().equals(address)).findFirst()
         .orElseThrow(() -> new IllegalStateException("Sentinels name " + address + ", which is not a node of "
-            + dataNodeAddresses()));
+            + dataNodes().stream().map(RedisNode::address).toList()));
   }
 
   /** The caller closes this topology in its own shutdown sequence; see {@link Backend#handOverShutdown}. */
@@ -194,7 +250,7 @@ public final class SentinelTopology implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    String master = masters().lastMasterName();
+    String master = lastMasterName();
     List<RedisNode> order = new ArrayList<>(sentinels());
     dataNodes().stream().filter(n -> !n.name().equals(master)).forEach(order::add);
     dataNodes().stream().filter(n -> n.name().equals(master)).forEach(order::add);

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class TopologyHealth {
 
-  private TopologyHealth() {
-  }
+  private TopologyHealth() {}
 
   /** Returns TRUE when healthy; otherwise throws {@link Poll.NotYet} saying what is missing. */
   static Boolean check(SentinelTopology topology) {
@@ -23,7 +22,7 @@ final class TopologyHealth {
     if (sentinels.isEmpty()) {
       throw new Poll.NotYet("no Sentinel is running");
     }
-    MasterVote<Endpoint> vote = new MasterFailover(topology).agreed();
+    MasterVote<Endpoint> vote = topology.agreed();
     RedisNode master = topology.nodeAt(vote.master().toString());
     if (!master.isRunning() || !"master".equals(master.role())) {
       throw new Poll.NotYet("Sentinels name " + master.address() + " but it is not a running master");

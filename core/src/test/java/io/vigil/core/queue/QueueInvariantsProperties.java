@@ -58,7 +58,7 @@ class QueueInvariantsProperties {
 
   @BeforeContainer
   static void startRedis() {
-    redis = TestTopologies.server(RedisServerConfig.builder().name("invariants").build());
+    redis = TestTopologies.server(RedisServerConfig.named("invariants"));
     vertx = Vertx.vertx();
   }
 

@@ -5,7 +5,6 @@ import io.vigil.resp.RespConnection;
 import io.vigil.topology.Backend;
 import io.vigil.topology.RedisNode;
 import io.vigil.topology.RedisServerConfig;
-import io.vigil.topology.StandaloneServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,7 @@ public final class AofRewrite {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-  private AofRewrite() {
-  }
+  private AofRewrite() {}
 
   /**
    * @param backend runs the private redis-server
@@ -47,10 +45,10 @@ public final class AofRewrite {
     String password = HexFormat.of().formatHex(random);
     // Its config file and log live beside the data, not in it: the node's own redis.conf stays untouched.
     Path work = Files.createTempDirectory(dir, ".aof-rewrite-");
-    RedisServerConfig config = RedisServerConfig.builder().name("restore").password(password)
-        .config("dir " + RedisServerConfig.quote(dir.toString()), "dbfilename dump.rdb").build();
+    RedisServerConfig config = RedisServerConfig.named("restore").withPassword(password)
+        .withConfig("dir " + RedisServerConfig.quote(dir.toString()), "dbfilename dump.rdb");
     boolean done = false;
-    try (RedisNode server = StandaloneServer.start(backend, work, config, TIMEOUT);
+    try (RedisNode server = config.start(backend, work, TIMEOUT);
         RespConnection connection = server.connect()) {
       connection.setTimeout(Duration.ofSeconds(30));
       long keys = keys(Replies.info(connection.command("INFO", "keyspace")));

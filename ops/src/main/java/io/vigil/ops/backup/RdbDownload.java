@@ -23,8 +23,7 @@ final class RdbDownload {
   /** Between keepalive newlines the node may be busy forking; a long silence means it is stuck. */
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
 
-  private RdbDownload() {
-  }
+  private RdbDownload() {}
 
   /** Writes the snapshot to {@code target} (created or truncated) and returns its size. */
   static long download(RespConnection admin, Path target) throws IOException {

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 /** One backup: download a node's snapshot into a temporary file, verify it, and give it its final name. */
 public final class Snapshot {
 
-  private Snapshot() {
-  }
+  private Snapshot() {}
 
   public static RdbFile take(Deployment deployment, Endpoint node, BackupFiles files) throws IOException {
     Path temporary = files.temporary();

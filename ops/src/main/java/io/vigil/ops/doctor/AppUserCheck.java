@@ -19,8 +19,7 @@ final class AppUserCheck {
       "config|set", "config|rewrite", "keys", "acl|setuser", "monitor", "replicaof", "slaveof", "script|flush",
       "function|flush", "save", "bgsave", "sync", "psync", "migrate", "swapdb", "client|kill");
 
-  private AppUserCheck() {
-  }
+  private AppUserCheck() {}
 
   static Check check(Deployment deployment, List<NodeSnapshot> nodes) {
     Credentials app = deployment.settings().app();

@@ -13,8 +13,7 @@ final class QueueChecks {
 
   private static final int MAX_LINES = 50;
 
-  private QueueChecks() {
-  }
+  private QueueChecks() {}
 
   static List<Check> all(Deployment deployment, Endpoint master) {
     String prefix = deployment.settings().prefix();

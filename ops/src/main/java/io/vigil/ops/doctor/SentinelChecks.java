@@ -20,8 +20,7 @@ final class SentinelChecks {
   /** A master name no deployment uses, so the reconfiguration probes change nothing even when allowed. */
   private static final String NO_SUCH_MASTER = "vigil-doctor-probe-no-such-master";
 
-  private SentinelChecks() {
-  }
+  private SentinelChecks() {}
 
   static List<Check> all(Deployment deployment) {
     OpsSettings settings = deployment.settings();

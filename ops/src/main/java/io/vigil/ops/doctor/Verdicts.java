@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
 /** Folds one check made on every node into one report line: the worst verdict, and who caused it. */
 final class Verdicts {
 
-  private Verdicts() {
-  }
+  private Verdicts() {}
 
   static <N> Check combine(String item, String kind, List<N> nodes, Function<N, Check> perNode) {
     List<Check> checks = nodes.stream().map(perNode).toList();
