@@ -61,19 +61,9 @@ final class DevCommand implements Callable<Integer> {
       topology.close();
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    // From here this hook stops Redis, after the roles; the launcher's reaper must not race it.
+    // From here the shutdown hook stops Redis, after the roles; the launcher's reaper must not race it.
     topology.closedByCaller();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        node.stop().toCompletionStage().toCompletableFuture().get();
-      } catch (Exception ignored) {
-        // Shutting down anyway; the topology still has to stop.
-      } finally {
-        topology.close();
-        stopped.countDown();
-      }
-    }, "vigil-dev-shutdown"));
+    CountDownLatch stopped = node.stopOnShutdown(topology::close);
     printWelcome(node.httpPort(), topology, roleEnv.get("VIGIL_API_TOKENS").equals("dev:" + token + ":admin") ? token : null);
     stopped.await();
     return 0;

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
@@ -18,7 +16,6 @@ import picocli.CommandLine.Command;
     "SIGTERM or Ctrl-C stops gracefully.",
     "Exit: 0 after a graceful stop, 1 could not start, 2 bad flag or configuration."})
 final class RoleCommand implements Callable<Integer> {
-  private static final Logger log = LoggerFactory.getLogger(RoleCommand.class);
   private final Set<Role> roles;
   private final Map<String, String> env;
   private final PrintStream out;
@@ -48,17 +45,7 @@ final class RoleCommand implements Callable<Integer> {
       err.println("vigil: could not start: " + e.getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("shutdown=begin");
-      try {
-        node.stop().toCompletionStage().toCompletableFuture().get();
-      } catch (Exception e) {
-        log.warn("shutdown=failed error={}", e.toString());
-      }
-      log.info("shutdown=done");
-      stopped.countDown();
-    }, "vigil-shutdown"));
+    CountDownLatch stopped = node.stopOnShutdown(() -> { });
     String names = String.join(",", settings.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
     out.println("vigil ready roles=" + names + " http=http://"
         + (settings.cluster().enabled() ? settings.cluster().host() : "127.0.0.1") + ":" + node.httpPort());

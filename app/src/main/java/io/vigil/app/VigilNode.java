@@ -26,6 +26,7 @@ import io.vigil.dispatcher.DispatcherVerticle;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,6 +129,27 @@ public final class VigilNode {
   /** The HTTP port actually bound (the gateway's, or the health/metrics server's). */
   public int httpPort() {
     return httpPort;
+  }
+
+  /**
+   * Stops this node gracefully when the JVM is asked to exit (SIGTERM, Ctrl-C), then runs {@code after};
+   * the returned latch opens once both are done.
+   */
+  public CountDownLatch stopOnShutdown(Runnable after) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("shutdown=begin");
+      try {
+        stop().toCompletionStage().toCompletableFuture().get();
+      } catch (Exception e) {
+        log.warn("shutdown=failed error={}", e.toString());
+      } finally {
+        after.run();
+        log.info("shutdown=done");
+        stopped.countDown();
+      }
+    }, "vigil-shutdown"));
+    return stopped;
   }
 
   /** Graceful stop: verticles in reverse order of deployment, then the broker, then Vert.x. */

@@ -1,7 +1,9 @@
 package io.vigil.bench;
 
+import io.vigil.resp.Replies;
 import io.vigil.resp.RespConnection;
 import java.lang.management.ManagementFactory;
+import java.util.Map;
 
 /** CPU time used by Redis (INFO cpu) and by this JVM between start and stop, per job. */
 final class CpuMeter {
@@ -26,14 +28,8 @@ final class CpuMeter {
   }
 
   private double redisCpuSeconds() {
-    String info = String.valueOf(redis.command("INFO", "cpu"));
-    double total = 0;
-    for (String line : info.split("\r?\n")) {
-      if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
-        total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-      }
-    }
-    return total;
+    Map<String, String> cpu = Replies.info(redis.command("INFO", "cpu"));
+    return Double.parseDouble(cpu.get("used_cpu_sys")) + Double.parseDouble(cpu.get("used_cpu_user"));
   }
 
   private static long jvmCpuNanos() {

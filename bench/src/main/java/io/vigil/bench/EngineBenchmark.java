@@ -7,6 +7,7 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
+import io.vigil.resp.Replies;
 import io.vigil.resp.RespConnection;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -123,13 +124,7 @@ public final class EngineBenchmark {
   }
 
   private static long usedMemory(RespConnection admin) {
-    String info = String.valueOf(admin.command("INFO", "memory"));
-    for (String line : info.split("\r?\n")) {
-      if (line.startsWith("used_memory:")) {
-        return Long.parseLong(line.substring("used_memory:".length()).trim());
-      }
-    }
-    throw new IllegalStateException("INFO memory has no used_memory");
+    return Long.parseLong(Replies.info(admin.command("INFO", "memory")).get("used_memory"));
   }
 
   /** Deletes only this run's keys of one queue. */

@@ -17,9 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vigil backup --dir D [--keep-days N] [--from replica|master]}: a consistent RDB snapshot taken over
- * the network with the replication protocol, verified (header and CRC-64), written atomically as
- * {@code D/vigil-<UTC timestamp>.rdb}; then backups older than N days (default 7) are deleted.
+ * {@code vigil backup}: a consistent RDB snapshot taken over the network with the replication protocol.
  *
  * <p>By default the snapshot comes from a replica in sync (online, acknowledged within a second), once it
  * has applied everything the master had when the command started. The fork then happens off the master,

@@ -2,16 +2,13 @@ package io.vigil.ops;
 
 import io.vigil.ops.check.Check;
 import io.vigil.ops.check.CheckReport;
+import io.vigil.ops.check.CheckStatus;
 import io.vigil.ops.doctor.Doctor;
 import java.io.PrintStream;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-/**
- * {@code vigil doctor}: checks a live deployment against the production checklist, one PASS/WARN/FAIL line
- * per item, and exits 1 on any FAIL. Needs REDIS_ADMIN_USERNAME/REDIS_ADMIN_PASSWORD besides the
- * application's variables, because the application user may not read settings or ACLs.
- */
+/** {@code vigil doctor}; needs REDIS_ADMIN_* because the application user may not read settings or ACLs. */
 @Command(name = "doctor", sortOptions = false,
     description = {"Checks a live deployment against the production checklist.",
         "One PASS/WARN/FAIL line per item; sentinel-config/README.md explains each.",
@@ -32,7 +29,7 @@ public final class DoctorCommand extends SettingsCommand {
     } catch (RuntimeException e) {
       report.add(Check.fail("doctor", "stopped early: " + e));
     }
-    long warnings = report.checks().stream().filter(c -> c.status() == io.vigil.ops.check.CheckStatus.WARN).count();
+    long warnings = report.checks().stream().filter(c -> c.status() == CheckStatus.WARN).count();
     out.println(report.failed() ? "doctor: FAIL (see the FAIL lines; sentinel-config/README.md explains each item)"
         : "doctor: OK" + (warnings > 0 ? " with " + warnings + " warning(s)" : ""));
     return report.exitCode();

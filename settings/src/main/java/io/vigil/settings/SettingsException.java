@@ -6,16 +6,9 @@ package io.vigil.settings;
  * refuse bad settings the same way.
  */
 public final class SettingsException extends IllegalArgumentException {
-  private final String variable;
 
   public SettingsException(String variable, String why) {
     super(variable + ": " + why);
-    this.variable = variable;
-  }
-
-  /** The variable at fault, for example {@code REDIS_PORT}. */
-  public String variable() {
-    return variable;
   }
 
   /** Throws {@code variable: why} unless the condition holds; records call it from their constructors. */

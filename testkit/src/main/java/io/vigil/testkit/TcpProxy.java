@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -66,11 +65,6 @@ public final class TcpProxy implements AutoCloseable {
         link.close();
       }
     }
-  }
-
-  /** Connections open now (forwarding or black-holed). */
-  public int connections() {
-    return links.size();
   }
 
   @Override
@@ -164,10 +158,5 @@ public final class TcpProxy implements AutoCloseable {
   public String toString() {
     return "TcpProxy[" + host() + ":" + port() + " -> " + targetHost + ":" + targetPort
         + (blackHoled ? ", black-holed" : "") + "]";
-  }
-
-  /** The address clients should use instead of the target's. */
-  public InetSocketAddress address() {
-    return new InetSocketAddress(host(), port());
   }
 }

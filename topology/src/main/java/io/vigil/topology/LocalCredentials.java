@@ -4,11 +4,10 @@ import io.vigil.sentinelconfig.Secrets;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Properties;
 
@@ -43,14 +42,9 @@ public final class LocalCredentials {
         }
       }
       if (changed) {
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          properties.store(writer, "Passwords of the local Vigil topology (./vigil dev); delete to generate new ones");
-        }
-        try {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: the folder's own permissions protect the file.
-        }
+        StringWriter text = new StringWriter();
+        properties.store(text, "Passwords of the local Vigil topology (./vigil dev); delete to generate new ones");
+        ProcessBackend.writeOwnerOnly(file, text.toString());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write " + file, e);

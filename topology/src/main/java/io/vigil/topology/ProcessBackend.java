@@ -53,7 +53,7 @@ public final class ProcessBackend implements Backend {
     createDirectories(spec.directory());
     for (int attempt = 1; ; attempt++) {
       Endpoint endpoint = new Endpoint(LOOPBACK, spec.port() == 0 ? FreePorts.next() : spec.port());
-      write(spec.configFile(), spec.config().apply(endpoint.port()));
+      writeOwnerOnly(spec.configFile(), spec.config().apply(endpoint.port()));
       ProcessNode node = new ProcessNode(spec, command, endpoint);
       if (handedOver) {
         node.handOver();
@@ -93,7 +93,7 @@ public final class ProcessBackend implements Backend {
   }
 
   /** Owner-only: config files hold passwords. */
-  private static void write(Path file, String text) {
+  static void writeOwnerOnly(Path file, String text) {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
       try {
