@@ -1,8 +1,9 @@
 package io.vigil.gateway;
 
+import static io.vigil.settings.SettingsException.require;
+
 import io.vigil.gateway.auth.ApiToken;
 import io.vigil.settings.EnvReader;
-import io.vigil.settings.SettingsException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,14 +60,6 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
         r.bool("VIGIL_EVENT_RELAY", true),
         r.wholeNumber("VIGIL_RELAY_POLL_MS", 250),
         r.wholeNumber("VIGIL_RELAY_LEASE_MS", 5000));
-  }
-
-  public static GatewaySettings fromEnv() {
-    return fromEnv(System.getenv());
-  }
-
-  private static void require(boolean condition, String variable, String why) {
-    SettingsException.require(condition, variable, why);
   }
 
   @Override

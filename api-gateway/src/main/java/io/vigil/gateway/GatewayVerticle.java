@@ -54,7 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
       submitConsumer = vertx.eventBus().consumer(BusAddresses.SUBMIT,
           new SubmitConsumer(new Submitter(engine, services.metrics()), BodySchema.of(contract, "submitJob"),
               new ProblemMapper(services.metrics())));
-      Router router = new ApiRouter(vertx, settings, services, contract).build();
+      Router router = ApiRouter.build(vertx, settings, services, contract);
       // Registered cluster-wide before the verticle reports started.
       return submitConsumer.completion()
           .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(settings.httpPort()));

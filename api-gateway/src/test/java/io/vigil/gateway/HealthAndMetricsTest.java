@@ -61,17 +61,8 @@ class HealthAndMetricsTest {
   @Test
   void readinessRunsTheMasterScriptAndEveryInjectedCheck(Vertx vertx, RedisNode redis) {
     boolean[] quorum = {true};
-    ReadinessCheck sentinel = new ReadinessCheck() {
-      @Override
-      public String name() {
-        return "sentinel-quorum";
-      }
-
-      @Override
-      public Future<Void> check() {
-        return quorum[0] ? Future.succeededFuture() : Future.failedFuture("NOQUORUM 1 usable Sentinels");
-      }
-    };
+    ReadinessCheck sentinel = ReadinessCheck.of("sentinel-quorum",
+        () -> quorum[0] ? Future.succeededFuture() : Future.failedFuture("NOQUORUM 1 usable Sentinels"));
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
         GatewayFixture.redisSettings(redis), List.of(sentinel));
 

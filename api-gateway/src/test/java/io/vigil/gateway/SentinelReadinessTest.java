@@ -10,7 +10,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
-import io.vigil.gateway.health.SentinelQuorumCheck;
+import io.vigil.gateway.health.ReadinessCheck;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
@@ -31,7 +31,7 @@ class SentinelReadinessTest {
         "REDIS_MASTER_NAME", topology.masterName(), "REDIS_MIN_REPLICA_ACKS", "0"));
     FailoverBroker broker = RedisConnector.connect(vertx, settings).await();
     GatewayFixture f = GatewayFixture.start(vertx, topology.currentMaster(), broker,
-        List.of(new SentinelQuorumCheck(broker::status)));
+        List.of(ReadinessCheck.sentinelQuorum(broker::status)));
     assertThat(f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n")).statusCode()).isEqualTo(201);
     assertThat(f.get("/health/ready", null).statusCode()).isEqualTo(200);
 

@@ -29,17 +29,8 @@ public final class OpsHttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     // The gateway's health handlers: the same fixed refusals and Retry-After on 503.
-    HealthHandlers health = new HealthHandlers(vertx, List.of(new ReadinessCheck() {
-      @Override
-      public String name() {
-        return "redis-master";
-      }
-
-      @Override
-      public Future<Void> check() {
-        return engine.admin().listQueues().mapEmpty();
-      }
-    }));
+    HealthHandlers health = new HealthHandlers(vertx,
+        List.of(ReadinessCheck.of("redis-master", () -> engine.admin().listQueues().mapEmpty())));
     Router router = Router.router(vertx);
     router.get("/health/live").handler(health.live());
     router.get("/health/ready").handler(health.ready());

@@ -13,7 +13,7 @@ import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.gateway.GatewayServices;
 import io.vigil.gateway.GatewayVerticle;
-import io.vigil.gateway.health.SentinelQuorumCheck;
+import io.vigil.gateway.health.ReadinessCheck;
 import io.vigil.gateway.schedule.StoreScheduleApi;
 import io.vigil.report.ReportGenerationHandler;
 import io.vigil.report.ReportRoutes;
@@ -85,7 +85,7 @@ public final class VigilNode {
       GatewayServices services = GatewayServices.of(engine,
           new StoreScheduleApi(new ScheduleStore(broker, settings.engine().prefix(), engine.clock())),
           workers,
-          settings.redis().sentinelMode() ? List.of(new SentinelQuorumCheck(broker::status)) : List.of(),
+          settings.redis().sentinelMode() ? List.of(ReadinessCheck.sentinelQuorum(broker::status)) : List.of(),
           registry)
           .withOperation("getReport", ReportRoutes.over(engine)::byJob)
           .withOperation("getLatestReport", ReportRoutes.over(engine)::latest);

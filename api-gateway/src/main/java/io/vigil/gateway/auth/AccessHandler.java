@@ -8,14 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First handler of every protected route: 401 without a known token, 403 when its role is too low,
- * otherwise the {@link Caller} is stored in the context.
+ * First handler of every protected route: 401 without a known token, 403 when its role is too low.
  * <p>
  * It is typed as a security-policy handler so vertx-web lets it run before the body handler: a caller
  * without a valid token cannot make the gateway buffer a body at all.
  */
 public final class AccessHandler implements SecurityPolicyHandler {
-  public static final String CALLER = "vigil.caller";
   private static final Logger LOG = LoggerFactory.getLogger(AccessHandler.class);
   private final Authenticator authenticator;
   private final Role required;
@@ -31,16 +29,15 @@ public final class AccessHandler implements SecurityPolicyHandler {
     if (caller == null) {
       LOG.debug("auth=refused status=401 method={} route={}", ctx.request().method(), ctx.currentRoute().getPath());
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      ctx.fail(HttpProblem.unauthorized());
+      ctx.fail(new HttpProblem(401, "UNAUTHORIZED", "send Authorization: Bearer <token> with a valid API token"));
       return;
     }
     if (!caller.role().includes(required)) {
       LOG.info("auth=refused status=403 caller={} role={} needed={} route={}", caller.name(),
           caller.role().wireName(), required.wireName(), ctx.currentRoute().getPath());
-      ctx.fail(HttpProblem.forbidden(required.wireName()));
+      ctx.fail(new HttpProblem(403, "FORBIDDEN", "this operation needs the " + required.wireName() + " role"));
       return;
     }
-    ctx.put(CALLER, caller);
     ctx.next();
   }
 }

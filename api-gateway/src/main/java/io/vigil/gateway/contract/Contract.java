@@ -27,39 +27,19 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Prometheus text, YAML). Only requests are validated here, so those response entries are dropped from
  * the copy handed to vertx-openapi; the served text keeps them.
  */
-public final class Contract {
-  public static final String RESOURCE = "openapi.yaml";
-  public static final String ROLE_EXTENSION = "x-vigil-role";
-  public static final String PUBLIC = "public";
-  private final String yaml;
-  private final OpenAPIContract openApi;
-
-  private Contract(String yaml, OpenAPIContract openApi) {
-    this.yaml = yaml;
-    this.openApi = openApi;
-  }
+public record Contract(String yaml, OpenAPIContract openApi) {
+  private static final String RESOURCE = "openapi.yaml";
+  private static final String ROLE_EXTENSION = "x-vigil-role";
 
   public static Future<Contract> load(Vertx vertx) {
     return vertx.executeBlocking(Contract::readResource, false)
-        .compose(text -> OpenAPIContract.from(vertx, forValidation(parse(text))).map(c -> new Contract(text, c)));
-  }
-
-  public String yaml() {
-    return yaml;
-  }
-
-  public OpenAPIContract openApi() {
-    return openApi;
-  }
-
-  public List<Operation> operations() {
-    return openApi.operations();
+        .compose(text -> OpenAPIContract.from(vertx, forValidation(text)).map(c -> new Contract(text, c)));
   }
 
   /** The role an operation needs, or null for a public one; a missing or unknown value is a contract bug. */
   public static Role roleOf(Operation operation) {
     Object value = operation.getExtensions().get(ROLE_EXTENSION);
-    if (PUBLIC.equals(value)) {
+    if ("public".equals(value)) {
       return null;
     }
     Role role = value instanceof String s ? Role.fromWire(s) : null;
@@ -79,9 +59,11 @@ public final class Contract {
     }
   }
 
-  static JsonObject parse(String text) {
-    Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-    return (JsonObject) toJson(doc);
+  /** The parsed contract without the response media types vertx-openapi cannot model. */
+  private static JsonObject forValidation(String text) {
+    JsonObject doc = (JsonObject) toJson(new Yaml(new SafeConstructor(new LoaderOptions())).load(text));
+    strip(doc);
+    return doc;
   }
 
   private static Object toJson(Object value) {
@@ -96,13 +78,6 @@ public final class Contract {
       return new JsonArray(out);
     }
     return value;
-  }
-
-  /** A copy without the response media types vertx-openapi cannot model. */
-  static JsonObject forValidation(JsonObject contract) {
-    JsonObject copy = contract.copy();
-    strip(copy);
-    return copy;
   }
 
   private static void strip(Object node) {

@@ -32,7 +32,7 @@ public final class HealthHandlers {
     this.live = HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK()));
     this.ready = HealthChecks.create(vertx);
     for (ReadinessCheck check : checks) {
-      ready.register(check.name(), CHECK_TIMEOUT_MS, promise -> check.check()
+      ready.register(check.name(), CHECK_TIMEOUT_MS, promise -> check.check().get()
           .timeout(ANSWER_WITHIN_MS, TimeUnit.MILLISECONDS)
           .onSuccess(v -> promise.complete(Status.OK()))
           .onFailure(e -> {

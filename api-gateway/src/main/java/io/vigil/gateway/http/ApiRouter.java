@@ -17,14 +17,12 @@ import io.vigil.gateway.auth.Role;
 import io.vigil.gateway.contract.Contract;
 import io.vigil.gateway.contract.ValidationHandler;
 import io.vigil.gateway.health.HealthHandlers;
-import io.vigil.gateway.health.MasterScriptCheck;
 import io.vigil.gateway.health.ReadinessCheck;
 import io.vigil.gateway.sse.EventStreamHandler;
 import io.vigil.gateway.submit.Submitter;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Builds the gateway's router from the contract: one route per contract operation, nothing else.
@@ -33,27 +31,18 @@ import java.util.Map;
  */
 public final class ApiRouter {
   public static final String OPERATION = "vigil.operation";
-  private final Vertx vertx;
-  private final GatewaySettings settings;
-  private final GatewayServices services;
-  private final Contract contract;
 
-  public ApiRouter(Vertx vertx, GatewaySettings settings, GatewayServices services, Contract contract) {
-    this.vertx = vertx;
-    this.settings = settings;
-    this.services = services;
-    this.contract = contract;
-  }
+  private ApiRouter() {}
 
-  public Router build() {
+  public static Router build(Vertx vertx, GatewaySettings settings, GatewayServices services, Contract contract) {
     Router router = Router.router(vertx);
     ProblemMapper problems = new ProblemMapper(services.metrics());
     router.route().failureHandler(problems);
     router.errorHandler(404, problems).errorHandler(405, problems);
     Authenticator authenticator = new Authenticator(settings.tokens());
     RequestValidator validator = RequestValidator.create(vertx, contract.openApi());
-    Map<String, Handler<RoutingContext>> handlers = handlers();
-    for (Operation operation : contract.operations()) {
+    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, settings, services, contract);
+    for (Operation operation : contract.openApi().operations()) {
       Handler<RoutingContext> handler = handlers.remove(operation.getOperationId());
       if (handler == null) {
         throw new IllegalStateException("contract operation " + operation.getOperationId() + " has no handler"
@@ -84,15 +73,14 @@ public final class ApiRouter {
     return openApiPath.replaceAll("\\{([^}]+)}", ":$1");
   }
 
-  private Map<String, Handler<RoutingContext>> handlers() {
+  private static Map<String, Handler<RoutingContext>> handlers(Vertx vertx, GatewaySettings settings,
+                                                              GatewayServices services, Contract contract) {
     JobHandlers jobs = new JobHandlers(services.engine(), new Submitter(services.engine(), services.metrics()),
         vertx.eventBus());
     QueueHandlers queues = new QueueHandlers(services.engine());
     DirectoryHandlers directory = new DirectoryHandlers(services.schedules(), services.workers());
-    List<ReadinessCheck> readiness = new ArrayList<>();
-    readiness.add(new MasterScriptCheck(services.engine().broker()));
-    readiness.addAll(services.readiness());
-    HealthHandlers health = new HealthHandlers(vertx, readiness);
+    HealthHandlers health = new HealthHandlers(vertx, Stream.concat(
+        Stream.of(ReadinessCheck.masterScript(services.engine().broker())), services.readiness().stream()).toList());
     Map<String, Handler<RoutingContext>> map = new HashMap<>();
     map.put("submitJob", jobs.submit());
     map.put("submitJobs", jobs.submitBulk());

@@ -22,19 +22,7 @@ public final class HttpProblem extends RuntimeException {
     return code;
   }
 
-  public static HttpProblem unauthorized() {
-    return new HttpProblem(401, "UNAUTHORIZED", "send Authorization: Bearer <token> with a valid API token");
-  }
-
-  public static HttpProblem forbidden(String needed) {
-    return new HttpProblem(403, "FORBIDDEN", "this operation needs the " + needed + " role");
-  }
-
   public static HttpProblem invalid(String detail) {
     return new HttpProblem(400, "INVALID_REQUEST", detail);
-  }
-
-  public static HttpProblem unavailable(String code, String detail) {
-    return new HttpProblem(503, code, detail);
   }
 }

@@ -37,7 +37,7 @@ public final class EventStreamHandler implements Handler<RoutingContext> {
     String header = Replies.header(ctx, "Last-Event-ID");
     String resume = header != null ? header : Replies.query(ctx, "lastEventId");
     if (!metrics.tryOpenStream(settings.sseMaxStreams())) {
-      ctx.fail(HttpProblem.unavailable("STREAM_LIMIT", "this gateway already serves VIGIL_SSE_MAX_STREAMS event streams"));
+      ctx.fail(new HttpProblem(503, "STREAM_LIMIT", "this gateway already serves VIGIL_SSE_MAX_STREAMS event streams"));
       return;
     }
     Future<String> start = resume != null ? Future.succeededFuture(resume) : events.latestId(queue);
