@@ -13,15 +13,8 @@ import org.slf4j.LoggerFactory;
  * It is typed as a security-policy handler so vertx-web lets it run before the body handler: a caller
  * without a valid token cannot make the gateway buffer a body at all.
  */
-public final class AccessHandler implements SecurityPolicyHandler {
+public record AccessHandler(Authenticator authenticator, Role required) implements SecurityPolicyHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AccessHandler.class);
-  private final Authenticator authenticator;
-  private final Role required;
-
-  public AccessHandler(Authenticator authenticator, Role required) {
-    this.authenticator = authenticator;
-    this.required = required;
-  }
 
   @Override
   public void handle(RoutingContext ctx) {

@@ -10,12 +10,7 @@ import io.vertx.openapi.contract.Operation;
  * The JSON schema of one operation's request body, for bodies that do not arrive over HTTP (event-bus
  * submissions), so they are held to exactly the contract's rules.
  */
-public final class BodySchema {
-  private final Validator validator;
-
-  private BodySchema(Validator validator) {
-    this.validator = validator;
-  }
+public record BodySchema(Validator validator) {
 
   public static BodySchema of(Contract contract, String operationId) {
     Operation operation = contract.openApi().operation(operationId);

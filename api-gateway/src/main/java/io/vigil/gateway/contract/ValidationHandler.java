@@ -22,18 +22,10 @@ import io.vigil.gateway.http.HttpProblem;
  * Bodies above {@link #INLINE_CHECK_BYTES} are checked on a worker thread: a 1 MiB body is too much work
  * for an event loop, while a typical submission costs less than the thread hop.
  */
-public final class ValidationHandler implements InputTrustHandler {
+public record ValidationHandler(Vertx vertx, RequestValidator validator, Operation operation)
+    implements InputTrustHandler {
   public static final String VALIDATED = "vigil.validated";
   static final int INLINE_CHECK_BYTES = 16 * 1024;
-  private final Vertx vertx;
-  private final RequestValidator validator;
-  private final Operation operation;
-
-  public ValidationHandler(Vertx vertx, RequestValidator validator, Operation operation) {
-    this.vertx = vertx;
-    this.validator = validator;
-    this.operation = operation;
-  }
 
   public static ValidatedRequest validated(RoutingContext ctx) {
     return ctx.get(VALIDATED);

@@ -89,10 +89,7 @@ public final class EventRelay {
       }));
     }
     return Future.all(each).map(all -> {
-      int total = 0;
-      for (int i = 0; i < all.size(); i++) {
-        total += all.<Integer>resultAt(i);
-      }
+      int total = all.<Integer>list().stream().mapToInt(Integer::intValue).sum();
       metrics.relayed(total);
       return total;
     });

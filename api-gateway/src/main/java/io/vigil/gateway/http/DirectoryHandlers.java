@@ -9,14 +9,7 @@ import io.vigil.gateway.schedule.ScheduleApi;
 import io.vigil.worker.WorkerDirectory;
 
 /** Handlers of the schedule operations and the worker list, over the interfaces the app wires in. */
-public final class DirectoryHandlers {
-  private final ScheduleApi schedules;
-  private final WorkerDirectory workers;
-
-  public DirectoryHandlers(ScheduleApi schedules, WorkerDirectory workers) {
-    this.schedules = schedules;
-    this.workers = workers;
-  }
+public record DirectoryHandlers(ScheduleApi schedules, WorkerDirectory workers) {
 
   public Handler<RoutingContext> listSchedules() {
     return ctx -> Replies.json(ctx, schedules.list(), 200,

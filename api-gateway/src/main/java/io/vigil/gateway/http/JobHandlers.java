@@ -17,30 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Handlers of the job operations: submit, bulk submit, list, get, remove, retry and cancel. */
-public final class JobHandlers {
+public record JobHandlers(Engine engine, Submitter submitter, EventBus bus) {
   private static final Logger LOG = LoggerFactory.getLogger(JobHandlers.class);
-  private final Engine engine;
-  private final Submitter submitter;
-  private final EventBus bus;
-
-  public JobHandlers(Engine engine, Submitter submitter, EventBus bus) {
-    this.engine = engine;
-    this.submitter = submitter;
-    this.bus = bus;
-  }
 
   public Handler<RoutingContext> submit() {
-    return ctx -> {
-      Future<SubmitResult> result = submitter.submit(Replies.path(ctx, "queue"), Replies.body(ctx));
-      result.onSuccess(r -> Replies.json(ctx, r.status(), r.job())).onFailure(ctx::fail);
-    };
+    return ctx -> reply(ctx, submitter.submit(Replies.path(ctx, "queue"), Replies.body(ctx)));
   }
 
   public Handler<RoutingContext> submitBulk() {
-    return ctx -> {
-      Future<SubmitResult> result = submitter.submitBulk(Replies.path(ctx, "queue"), Replies.body(ctx).getJsonArray("jobs"));
-      result.onSuccess(r -> Replies.json(ctx, r.status(), r.job())).onFailure(ctx::fail);
-    };
+    return ctx -> reply(ctx, submitter.submitBulk(Replies.path(ctx, "queue"), Replies.body(ctx).getJsonArray("jobs")));
+  }
+
+  private static void reply(RoutingContext ctx, Future<SubmitResult> result) {
+    result.onSuccess(r -> Replies.json(ctx, r.status(), r.job())).onFailure(ctx::fail);
   }
 
   public Handler<RoutingContext> list() {

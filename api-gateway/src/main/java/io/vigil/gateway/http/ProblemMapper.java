@@ -27,14 +27,9 @@ import org.slf4j.LoggerFactory;
  * 4. Anything unexpected is a 500 whose body holds only a reference; the stack trace goes to the log.
  * 5. Every 503 carries Retry-After.
  */
-public final class ProblemMapper implements Handler<RoutingContext> {
+public record ProblemMapper(GatewayMetrics metrics) implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
   private static final int MAX_DETAIL = 400;
-  private final GatewayMetrics metrics;
-
-  public ProblemMapper(GatewayMetrics metrics) {
-    this.metrics = metrics;
-  }
 
   @Override
   public void handle(RoutingContext ctx) {

@@ -10,12 +10,7 @@ import io.vigil.core.queue.QueueInfo;
 import java.util.List;
 
 /** Handlers of the queue operations: list, info, pause and resume. */
-public final class QueueHandlers {
-  private final Engine engine;
-
-  public QueueHandlers(Engine engine) {
-    this.engine = engine;
-  }
+public record QueueHandlers(Engine engine) {
 
   public Handler<RoutingContext> list() {
     return ctx -> {

@@ -38,15 +38,7 @@ public final class GatewayMetrics {
 
   /** Counts a stream as open if fewer than {@code max} are; the caller must {@link #streamClosed()} later. */
   public boolean tryOpenStream(int max) {
-    while (true) {
-      int now = streams.get();
-      if (now >= max) {
-        return false;
-      }
-      if (streams.compareAndSet(now, now + 1)) {
-        return true;
-      }
-    }
+    return streams.getAndUpdate(now -> now < max ? now + 1 : now) < max;
   }
 
   public void streamClosed() {

@@ -9,13 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** The schedules API over the engine's {@link ScheduleStore}; views add the next fire times. */
-public final class StoreScheduleApi implements ScheduleApi {
+public record StoreScheduleApi(ScheduleStore store) implements ScheduleApi {
   static final int NEXT_FIRES = 5;
-  private final ScheduleStore store;
-
-  public StoreScheduleApi(ScheduleStore store) {
-    this.store = store;
-  }
 
   @Override
   public Future<JsonObject> put(String id, JsonObject body) {

@@ -15,21 +15,8 @@ import java.time.Clock;
  * GET /api/v1/events: opens an {@link EventStream} from Last-Event-ID (header, else the lastEventId
  * parameter), or from the newest event when neither is given. Refuses with 503 past VIGIL_SSE_MAX_STREAMS.
  */
-public final class EventStreamHandler implements Handler<RoutingContext> {
-  private final Vertx vertx;
-  private final Clock clock;
-  private final EventReader events;
-  private final GatewaySettings settings;
-  private final GatewayMetrics metrics;
-
-  public EventStreamHandler(Vertx vertx, Clock clock, EventReader events, GatewaySettings settings,
-                            GatewayMetrics metrics) {
-    this.vertx = vertx;
-    this.clock = clock;
-    this.events = events;
-    this.settings = settings;
-    this.metrics = metrics;
-  }
+public record EventStreamHandler(Vertx vertx, Clock clock, EventReader events, GatewaySettings settings,
+                                 GatewayMetrics metrics) implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {

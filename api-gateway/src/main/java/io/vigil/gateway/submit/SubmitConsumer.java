@@ -16,16 +16,8 @@ import io.vigil.gateway.http.ProblemMapper;
  * JSON text, checked against the contract's submitJob body schema. Replies {@code {status, job}} like
  * REST; refusals fail the message with the HTTP status as failure code and the problem JSON as message.
  */
-public final class SubmitConsumer implements Handler<Message<Object>> {
-  private final Submitter submitter;
-  private final BodySchema schema;
-  private final ProblemMapper problems;
-
-  public SubmitConsumer(Submitter submitter, BodySchema schema, ProblemMapper problems) {
-    this.submitter = submitter;
-    this.schema = schema;
-    this.problems = problems;
-  }
+public record SubmitConsumer(Submitter submitter, BodySchema schema, ProblemMapper problems)
+    implements Handler<Message<Object>> {
 
   @Override
   public void handle(Message<Object> message) {

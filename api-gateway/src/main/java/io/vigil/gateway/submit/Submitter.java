@@ -1,11 +1,13 @@
 package io.vigil.gateway.submit;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.job.Job;
+import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.job.Submitted;
@@ -13,27 +15,22 @@ import io.vigil.core.queue.Engine;
 import io.vigil.gateway.metrics.GatewayMetrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Submits jobs for REST and the event bus alike.
- * 1. Parses bodies with {@link SubmitParser}; a bad body fails before anything is sent to Redis.
+ * 1. Parses bodies itself; a bad body fails before anything is sent to Redis.
  * 2. A created job is answered from what was submitted, so a successful write is never turned into an
  *    error by a follow-up read; an existing job is read back and returned as stored; a job accepted
  *    earlier and removed since (its id is still reserved) is answered 200 with what is known of it.
  */
-public final class Submitter {
-  private final Engine engine;
-  private final GatewayMetrics metrics;
-
-  public Submitter(Engine engine, GatewayMetrics metrics) {
-    this.engine = engine;
-    this.metrics = metrics;
-  }
+public record Submitter(Engine engine, GatewayMetrics metrics) {
+  private static final Set<String> FIELDS = Set.of("name", "data", "jobId", "options");
 
   public Future<SubmitResult> submit(String queue, JsonObject body) {
     NewJob job;
     try {
-      job = SubmitParser.parse(body);
+      job = parse(body);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -60,7 +57,7 @@ public final class Submitter {
     for (int i = 0; i < bodies.size(); i++) {
       Object body = bodies.getValue(i);
       try {
-        jobs.add(SubmitParser.parse(body instanceof JsonObject json ? json : null));
+        jobs.add(parse(body instanceof JsonObject json ? json : null));
       } catch (InvalidRequestException e) {
         return Future.failedFuture(new InvalidRequestException("jobs[" + i + "]: " + e.getMessage()));
       } catch (RuntimeException e) {
@@ -78,6 +75,36 @@ public final class Submitter {
       metrics.submitted(queue, false, results.size() - created);
       return new SubmitResult(created > 0 ? 201 : 200, new JsonObject().put("jobs", out));
     });
+  }
+
+  /**
+   * A submission body {@code {"name", "data", "jobId"?, "options"?}} as a {@link NewJob}, held to the rules of
+   * the contract's NewJob schema whichever way it came.
+   */
+  private static NewJob parse(JsonObject body) {
+    if (body == null) {
+      throw new InvalidRequestException("the body must be a JSON object {name, data, jobId?, options?}");
+    }
+    for (String field : body.fieldNames()) {
+      if (!FIELDS.contains(field)) {
+        throw new InvalidRequestException(field + " is not a known field; known: " + FIELDS);
+      }
+    }
+    Object name = body.getValue("name");
+    if (!(name instanceof String nameText)) {
+      throw new InvalidRequestException("name must be a string");
+    }
+    // Present means typed: an explicit null is refused, as the contract's schema refuses it.
+    Object jobId = body.getValue("jobId");
+    if (body.containsKey("jobId") && !(jobId instanceof String)) {
+      throw new InvalidRequestException("jobId must be a string");
+    }
+    Object options = body.getValue("options");
+    if (body.containsKey("options") && !(options instanceof JsonObject)) {
+      throw new InvalidRequestException("options must be an object");
+    }
+    return new NewJob((String) jobId, nameText, Json.encode(body.getValue("data")),
+        JobOptions.fromJson((JsonObject) options));
   }
 
   /** What is known of a job that was accepted and is gone: what was submitted, and state {@code removed}. */
