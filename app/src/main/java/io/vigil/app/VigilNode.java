@@ -87,8 +87,8 @@ public final class VigilNode {
           workers,
           settings.redis().sentinelMode() ? List.of(ReadinessCheck.sentinelQuorum(broker::status)) : List.of(),
           registry)
-          .withOperation("getReport", ReportRoutes.over(engine)::byJob)
-          .withOperation("getLatestReport", ReportRoutes.over(engine)::latest);
+          .withOperation("getReport", new ReportRoutes(engine)::byJob)
+          .withOperation("getLatestReport", new ReportRoutes(engine)::latest);
       GatewayVerticle[] first = new GatewayVerticle[1];
       chain = chain.compose(v -> record(vertx.deployVerticle(() -> {
         GatewayVerticle verticle = new GatewayVerticle(settings.gateway(), services);

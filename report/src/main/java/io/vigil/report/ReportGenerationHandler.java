@@ -31,21 +31,11 @@ import org.slf4j.LoggerFactory;
  *    job retries with its backoff.
  * 4. Compares with the project's previous report, stores the new one, and returns it as the job's result.
  */
-public final class ReportGenerationHandler implements JobHandler {
+public record ReportGenerationHandler(PageFetcher fetcher, ReportStore store, Clock clock, int maxCompetitors)
+    implements JobHandler {
   public static final String JOB_NAME = "report-generation";
   public static final String QUEUE = "report-generation";
   private static final Logger log = LoggerFactory.getLogger(ReportGenerationHandler.class);
-  private final PageFetcher fetcher;
-  private final ReportStore store;
-  private final Clock clock;
-  private final int maxCompetitors;
-
-  public ReportGenerationHandler(PageFetcher fetcher, ReportStore store, Clock clock, int maxCompetitors) {
-    this.fetcher = fetcher;
-    this.store = store;
-    this.clock = clock;
-    this.maxCompetitors = maxCompetitors;
-  }
 
   /** The handler with its own fetcher, storing reports through the engine's broker under its key prefix. */
   public static ReportGenerationHandler create(Vertx vertx, Engine engine, ReportSettings settings) {

@@ -3,6 +3,7 @@ package io.vigil.report;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
 import io.vigil.core.job.Job;
 import io.vigil.core.job.JobState;
@@ -10,8 +11,8 @@ import io.vigil.core.queue.Engine;
 import io.vigil.gateway.http.HttpProblem;
 import io.vigil.report.compose.HtmlRenderer;
 import io.vigil.report.compose.ReportComposer;
-import io.vigil.report.http.FormatNegotiation;
 import io.vigil.report.store.ReportStore;
+import java.util.List;
 
 /**
  * The report retrieval API, served on the gateway's contract router (which authenticates the caller first).
@@ -23,20 +24,14 @@ import io.vigil.report.store.ReportStore;
  * format the job asked for.
  */
 public final class ReportRoutes {
-  public static final String BY_JOB = "/api/v1/reports/:jobId";
-  public static final String LATEST = "/api/v1/projects/:projectId/reports/latest";
   private final Engine engine;
   private final ReportStore store;
 
-  private ReportRoutes(Engine engine) {
+  /** The handlers, for a router that does its own access checks and maps failures (the gateway's). */
+  public ReportRoutes(Engine engine) {
     this.engine = engine;
     // Read-only use: the keep period only applies to writes.
     this.store = new ReportStore(engine.broker(), engine.settings().prefix(), engine.clock(), 0);
-  }
-
-  /** The handlers, for a router that does its own access checks and maps failures (the gateway's). */
-  public static ReportRoutes over(Engine engine) {
-    return new ReportRoutes(engine);
   }
 
   public void byJob(RoutingContext ctx) {
@@ -79,7 +74,7 @@ public final class ReportRoutes {
 
   private static void respond(RoutingContext ctx, JsonObject report) {
     ReportFormat requested = ReportFormat.fromWire(report.getString("format"));
-    ReportFormat format = FormatNegotiation.choose(ctx.queryParams().get("format"), ctx.parsedHeaders().accept(),
+    ReportFormat format = choose(ctx.queryParams().get("format"), ctx.parsedHeaders().accept(),
         requested == null ? ReportFormat.JSON : requested);
     if (format == null) {
       ctx.fail(new HttpProblem(406, "NOT_ACCEPTABLE",
@@ -94,6 +89,40 @@ public final class ReportRoutes {
       ctx.response().putHeader("Content-Security-Policy", HtmlRenderer.CONTENT_SECURITY_POLICY);
     }
     ctx.response().end(ReportComposer.render(report, format));
+  }
+
+  /**
+   * {@code ?format=} wins, then the Accept header ({@code accept} sorted by preference, as vertx-web parses it),
+   * then the format the job asked for; null when nothing acceptable can be served.
+   */
+  private static ReportFormat choose(String formatParam, List<MIMEHeader> accept, ReportFormat requested) {
+    if (formatParam != null) {
+      return ReportFormat.fromWire(formatParam);
+    }
+    if (accept == null || accept.isEmpty()) {
+      return requested;
+    }
+    for (MIMEHeader h : accept) {
+      ReportFormat match = h.weight() <= 0 ? null
+          : "*".equals(h.component()) ? requested
+          : "*".equals(h.subComponent()) ? wildcard(h.component(), requested)
+          : ReportFormat.fromMediaType(h.component(), h.subComponent());
+      if (match != null) {
+        return match;
+      }
+    }
+    return null;
+  }
+
+  private static ReportFormat wildcard(String type, ReportFormat requested) {
+    if (requested.mediaType().startsWith(type + "/")) {
+      return requested;
+    }
+    return switch (type) {
+      case "text" -> ReportFormat.MARKDOWN;
+      case "application" -> ReportFormat.JSON;
+      default -> null;
+    };
   }
 
   private static JsonObject decode(String json) {

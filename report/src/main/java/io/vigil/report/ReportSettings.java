@@ -1,8 +1,9 @@
 package io.vigil.report;
 
+import static io.vigil.settings.SettingsException.require;
+
 import io.vigil.report.fetch.AddressPolicy;
 import io.vigil.settings.EnvReader;
-import io.vigil.settings.SettingsException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -45,16 +46,6 @@ public record ReportSettings(Set<String> allowedHosts, long connectTimeoutMs, lo
     return new ReportSettings(Set.of(), 5_000, 10_000, 30_000, 1024 * 1024, 5, 25, 90 * DAY_MS);
   }
 
-  public ReportSettings withAllowedHosts(Set<String> hosts) {
-    return new ReportSettings(hosts, connectTimeoutMs, readTimeoutMs, totalTimeoutMs, maxBytes, maxRedirects,
-        maxCompetitors, keepMs);
-  }
-
-  public ReportSettings withLimits(int bytes, int redirects, long readTimeout, long totalTimeout) {
-    return new ReportSettings(allowedHosts, connectTimeoutMs, readTimeout, totalTimeout, bytes, redirects,
-        maxCompetitors, keepMs);
-  }
-
   public static ReportSettings fromEnv(Map<String, String> env) {
     ReportSettings d = defaults();
     EnvReader r = new EnvReader(env);
@@ -92,9 +83,5 @@ public record ReportSettings(Set<String> allowedHosts, long connectTimeoutMs, lo
       return host;
     }
     return (v6 != null ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  private static void require(boolean condition, String variable, String why) {
-    SettingsException.require(condition, variable, why);
   }
 }

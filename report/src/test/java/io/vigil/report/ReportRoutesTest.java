@@ -59,9 +59,9 @@ class ReportRoutesTest {
   private static HttpServer serve(Vertx vertx, Engine engine) {
     Router router = Router.router(vertx);
     router.route().failureHandler(new ProblemMapper(new GatewayMetrics(new SimpleMeterRegistry())));
-    ReportRoutes routes = ReportRoutes.over(engine);
-    router.get(ReportRoutes.BY_JOB).handler(routes::byJob);
-    router.get(ReportRoutes.LATEST).handler(routes::latest);
+    ReportRoutes routes = new ReportRoutes(engine);
+    router.get("/api/v1/reports/:jobId").handler(routes::byJob);
+    router.get("/api/v1/projects/:projectId/reports/latest").handler(routes::latest);
     HttpServer server = vertx.createHttpServer().requestHandler(router);
     server.listen(0, "127.0.0.1").await();
     return server;

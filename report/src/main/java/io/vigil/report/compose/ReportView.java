@@ -21,6 +21,7 @@ public record ReportView(String title, List<String> intro, List<String> tableHea
 
   public record Bullets(String label, List<String> items) {}
 
+  private static final String CHANGES = "Changes since the last report";
   static final List<String> HEADER = List.of("Competitor", "Status", "Title", "Words", "Prices", "H1/H2",
       "Outbound links", "Fetch ms");
 
@@ -39,7 +40,7 @@ public record ReportView(String title, List<String> intro, List<String> tableHea
       sections.add(section(c));
     }
     return new ReportView(report.getString("title"), intro, HEADER, rows, sections,
-        ChangeLines.section(report.getJsonObject("changes")));
+        changes(report.getJsonObject("changes")));
   }
 
   private static List<String> row(JsonObject c) {
@@ -88,7 +89,62 @@ public record ReportView(String title, List<String> intro, List<String> tableHea
     return String.join(", ", texts);
   }
 
-  static List<String> strings(JsonArray array) {
+  private static Section changes(JsonObject changes) {
+    if (changes == null) {
+      return new Section(CHANGES, List.of(new Field("Changes", "first report for this project: nothing to compare")),
+          List.of());
+    }
+    List<Field> fields = new ArrayList<>();
+    fields.add(new Field("Compared with", "job " + changes.getString("previousJobId") + " of "
+        + Instant.ofEpochMilli(changes.getLong("previousGeneratedAt", 0L))));
+    List<Bullets> lists = new ArrayList<>();
+    addIfAny(lists, "Competitors added", strings(changes.getJsonArray("addedCompetitors", new JsonArray())));
+    addIfAny(lists, "Competitors removed", strings(changes.getJsonArray("removedCompetitors", new JsonArray())));
+    for (Object o : changes.getJsonArray("competitors", new JsonArray())) {
+      JsonObject c = (JsonObject) o;
+      lists.add(new Bullets(c.getString("name"), changeLines(c)));
+    }
+    if (lists.isEmpty()) {
+      fields.add(new Field("Changes", "none"));
+    }
+    return new Section(CHANGES, fields, lists);
+  }
+
+  private static List<String> changeLines(JsonObject c) {
+    List<String> lines = new ArrayList<>();
+    if (c.getString("note") != null) {
+      lines.add(c.getString("note"));
+    }
+    JsonObject title = c.getJsonObject("title");
+    if (title != null) {
+      lines.add("Title changed: \"" + title.getString("from") + "\" → \"" + title.getString("to") + "\"");
+    }
+    headingLines(lines, "New", c.getJsonArray("headingsAdded"));
+    headingLines(lines, "Removed", c.getJsonArray("headingsRemoved"));
+    priceLines(lines, "New price", c.getJsonArray("pricesAdded"));
+    priceLines(lines, "Price gone", c.getJsonArray("pricesRemoved"));
+    return lines;
+  }
+
+  private static void headingLines(List<String> lines, String verb, JsonArray headings) {
+    if (headings != null) {
+      headings.forEach(h -> lines.add(verb + " " + ((JsonObject) h).getString("level") + ": " + ((JsonObject) h).getString("text")));
+    }
+  }
+
+  private static void priceLines(List<String> lines, String label, JsonArray prices) {
+    if (prices != null) {
+      prices.forEach(p -> lines.add(label + ": " + ((JsonObject) p).getString("text")));
+    }
+  }
+
+  private static void addIfAny(List<Bullets> lists, String label, List<String> items) {
+    if (!items.isEmpty()) {
+      lists.add(new Bullets(label, items));
+    }
+  }
+
+  private static List<String> strings(JsonArray array) {
     List<String> out = new ArrayList<>();
     array.forEach(v -> out.add(String.valueOf(v)));
     return out;

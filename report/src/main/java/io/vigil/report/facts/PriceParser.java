@@ -13,19 +13,8 @@ import java.util.regex.Pattern;
  * thousands, as shops write them.
  */
 public final class PriceParser {
-  private static final Map<String, String> SYMBOLS = new LinkedHashMap<>();
-
-  static {
-    SYMBOLS.put("US$", "USD");
-    SYMBOLS.put("C$", "CAD");
-    SYMBOLS.put("A$", "AUD");
-    SYMBOLS.put("$", "USD");
-    SYMBOLS.put("€", "EUR");
-    SYMBOLS.put("£", "GBP");
-    SYMBOLS.put("¥", "JPY");
-    SYMBOLS.put("₹", "INR");
-  }
-
+  private static final Map<String, String> SYMBOLS = Map.of("US$", "USD", "C$", "CAD", "A$", "AUD", "$", "USD",
+      "€", "EUR", "£", "GBP", "¥", "JPY", "₹", "INR");
   private static final String SYMBOL = "(?:US\\$|C\\$|A\\$|\\$|€|£|¥|₹)";
   private static final String CODE = "(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|CNY|SEK|NOK|DKK|PLN|BRL|MXN)";
   private static final String NUMBER =

@@ -10,7 +10,7 @@ import java.util.List;
  * @param contentType the Content-Type header, or null
  * @param body at most the size cap; {@code truncated} says whether the page was longer
  */
-public record FetchedPage(String requestedUrl, String finalUrl, List<String> redirects, int status,
+public record FetchedPage(String finalUrl, List<String> redirects, int status,
                           String contentType, byte[] body, boolean truncated, long fetchMs) {
   public FetchedPage {
     redirects = List.copyOf(redirects);

@@ -34,18 +34,16 @@ final class PageFetch {
   private final HttpClient client;
   private final AddressPolicy policy;
   private final ReportSettings settings;
-  private final String requestedUrl;
   private final long startNanos = System.nanoTime();
   private final Promise<FetchedPage> result = Promise.promise();
   private final List<String> redirects = new ArrayList<>();
   private HttpClientRequest current;
 
-  PageFetch(Vertx vertx, HttpClient client, AddressPolicy policy, ReportSettings settings, String requestedUrl) {
+  PageFetch(Vertx vertx, HttpClient client, AddressPolicy policy, ReportSettings settings) {
     this.vertx = vertx;
     this.client = client;
     this.policy = policy;
     this.settings = settings;
-    this.requestedUrl = requestedUrl;
   }
 
   Future<FetchedPage> run(URI uri, Future<?> abort) {
@@ -147,7 +145,7 @@ final class PageFetch {
 
   private void finish(URI uri, HttpClientResponse response, Buffer body, boolean truncated) {
     long ms = (System.nanoTime() - startNanos) / 1_000_000;
-    result.tryComplete(new FetchedPage(requestedUrl, uri.toString(), redirects, response.statusCode(),
+    result.tryComplete(new FetchedPage(uri.toString(), redirects, response.statusCode(),
         response.getHeader(HttpHeaders.CONTENT_TYPE), body.getBytes(), truncated, ms));
   }
 

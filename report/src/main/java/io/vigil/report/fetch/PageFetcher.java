@@ -51,7 +51,7 @@ public final class PageFetcher {
     } catch (FetchException e) {
       return Future.failedFuture(e);
     }
-    return new PageFetch(vertx, client, policy, settings, url).run(uri, abort);
+    return new PageFetch(vertx, client, policy, settings).run(uri, abort);
   }
 
   public Future<Void> close() {

@@ -19,21 +19,10 @@ import java.util.List;
  * 2. The base of a diff is the newest report saved before the job's own first save.
  * 3. History is trimmed to {@link #KEEP} entries after each save; keys expire after the keep period.
  */
-public final class ReportStore {
+public record ReportStore(Broker broker, String prefix, Clock clock, long keepMs) {
   public static final int KEEP = 3;
   /** Entries read from history: more than KEEP, in case a trim after a save was lost. */
   private static final int SCAN = 10;
-  private final Broker broker;
-  private final String prefix;
-  private final Clock clock;
-  private final long keepMs;
-
-  public ReportStore(Broker broker, String prefix, Clock clock, long keepMs) {
-    this.broker = broker;
-    this.prefix = prefix;
-    this.clock = clock;
-    this.keepMs = keepMs;
-  }
 
   /** The newest kept report, or null when the project has none. */
   public Future<JsonObject> latest(String projectId) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FactExtractorTest {
 
   private static FetchedPage page(String html, String contentType) {
-    return new FetchedPage("http://shop.example/", "http://shop.example/pricing", List.of("http://shop.example/pricing"),
+    return new FetchedPage("http://shop.example/pricing", List.of("http://shop.example/pricing"),
         200, contentType, html.getBytes(StandardCharsets.UTF_8), false, 42);
   }
 
@@ -46,7 +46,7 @@ class FactExtractorTest {
   void readsTheCharsetFromTheMetaTagWhenTheServerGivesNone() {
     byte[] latin1 = "<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head><body>Prix 5 €</body></html>"
         .getBytes(StandardCharsets.ISO_8859_1);
-    FetchedPage page = new FetchedPage("http://a.example/", "http://a.example/", List.of(), 200, "text/html", latin1,
+    FetchedPage page = new FetchedPage("http://a.example/", List.of(), 200, "text/html", latin1,
         false, 1);
 
     assertThat(FactExtractor.extract(page).title()).isEqualTo("Café");

@@ -13,9 +13,9 @@ import io.vertx.core.net.SelfSignedCertificate;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.report.ReportSettings;
 import io.vigil.report.support.FixtureSite;
+import io.vigil.report.support.ReportFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class PageFetcherTest {
   @BeforeEach
   void start(Vertx vertx) {
     site = FixtureSite.start(vertx);
-    ReportSettings settings = ReportSettings.defaults().withAllowedHosts(Set.of("127.0.0.1")).withLimits(CAP, 3, 300, 5_000);
+    ReportSettings settings = ReportFixture.loopbackSettings(CAP, 3, 300, 5_000);
     fetcher = new PageFetcher(vertx, settings);
   }
 
@@ -159,7 +159,7 @@ class PageFetcherTest {
       req.response().closeHandler(v -> vertx.cancelTimer(timer));
     });
     PageFetcher strict = new PageFetcher(vertx,
-        ReportSettings.defaults().withAllowedHosts(Set.of("127.0.0.1")).withLimits(CAP, 3, 300, 600));
+        ReportFixture.loopbackSettings(CAP, 3, 300, 600));
 
     long started = System.nanoTime();
     assertThatThrownBy(() -> strict.fetch(site.url("/drip"), Promise.promise().future()).await())
@@ -172,7 +172,7 @@ class PageFetcherTest {
   void abortResetsTheRequestInFlight(Vertx vertx) throws Exception {
     site.hang("/slow");
     PageFetcher patient = new PageFetcher(vertx,
-        ReportSettings.defaults().withAllowedHosts(Set.of("127.0.0.1")).withLimits(CAP, 3, 30_000, 60_000));
+        ReportFixture.loopbackSettings(CAP, 3, 30_000, 60_000));
     Promise<Void> abort = Promise.promise();
     Future<FetchedPage> fetch = patient.fetch(site.url("/slow"), abort.future());
     await().atMost(WAIT).until(() -> site.hits("/slow") == 1);

@@ -48,9 +48,14 @@ public final class ReportFixture implements AutoCloseable {
     this.engine = Engine.create(RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await(),
         EngineSettings.defaults(PREFIX).withLease(2_000, 1_000, 1), Clock.systemUTC(), false);
     this.site = FixtureSite.start(vertx);
-    ReportSettings settings = ReportSettings.defaults().withAllowedHosts(Set.of("127.0.0.1"))
-        .withLimits(CAP, 3, 1_000, 5_000);
-    this.handler = ReportGenerationHandler.create(vertx, engine, settings);
+    this.handler = ReportGenerationHandler.create(vertx, engine, loopbackSettings(CAP, 3, 1_000, 5_000));
+  }
+
+  /** The default settings with loopback fetches allowed and the given limits. */
+  public static ReportSettings loopbackSettings(int maxBytes, int maxRedirects, long readTimeoutMs, long totalTimeoutMs) {
+    ReportSettings d = ReportSettings.defaults();
+    return new ReportSettings(Set.of("127.0.0.1"), d.connectTimeoutMs(), readTimeoutMs, totalTimeoutMs, maxBytes,
+        maxRedirects, d.maxCompetitors(), d.keepMs());
   }
 
   public ReportFixture startProcessor() {
