@@ -116,17 +116,7 @@ public final class CronTimes {
 
   /** The next {@code count} fires strictly after {@code after}, earliest first. */
   public List<Instant> next(Instant after, int count) {
-    List<Instant> out = new ArrayList<>(Math.max(0, count));
-    Instant cursor = after;
-    while (out.size() < count) {
-      Optional<Instant> next = nextAfter(cursor);
-      if (next.isEmpty()) {
-        break;
-      }
-      out.add(next.get());
-      cursor = next.get();
-    }
-    return out;
+    return between(after, Instant.MAX, count);
   }
 
   /** Fires in {@code (afterExclusive, untilInclusive]}, earliest first, at most {@code max} of them. */

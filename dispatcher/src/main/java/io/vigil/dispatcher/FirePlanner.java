@@ -12,19 +12,11 @@ import java.util.List;
  * 3. Catch-up fires are taken from the start of the missed range, which depends only on the watermark, so two
  *    dispatchers racing on the same stale watermark pick the same fire times and their jobs collide.
  */
-public final class FirePlanner {
+public record FirePlanner(long misfireThresholdMs, int maxCatchUp) {
   /** Upper bound on on-time fires per tick; with the catch-up bound it keeps one tick within one bulk enqueue. */
   public static final int MAX_ON_TIME = 800;
   /** Misfires are counted up to this many per catch-up, so a long downtime costs bounded work. */
   public static final int MISFIRE_COUNT_BOUND = 1000;
-
-  private final long misfireThresholdMs;
-  private final int maxCatchUp;
-
-  public FirePlanner(long misfireThresholdMs, int maxCatchUp) {
-    this.misfireThresholdMs = misfireThresholdMs;
-    this.maxCatchUp = maxCatchUp;
-  }
 
   public FirePlan plan(CronTimes times, MisfirePolicy policy, long handledUntilMs, long nowMs) {
     Instant handledUntil = Instant.ofEpochMilli(handledUntilMs);

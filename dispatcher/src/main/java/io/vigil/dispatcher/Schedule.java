@@ -7,8 +7,6 @@ import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.keys.Names;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -70,11 +68,6 @@ public record Schedule(String id, String cron, String timezone, String queue, St
   /** Parses the cron and zone (already known to be valid). */
   public CronTimes times() {
     return CronTimes.parse(cron, timezone);
-  }
-
-  /** The next {@code count} fire times after {@code after}, for the API. */
-  public List<Instant> nextFires(Instant after, int count) {
-    return times().next(after, count);
   }
 
   /**

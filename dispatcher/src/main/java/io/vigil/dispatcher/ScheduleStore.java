@@ -62,23 +62,13 @@ public final class ScheduleStore {
   }
 
   public Future<Optional<Schedule>> get(String id) {
-    try {
-      Schedule.requireValidId(id);
-    } catch (InvalidRequestException e) {
-      return Future.failedFuture(e);
-    }
-    return broker.send(Request.cmd(Command.HGET).arg(keys.schedules()).arg(id))
+    return validId(id).compose(valid -> broker.send(Request.cmd(Command.HGET).arg(keys.schedules()).arg(id)))
         .map(reply -> reply == null ? Optional.empty() : Optional.of(Schedule.decode(id, reply.toString())));
   }
 
   /** Removes a schedule and its state; true when it existed. Fires already enqueued stay. */
   public Future<Boolean> delete(String id) {
-    try {
-      Schedule.requireValidId(id);
-    } catch (InvalidRequestException e) {
-      return Future.failedFuture(e);
-    }
-    return broker.evalDurable(Script.DELETE_SCHEDULE, scheduleKeys(), List.of(id))
+    return validId(id).compose(valid -> broker.evalDurable(Script.DELETE_SCHEDULE, scheduleKeys(), List.of(id)))
         .map(reply -> reply.toLong() == 1);
   }
 
@@ -90,7 +80,7 @@ public final class ScheduleStore {
 
   /** The next {@code count} fire times of a schedule from now, for the API. */
   public List<Instant> nextFires(Schedule schedule, int count) {
-    return schedule.nextFires(clock.instant(), count);
+    return schedule.times().next(clock.instant(), count);
   }
 
   /** Every schedule with its watermark, in one round trip. */
@@ -117,6 +107,11 @@ public final class ScheduleStore {
   public Future<Long> advance(String id, long handledUntilMs) {
     return broker.evalDurable(Script.ADVANCE_SCHEDULE, List.of(keys.schedules(), keys.handledUntil()),
         List.of(id, Long.toString(handledUntilMs))).map(Response::toLong);
+  }
+
+  /** Fails (rather than throws) on an invalid id. */
+  private static Future<String> validId(String id) {
+    return Future.future(p -> p.complete(Schedule.requireValidId(id)));
   }
 
   private List<String> scheduleKeys() {

@@ -1,32 +1,22 @@
 package io.vigil.worker;
 
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import io.vigil.core.consume.JobContext;
 import io.vigil.core.consume.JobHandler;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
 /**
- * Runs a {@link BlockingJobHandler} off the event loop (a given worker executor, or the Vert.x worker pool),
+ * Runs a {@link BlockingJobHandler} on the Vert.x worker pool (size it with VertxOptions.setWorkerPoolSize),
  * unordered so jobs run in parallel, and interrupts its thread when the job is cancelled.
  */
-public final class BlockingHandlerAdapter implements JobHandler {
-  private final BlockingJobHandler handler;
-  private final WorkerExecutor executor;
-
-  /** {@code executor} null: the Vert.x worker pool (size it with VertxOptions.setWorkerPoolSize). */
-  public BlockingHandlerAdapter(BlockingJobHandler handler, WorkerExecutor executor) {
-    this.handler = handler;
-    this.executor = executor;
-  }
+record BlockingHandlerAdapter(BlockingJobHandler handler) implements JobHandler {
 
   @Override
   public Future<?> handle(JobContext context) {
     InterruptOnCancel guard = new InterruptOnCancel();
     context.cancelled().onSuccess(reason -> guard.cancel());
-    Callable<Object> work = () -> guard.run(() -> handler.handle(context));
-    return executor != null ? executor.executeBlocking(work, false) : context.vertx().executeBlocking(work, false);
+    return context.vertx().executeBlocking(() -> guard.run(() -> handler.handle(context)), false);
   }
 
   /**

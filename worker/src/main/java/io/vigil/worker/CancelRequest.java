@@ -12,10 +12,6 @@ public record CancelRequest(String queue, String jobId, String reason) {
   public static final String DEFAULT_REASON = "cancelled by request";
   private static final int MAX_REASON_LENGTH = 200;
 
-  public JsonObject toJson() {
-    return new JsonObject().put("queue", queue).put("jobId", jobId).put("reason", reason);
-  }
-
   /** Empty when the body is not a well-formed request (it is then ignored). */
   public static Optional<CancelRequest> fromBody(Object body) {
     if (!(body instanceof JsonObject json)) {

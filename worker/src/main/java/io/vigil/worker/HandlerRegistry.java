@@ -34,7 +34,7 @@ public final class HandlerRegistry implements JobHandler {
 
   /** Adds a blocking handler; it runs on the Vert.x worker pool. */
   public HandlerRegistry registerBlocking(String name, BlockingJobHandler handler) {
-    return register(name, new BlockingHandlerAdapter(handler, null));
+    return register(name, new BlockingHandlerAdapter(handler));
   }
 
   public Set<String> names() {

@@ -1,11 +1,12 @@
 package io.vigil.worker;
 
+import static io.vigil.settings.SettingsException.require;
+
 import io.vigil.core.keys.Names;
+import io.vigil.settings.EnvReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
-import io.vigil.settings.EnvReader;
-import io.vigil.settings.SettingsException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +89,5 @@ public record WorkerSettings(List<String> queues, int concurrency, int instances
     } catch (UnknownHostException e) {
       return "unknown-host";
     }
-  }
-
-  private static void require(boolean condition, String variable, String why) {
-    SettingsException.require(condition, variable, why);
   }
 }

@@ -112,7 +112,8 @@ class WorkerVerticleTest {
 
     vertx.eventBus().publish(WorkerVerticle.CANCEL_ADDRESS, "not a request");
     vertx.eventBus().publish(WorkerVerticle.CANCEL_ADDRESS, new JsonObject().put("queue", "other").put("jobId", target));
-    vertx.eventBus().publish(WorkerVerticle.CANCEL_ADDRESS, new CancelRequest("q", target, "operator asked").toJson());
+    vertx.eventBus().publish(WorkerVerticle.CANCEL_ADDRESS,
+        new JsonObject().put("queue", "q").put("jobId", target).put("reason", "operator asked"));
 
     Job cancelled = f.awaitState("q", target, JobState.FAILED);
     assertThat(cancelReasons).containsExactly("operator asked");
