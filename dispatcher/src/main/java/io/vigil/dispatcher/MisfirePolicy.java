@@ -23,12 +23,8 @@ public enum MisfirePolicy {
   }
 
   public static MisfirePolicy fromWireName(String value) {
-    for (MisfirePolicy policy : values()) {
-      if (policy.wireName.equals(value)) {
-        return policy;
-      }
-    }
-    throw new InvalidRequestException("misfire must be one of "
-        + Arrays.stream(values()).map(MisfirePolicy::wireName).toList() + ", got '" + value + "'");
+    return Arrays.stream(values()).filter(policy -> policy.wireName.equals(value)).findFirst()
+        .orElseThrow(() -> new InvalidRequestException("misfire must be one of "
+            + Arrays.stream(values()).map(MisfirePolicy::wireName).toList() + ", got '" + value + "'"));
   }
 }

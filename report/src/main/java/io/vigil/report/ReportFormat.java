@@ -1,5 +1,6 @@
 package io.vigil.report;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The forms a report is rendered in; the job stores JSON and renders the others on request. */
@@ -30,22 +31,14 @@ public enum ReportFormat {
       return null;
     }
     String v = value.trim().toLowerCase(Locale.ROOT);
-    for (ReportFormat f : values()) {
-      if (f.wireName.equals(v) || (f == MARKDOWN && v.equals("md"))) {
-        return f;
-      }
-    }
-    return null;
+    return Arrays.stream(values()).filter(f -> f.wireName.equals(v) || (f == MARKDOWN && v.equals("md"))).findFirst()
+        .orElse(null);
   }
 
   /** The format served as {@code type/subtype} (no parameters), or null. */
   public static ReportFormat fromMediaType(String type, String subtype) {
     String media = (type + "/" + subtype).toLowerCase(Locale.ROOT);
-    for (ReportFormat f : values()) {
-      if (f.mediaType.equals(media)) {
-        return f;
-      }
-    }
-    return media.equals("text/x-markdown") ? MARKDOWN : null;
+    return Arrays.stream(values()).filter(f -> f.mediaType.equals(media)).findFirst()
+        .orElse(media.equals("text/x-markdown") ? MARKDOWN : null);
   }
 }

@@ -1,5 +1,6 @@
 package io.vigil.gateway.auth;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** What a token may do; each role includes the ones below it (read &lt; submit &lt; admin). */
@@ -16,11 +17,6 @@ public enum Role {
 
   /** Parses {@code read}, {@code submit} or {@code admin}; null when the name is none of them. */
   public static Role fromWire(String name) {
-    for (Role role : values()) {
-      if (role.wireName().equals(name)) {
-        return role;
-      }
-    }
-    return null;
+    return Arrays.stream(values()).filter(role -> role.wireName().equals(name)).findFirst().orElse(null);
   }
 }

@@ -39,10 +39,7 @@ public record StoreScheduleApi(ScheduleStore store) implements ScheduleApi {
   }
 
   private JsonObject view(Schedule schedule) {
-    JsonArray fires = new JsonArray();
-    for (Instant fire : store.nextFires(schedule, NEXT_FIRES)) {
-      fires.add(fire.toEpochMilli());
-    }
-    return schedule.toJson().put("nextFires", fires);
+    List<Long> fires = store.nextFires(schedule, NEXT_FIRES).stream().map(Instant::toEpochMilli).toList();
+    return schedule.toJson().put("nextFires", new JsonArray(fires));
   }
 }
