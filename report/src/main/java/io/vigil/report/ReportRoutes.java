@@ -23,15 +23,12 @@ import java.util.List;
  * Both serve Markdown, HTML or JSON as asked by {@code ?format=} or Accept (406 otherwise), defaulting to the
  * format the job asked for.
  */
-public final class ReportRoutes {
-  private final Engine engine;
-  private final ReportStore store;
+public record ReportRoutes(Engine engine, ReportStore store) {
 
   /** The handlers, for a router that does its own access checks and maps failures (the gateway's). */
   public ReportRoutes(Engine engine) {
-    this.engine = engine;
     // Read-only use: the keep period only applies to writes.
-    this.store = new ReportStore(engine.broker(), engine.settings().prefix(), engine.clock(), 0);
+    this(engine, new ReportStore(engine.broker(), engine.settings().prefix(), engine.clock(), 0));
   }
 
   public void byJob(RoutingContext ctx) {

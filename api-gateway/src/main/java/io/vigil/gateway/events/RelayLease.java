@@ -10,25 +10,14 @@ import java.util.List;
  * The Redis lease that makes one gateway in the cluster the event relay: taken when free, renewed by
  * its holder (holdLease script, compare-and-renew on a token), released on a clean stop.
  */
-public final class RelayLease {
+public record RelayLease(Broker broker, String prefix, String token, long leaseMs) {
   /** RENEWED: held without a gap since the last call; TAKEN: held now, but someone else may have held it between. */
   public enum Hold { RENEWED, TAKEN, HELD_BY_OTHER }
 
-  private final Broker broker;
-  private final String key;
-  private final String token;
-  private final long leaseMs;
-
-  public RelayLease(Broker broker, String prefix, String token, long leaseMs) {
-    this.broker = broker;
-    this.key = QueueKeys.relayLeaseKey(prefix);
-    this.token = token;
-    this.leaseMs = leaseMs;
-  }
-
   /** Takes or renews the lease for the next {@code leaseMs}. */
   public Future<Hold> hold() {
-    return broker.eval(Script.HOLD_LEASE, List.of(key), List.of(token, Long.toString(leaseMs)))
+    return broker.eval(Script.HOLD_LEASE, List.of(QueueKeys.relayLeaseKey(prefix)),
+            List.of(token, Long.toString(leaseMs)))
         .map(reply -> switch (reply.toInteger()) {
           case 2 -> Hold.RENEWED;
           case 1 -> Hold.TAKEN;
@@ -38,10 +27,6 @@ public final class RelayLease {
 
   /** Gives the lease up at once if this process holds it, so another gateway takes over on its next tick. */
   public Future<Void> release() {
-    return broker.eval(Script.HOLD_LEASE, List.of(key), List.of(token, "0")).mapEmpty();
-  }
-
-  public String token() {
-    return token;
+    return broker.eval(Script.HOLD_LEASE, List.of(QueueKeys.relayLeaseKey(prefix)), List.of(token, "0")).mapEmpty();
   }
 }

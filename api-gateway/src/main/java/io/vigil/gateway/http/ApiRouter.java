@@ -18,7 +18,7 @@ import io.vigil.gateway.contract.Contract;
 import io.vigil.gateway.contract.ValidationHandler;
 import io.vigil.gateway.health.HealthHandlers;
 import io.vigil.gateway.health.ReadinessCheck;
-import io.vigil.gateway.sse.EventStreamHandler;
+import io.vigil.gateway.sse.EventStream;
 import io.vigil.gateway.submit.Submitter;
 import java.util.HashMap;
 import java.util.Map;
@@ -98,7 +98,7 @@ public final class ApiRouter {
     map.put("getSchedule", directory.getSchedule());
     map.put("deleteSchedule", directory.deleteSchedule());
     map.put("listWorkers", directory.listWorkers());
-    map.put("streamEvents", new EventStreamHandler(vertx, services.engine().clock(), services.engine().events(), settings,
+    map.put("streamEvents", EventStream.handler(vertx, services.engine().clock(), services.engine().events(), settings,
         services.metrics()));
     map.put("live", health.live());
     map.put("ready", health.ready());

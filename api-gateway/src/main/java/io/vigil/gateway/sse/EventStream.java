@@ -1,11 +1,16 @@
 package io.vigil.gateway.sse;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import io.vigil.core.event.EventReader;
 import io.vigil.core.event.JobEvent;
 import io.vigil.core.loop.PeriodicTask;
+import io.vigil.gateway.GatewaySettings;
+import io.vigil.gateway.http.HttpProblem;
+import io.vigil.gateway.http.Replies;
 import io.vigil.gateway.metrics.GatewayMetrics;
 import java.time.Clock;
 import java.util.List;
@@ -13,15 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open Server-Sent Events response tailing one queue's event stream.
- * 1. Each tick reads the events after the last one sent (XRANGE, never blocking) and writes them with
+ * One open Server-Sent Events response tailing one queue's event stream (GET /api/v1/events).
+ * 1. It starts after Last-Event-ID (header, else the lastEventId parameter), or at the newest event when
+ *    neither is given; past VIGIL_SSE_MAX_STREAMS open streams the request gets 503.
+ * 2. Each tick reads the events after the last one sent (XRANGE, never blocking) and writes them with
  *    their stream id as the SSE id, so a client resumes with Last-Event-ID.
- * 2. One read at a time (a {@link PeriodicTask}); none while the client's write queue is full (a slow
+ * 3. One read at a time (a {@link PeriodicTask}); none while the client's write queue is full (a slow
  *    client is not buffered).
- * 3. A comment line on a timer keeps proxies and the idle timeout from closing a quiet stream.
- * 4. The client closing the connection stops both tasks and releases the stream slot.
+ * 4. A comment line on a timer keeps proxies and the idle timeout from closing a quiet stream.
+ * 5. The client closing the connection stops both tasks and releases the stream slot.
  */
-final class EventStream {
+public final class EventStream {
   static final int BATCH = 200;
   private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
   private final Vertx vertx;
@@ -35,7 +42,7 @@ final class EventStream {
   private PeriodicTask poll;
   private PeriodicTask heartbeat;
 
-  EventStream(Vertx vertx, Clock clock, EventReader events, HttpServerResponse response, String queue, String cursor,
+  private EventStream(Vertx vertx, Clock clock, EventReader events, HttpServerResponse response, String queue, String cursor,
               GatewayMetrics metrics) {
     this.vertx = vertx;
     this.clock = clock;
@@ -46,7 +53,27 @@ final class EventStream {
     this.metrics = metrics;
   }
 
-  void start(long pollMs, long heartbeatMs) {
+  public static Handler<RoutingContext> handler(Vertx vertx, Clock clock, EventReader events, GatewaySettings settings,
+                                                GatewayMetrics metrics) {
+    return ctx -> {
+      String queue = Replies.query(ctx, "queue");
+      String header = Replies.header(ctx, "Last-Event-ID");
+      String resume = header != null ? header : Replies.query(ctx, "lastEventId");
+      if (!metrics.tryOpenStream(settings.sseMaxStreams())) {
+        ctx.fail(new HttpProblem(503, "STREAM_LIMIT", "this gateway already serves VIGIL_SSE_MAX_STREAMS event streams"));
+        return;
+      }
+      Future<String> start = resume != null ? Future.succeededFuture(resume) : events.latestId(queue);
+      start.onSuccess(cursor -> new EventStream(vertx, clock, events, ctx.response(), queue, cursor, metrics)
+              .start(settings.ssePollMs(), settings.sseHeartbeatMs()))
+          .onFailure(e -> {
+            metrics.streamClosed();
+            ctx.fail(e);
+          });
+    };
+  }
+
+  private void start(long pollMs, long heartbeatMs) {
     if (response.closed()) {
       // The client left while the starting point was being read.
       stop();

@@ -16,12 +16,11 @@ import java.util.Set;
  * 2. Hands back the address to connect to, so a second lookup cannot answer differently (DNS rebinding).
  * 3. Exempts hosts listed in VIGIL_FETCH_ALLOWED_HOSTS (host or host:port), for tests and local demos.
  */
-public final class AddressPolicy {
-  private final Set<String> allowedHosts;
+public record AddressPolicy(Set<String> allowedHosts) {
 
   /** {@code allowedHosts}: lower-case host names or literals, optionally with ":port" (IPv6 as "[::1]:80"). */
-  public AddressPolicy(Set<String> allowedHosts) {
-    this.allowedHosts = Set.copyOf(allowedHosts);
+  public AddressPolicy {
+    allowedHosts = Set.copyOf(allowedHosts);
   }
 
   public boolean allowListed(String host, int port) {
