@@ -9,20 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The gateway's configuration, built once from the environment and validated; every error names its
+ * The gateway's configuration (the VIGIL_* variables of the README), validated once; every error names its
  * setting, and {@link #toString()} shows token names and roles only.
- *
- * @param httpPort VIGIL_HTTP_PORT (0 picks a free port)
- * @param tokens VIGIL_API_TOKENS, {@code name:token:role} entries
- * @param insecure VIGIL_INSECURE: allows starting without tokens, every caller then acts as admin
- * @param maxBodyBytes VIGIL_MAX_BODY_BYTES: larger request bodies get 413 before they are parsed
- * @param idleTimeoutMs VIGIL_HTTP_IDLE_TIMEOUT_MS: connections with no traffic for this long are closed
- * @param ssePollMs VIGIL_SSE_POLL_MS: how often an event stream reads Redis for new events
- * @param sseHeartbeatMs VIGIL_SSE_HEARTBEAT_MS: comment line sent on idle event streams
- * @param sseMaxStreams VIGIL_SSE_MAX_STREAMS: open event streams per gateway before 503
- * @param relayEnabled VIGIL_EVENT_RELAY: whether this gateway competes to relay events to the event bus
- * @param relayPollMs VIGIL_RELAY_POLL_MS: how often the relay reads the queues' event streams
- * @param relayLeaseMs VIGIL_RELAY_LEASE_MS: the relay lease; another gateway takes over this long after a crash
  */
 public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insecure, int maxBodyBytes,
                               long idleTimeoutMs, long ssePollMs, long sseHeartbeatMs, int sseMaxStreams,
@@ -45,7 +33,6 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
         "must be at least 3 x VIGIL_RELAY_POLL_MS, got " + relayLeaseMs);
   }
 
-  /** Reads the settings from environment-like variables; missing ones take their defaults. */
   public static GatewaySettings fromEnv(Map<String, String> env) {
     EnvReader r = new EnvReader(env);
     return new GatewaySettings(

@@ -16,18 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns due cron fires into jobs; any number of dispatchers may tick at once, on any hosts.
- * 1. Reads every schedule with its watermark in one round trip.
- * 2. Plans each schedule's due fires (on time, and missed ones per its misfire policy).
- * 3. Enqueues them in one bulk with ids {@code cron-<scheduleId>-<fireMillis>}, each leaving a once-marker
- *    under the queue's hash tag for {@link #FIRE_MARKER_MS} past the misfire threshold: racing dispatchers
- *    submit the same ids, and a dispatcher planning from a stale watermark finds the marker even after
- *    retention removed the fire's job, so each fire yields exactly one job.
- * 4. Only then moves the watermark forward, durably (WAIT, like a submission), so a crash between the two
- *    repeats the enqueue (a no-op) rather than losing the fire, and a failover does not take the advance back.
- *    One schedule's failure is logged and retried next tick without holding up others.
- * Idle ticks stay cheap: parsed crons and each schedule's next fire are remembered while cron, zone and
- * watermark stay the same, so a schedule with nothing due costs a map lookup, not a cron walk.
+ * Turns due cron fires into jobs; any number of dispatchers may tick at once, on any hosts. Fires are enqueued
+ * in one bulk with ids {@code cron-<scheduleId>-<fireMillis>}, each leaving a once-marker for
+ * {@link #FIRE_MARKER_MS} past the misfire threshold, so racing or stale dispatchers yield one job per fire; only
+ * then does the watermark move forward, durably, so a crash in between repeats the enqueue (a no-op) rather than
+ * losing the fire. Parsed crons and next fires are cached, so an idle schedule costs a map lookup per tick.
  */
 public final class CronDispatcher {
   /**

@@ -25,14 +25,10 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * The fire times of one cron expression in one time zone.
- * 1. Parses Unix (5 fields, minute first) or Quartz (6-7 fields, seconds first) form, told apart by field count.
- * 2. Walks fire instants forward in real time with cron-utils, and settles the two daylight-saving cases
- *    itself, the way Vixie cron does, so the answer does not depend on where the walk starts:
- * 3. Spring forward: wall-clock times that do not exist fire shifted by the gap, as java.time resolves them
- *    (02:30 becomes 03:30 CEST); cron-utils alone would drop them.
- * 4. Fall back: the repeated hour fires again only for schedules that fire every hour; a daily 02:30
- *    fires once, at the first 02:30.
+ * The fire times of one cron expression (Unix 5 fields or Quartz 6-7, told apart by count) in one time zone.
+ * Daylight saving is settled as Vixie cron does, whatever the walk's start: wall-clock times a spring-forward gap
+ * skips fire shifted by the gap (02:30 becomes 03:30 CEST), and a fall-back hour repeats only for schedules that
+ * fire every hour.
  */
 public final class CronTimes {
   private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));

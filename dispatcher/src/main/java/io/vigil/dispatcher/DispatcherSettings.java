@@ -5,11 +5,8 @@ import io.vigil.settings.SettingsException;
 import java.util.Map;
 
 /**
- * How a cron dispatcher runs, validated once; each error names its setting.
- *
- * @param tickMs VIGIL_DISPATCHER_TICK_MS, how often due fires are looked for
- * @param misfireThresholdMs VIGIL_MISFIRE_THRESHOLD_MS, a fire found later than this is a misfire
- * @param maxCatchUp VIGIL_MISFIRE_MAX_CATCH_UP, most missed fires one schedule enqueues under fire-all
+ * How a cron dispatcher runs (VIGIL_DISPATCHER_TICK_MS, VIGIL_MISFIRE_*), validated once; each error names its
+ * setting.
  */
 public record DispatcherSettings(long tickMs, long misfireThresholdMs, int maxCatchUp) {
   public DispatcherSettings {

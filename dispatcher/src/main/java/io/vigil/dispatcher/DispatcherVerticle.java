@@ -8,9 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ticks a {@link CronDispatcher} on a {@link PeriodicTask}: one tick at a time (a slow tick makes the next ones
- * skip, never pile up), metrics from each report, and a log line when Redis stops or starts answering, not on
- * every tick.
+ * Ticks a {@link CronDispatcher} on a {@link PeriodicTask} (a slow tick makes the next ones skip, never pile
+ * up) and records each tick's metrics.
  */
 public final class DispatcherVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(DispatcherVerticle.class);

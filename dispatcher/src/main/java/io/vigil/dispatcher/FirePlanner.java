@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides which fires of a schedule are due, given the watermark it was handled until and the time now.
- * 1. Fires within the misfire threshold are on time and always enqueued.
- * 2. Older fires are misfires (a downtime); the policy decides: skip them, one catch-up job, or all of them
- *    up to the catch-up bound.
- * 3. Catch-up fires are taken from the start of the missed range, which depends only on the watermark, so two
- *    dispatchers racing on the same stale watermark pick the same fire times and their jobs collide.
+ * Decides which fires of a schedule are due. Fires within the misfire threshold are enqueued; older ones are
+ * misfires, handled per policy up to the catch-up bound, taken from the start of the missed range so that
+ * dispatchers racing on the same stale watermark pick the same fire times.
  */
 public record FirePlanner(long misfireThresholdMs, int maxCatchUp) {
   /** Upper bound on on-time fires per tick; with the catch-up bound it keeps one tick within one bulk enqueue. */

@@ -23,14 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps schedules in Redis, for the API and the dispatchers.
- * 1. put/get/delete/list the API form, one HASH field per schedule. put and delete are durable writes
- *    (acknowledged once the replicas have them, like submissions) with an operation id, so a call the
- *    broker sends again answers as the first did.
- * 2. A new schedule starts with its watermark at "now", so it never fires for times before it existed;
- *    a replaced schedule keeps its watermark.
- * 3. Gives the dispatcher every schedule with its watermark in one round trip, and advances a watermark
- *    only forwards and durably (advanceSchedule.lua).
+ * Keeps schedules in Redis for the API and the dispatchers. put and delete are durable writes with an
+ * operation id, so a call the broker sends again answers as the first did; a new schedule's watermark starts at
+ * "now", a replaced one keeps its own, and watermarks only move forward (advanceSchedule.lua).
  */
 public final class ScheduleStore {
   private static final Logger log = LoggerFactory.getLogger(ScheduleStore.class);

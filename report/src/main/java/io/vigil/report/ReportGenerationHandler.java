@@ -23,13 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one {@code report-generation} job.
- * 1. Validates the payload; a bad one fails the job permanently with a message naming the field.
- * 2. Fetches the competitors one after another, extracting page facts off the event loop, and reports
- *    progress after each; stops when the job is cancelled, aborting the fetch in flight.
- * 3. An unreachable competitor is noted in the report; when none could be fetched the attempt fails and the
- *    job retries with its backoff.
- * 4. Compares with the project's previous report, stores the new one, and returns it as the job's result.
+ * Runs one {@code report-generation} job: validates the payload (a bad one fails for good), fetches the
+ * competitors one after another (facts extracted off the event loop, progress after each, aborted on cancel),
+ * compares with the project's previous report, stores the new one and returns it as the job's result.
  */
 public record ReportGenerationHandler(PageFetcher fetcher, ReportStore store, Clock clock, int maxCompetitors)
     implements JobHandler {

@@ -15,13 +15,10 @@ import io.vigil.report.store.ReportStore;
 import java.util.List;
 
 /**
- * The report retrieval API, served on the gateway's contract router (which authenticates the caller first).
- * Every refusal goes to {@code ctx.fail} and so through the gateway's one problem mapper.
- * 1. {@code GET /api/v1/reports/{jobId}}: the report a {@code report-generation} job returned; 404 for an
- *    unknown job, 409 while it has not completed (or when it failed).
- * 2. {@code GET /api/v1/projects/{projectId}/reports/latest}: the project's newest stored report.
- * Both serve Markdown, HTML or JSON as asked by {@code ?format=} or Accept (406 otherwise), defaulting to the
- * format the job asked for.
+ * The report retrieval API on the gateway's contract router; every refusal goes through the gateway's one
+ * problem mapper. {@code GET /api/v1/reports/{jobId}} serves what a completed job returned (409 before that),
+ * {@code GET /api/v1/projects/{projectId}/reports/latest} the project's newest stored report; both as Markdown,
+ * HTML or JSON per {@code ?format=} or Accept (406 otherwise), by default in the format the job asked for.
  */
 public record ReportRoutes(Engine engine, ReportStore store) {
 

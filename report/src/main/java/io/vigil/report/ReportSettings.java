@@ -12,17 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * How report jobs fetch pages and how long project reports are kept; validated once, each error names
- * its variable.
- *
- * @param allowedHosts VIGIL_FETCH_ALLOWED_HOSTS, hosts or host:port pairs exempt from the address policy
- * @param connectTimeoutMs VIGIL_FETCH_CONNECT_TIMEOUT_MS
- * @param readTimeoutMs VIGIL_FETCH_READ_TIMEOUT_MS, longest silence while waiting for bytes
- * @param totalTimeoutMs VIGIL_FETCH_TOTAL_TIMEOUT_MS, one page with all its redirects
- * @param maxBytes VIGIL_FETCH_MAX_BYTES, the rest of a page is cut
- * @param maxRedirects VIGIL_FETCH_MAX_REDIRECTS
- * @param maxCompetitors VIGIL_REPORT_MAX_COMPETITORS, per job
- * @param keepMs VIGIL_REPORT_KEEP_DAYS in ms, how long a project's latest reports outlive their last write (0 = no expiry)
+ * How report jobs fetch pages and how long project reports are kept (the VIGIL_FETCH_* and VIGIL_REPORT_*
+ * variables of the README); validated once, each error names its variable.
  */
 public record ReportSettings(Set<String> allowedHosts, long connectTimeoutMs, long readTimeoutMs, long totalTimeoutMs,
                              int maxBytes, int maxRedirects, int maxCompetitors, long keepMs) {

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The handlers of a worker, by job name; itself the one {@link JobHandler} the processors run.
- * A job whose name has no handler fails at once and for good, with a message listing the names this worker knows.
+ * The handlers of a worker, by job name, and itself the one {@link JobHandler} the processors run; a job whose
+ * name has no handler fails at once and for good.
  */
 public final class HandlerRegistry implements JobHandler {
   private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The job processors of one worker instance, one per queue, all on the caller's context.
- * 1. Starts them together and stops them together: fetching stops, running jobs get the grace period,
- *    the rest go back to waiting.
- * 2. Cancels a job if one of them runs it; counts the jobs running now.
+ * The job processors of one worker instance, one per queue, started and stopped together on the caller's
+ * context.
  */
 public final class QueueConsumers {
   private final Map<String, JobProcessor> byQueue = new LinkedHashMap<>();

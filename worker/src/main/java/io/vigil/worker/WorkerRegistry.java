@@ -12,11 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Live workers in Redis, so the gateway can list them ({@link WorkerDirectory}).
- * 1. A heartbeat writes the worker's info with a TTL and its expiry into an index, in one round trip, and
- *    prunes index entries that expired: a worker that dies without a goodbye disappears after its TTL.
- * 2. A clean shutdown removes the worker at once.
- * 3. list() answers the workers whose registration has not expired, sorted by id.
+ * Live workers in Redis: a heartbeat writes the worker's info with a TTL and indexes its expiry, pruning
+ * expired entries, so a worker that dies without a goodbye disappears after its TTL; a clean stop removes it.
  */
 public final class WorkerRegistry implements WorkerDirectory {
   private final Broker broker;

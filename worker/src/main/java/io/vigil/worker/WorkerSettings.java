@@ -13,15 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How a worker JVM consumes, validated once; each error names its setting.
- *
- * @param queues VIGIL_WORKER_QUEUES, the queues every worker instance consumes
- * @param concurrency VIGIL_WORKER_CONCURRENCY, jobs each instance runs at once per queue
- * @param instances VIGIL_WORKER_INSTANCES, worker verticle instances in this JVM (one per event loop is plenty)
- * @param shutdownGraceMs VIGIL_SHUTDOWN_GRACE_MS, how long running jobs may finish on shutdown before they go back
- * @param heartbeatMs VIGIL_WORKER_HEARTBEAT_MS, how often the worker renews its registration (it expires after 3)
- * @param workerId VIGIL_WORKER_ID, this JVM's worker id; instances add {@code -<n>} when there are several
- * @param host the host name shown in the worker list
+ * How a worker JVM consumes (the VIGIL_WORKER_* variables of the README and VIGIL_SHUTDOWN_GRACE_MS),
+ * validated once; each error names its setting.
  */
 public record WorkerSettings(List<String> queues, int concurrency, int instances, long shutdownGraceMs,
                              long heartbeatMs, String workerId, String host) {

@@ -14,10 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker instance: wires its queue consumers, the cancel address and the registry heartbeat.
- * 1. start: consume every configured queue, listen on {@value #CANCEL_ADDRESS}, register in Redis.
- * 2. stop (undeploy, SIGTERM): stop fetching, let running jobs finish within the grace period, hand the
- *    rest back to waiting, then deregister.
+ * One worker instance: consumes its queues, listens on {@value #CANCEL_ADDRESS} and renews its registration; on
+ * stop, running jobs get the grace period, the rest go back to waiting, then it deregisters.
  */
 public final class WorkerVerticle extends VerticleBase {
   /** Published (not sent) with a {@link CancelRequest} body; every worker hears it. */

@@ -8,10 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First handler of every protected route: 401 without a known token, 403 when its role is too low.
- * <p>
- * It is typed as a security-policy handler so vertx-web lets it run before the body handler: a caller
- * without a valid token cannot make the gateway buffer a body at all.
+ * First handler of every protected route: 401 without a known token, 403 when its role is too low. A
+ * security-policy handler, so vertx-web runs it before the body handler: no valid token, no buffered body.
  */
 public record AccessHandler(Authenticator authenticator, Role required) implements SecurityPolicyHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AccessHandler.class);

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns an {@code Authorization} header into a {@link Caller}.
- * 1. Tokens are kept only as SHA-256 digests, so a lookup's timing depends on the digest, not the secret.
- * 2. With no tokens configured (allowed only with VIGIL_INSECURE) every caller is an anonymous admin.
+ * Turns an {@code Authorization} header into a {@link Caller}. Tokens are kept only as SHA-256 digests, so a
+ * lookup's timing depends on the digest, not the secret; with no tokens (VIGIL_INSECURE) every caller is an admin.
  */
 public final class Authenticator {
   private static final String BEARER = "bearer ";

@@ -20,12 +20,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The hand-written OpenAPI contract ({@code openapi.yaml} on the classpath): served verbatim, and the
- * source of every route, its required role ({@code x-vigil-role}) and its request validation.
- * <p>
- * vertx-openapi 5.0.7 refuses response media types it cannot validate (problem+json, event-stream,
- * Prometheus text, YAML). Only requests are validated here, so those response entries are dropped from
- * the copy handed to vertx-openapi; the served text keeps them.
+ * The hand-written OpenAPI contract ({@code openapi.yaml}): served verbatim, and the source of every route, its
+ * role ({@code x-vigil-role}) and its request validation. vertx-openapi 5.0.7 refuses response media types it
+ * cannot validate (problem+json, event-stream, ...); only requests are validated, so the copy it gets lacks them.
  */
 public record Contract(String yaml, OpenAPIContract openApi) {
   private static final String RESOURCE = "openapi.yaml";

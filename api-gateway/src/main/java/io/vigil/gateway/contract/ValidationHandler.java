@@ -15,12 +15,9 @@ import io.vertx.openapi.validation.ValidatorException;
 import io.vigil.gateway.http.HttpProblem;
 
 /**
- * Checks one request against its contract operation before any handler sees it.
- * 1. A body must be declared JSON (else 415) and pass {@link StrictJson} (else 400).
- * 2. Parameters and body are validated against the contract's schemas (else 400).
- * 3. The validated request is stored in the context for the handler.
- * Bodies above {@link #INLINE_CHECK_BYTES} are checked on a worker thread: a 1 MiB body is too much work
- * for an event loop, while a typical submission costs less than the thread hop.
+ * Checks a request against its contract operation before any handler sees it: a body must be declared JSON
+ * (415) and pass {@link StrictJson}, then parameters and body must match the schemas (400). Bodies above
+ * {@link #INLINE_CHECK_BYTES} are checked on a worker thread: a 1 MiB body is too much work for an event loop.
  */
 public record ValidationHandler(Vertx vertx, RequestValidator validator, Operation operation)
     implements InputTrustHandler {

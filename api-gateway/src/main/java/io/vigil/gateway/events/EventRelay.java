@@ -15,15 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes every queue's Redis event stream on the event bus, from one gateway of the cluster at a time.
- * 1. Each tick renews, or tries to take, the {@link RelayLease}; without it the tick does nothing else.
- * 2. Holding the lease: lists the queues, reads each stream after its cursor and publishes every event on
- *    {@code vigil.jobs.events} and {@code vigil.jobs.events.<queue>}.
- * 3. After taking the lease (not renewing it), known queues start at their newest event: the bus carries
- *    notifications, and a handover gap stays readable from the stream itself (SSE with Last-Event-ID).
- *    Queues that appear later start at their oldest kept event, since all of it is new.
- * 4. A failed tick leaves the next one to try again; the {@link io.vigil.core.loop.PeriodicTask} that runs
- *    ticks keeps them from overlapping and logs an outage once.
+ * Publishes every queue's Redis event stream on the event bus ({@code vigil.jobs.events} and
+ * {@code vigil.jobs.events.<queue>}), from the one gateway holding the {@link RelayLease}. After taking the lease,
+ * known queues start at their newest event (the bus carries notifications; a handover gap stays readable over SSE
+ * with Last-Event-ID); queues that appear later start at their oldest kept event.
  */
 public final class EventRelay {
   static final int BATCH = 500;

@@ -14,9 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * /health/live answers without touching Redis, so a Redis failover never restarts the gateway;
- * /health/ready runs every {@link ReadinessCheck} (200 when all pass, 503 with Retry-After naming the
- * failing ones with their fixed refusal; the causes, which name hosts, go to the log).
+ * /health/live answers without touching Redis, so a Redis failover never restarts the gateway; /health/ready
+ * runs every {@link ReadinessCheck}: 503 with Retry-After naming the failing ones (their causes go to the log).
  */
 public final class HealthHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(HealthHandlers.class);

@@ -14,7 +14,6 @@ import java.util.function.Function;
 public final class Replies {
   private Replies() {}
 
-  /** Completes the request with {@code status} and the mapped body, or fails it with the future's error. */
   public static <T> void json(RoutingContext ctx, Future<T> result, int status, Function<T, JsonObject> body) {
     result.onSuccess(value -> json(ctx, status, body.apply(value))).onFailure(ctx::fail);
   }
@@ -29,7 +28,6 @@ public final class Replies {
     result.onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
-  /** A path parameter as validated against the contract. */
   public static String path(RoutingContext ctx, String name) {
     return string(ValidationHandler.validated(ctx).getPathParameters(), name);
   }
@@ -43,7 +41,6 @@ public final class Replies {
     return string(ValidationHandler.validated(ctx).getHeaders(), name);
   }
 
-  /** The JSON object body as validated against the contract. */
   public static JsonObject body(RoutingContext ctx) {
     ValidatedRequest validated = ValidationHandler.validated(ctx);
     return validated.getBody() == null || validated.getBody().isNull() ? null : validated.getBody().getJsonObject();

@@ -18,15 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open Server-Sent Events response tailing one queue's event stream (GET /api/v1/events).
- * 1. It starts after Last-Event-ID (header, else the lastEventId parameter), or at the newest event when
- *    neither is given; past VIGIL_SSE_MAX_STREAMS open streams the request gets 503.
- * 2. Each tick reads the events after the last one sent (XRANGE, never blocking) and writes them with
- *    their stream id as the SSE id, so a client resumes with Last-Event-ID.
- * 3. One read at a time (a {@link PeriodicTask}); none while the client's write queue is full (a slow
- *    client is not buffered).
- * 4. A comment line on a timer keeps proxies and the idle timeout from closing a quiet stream.
- * 5. The client closing the connection stops both tasks and releases the stream slot.
+ * One Server-Sent Events response tailing one queue's events (GET /api/v1/events) from Last-Event-ID, or from
+ * the newest event. Reads (XRANGE) run one at a time and none while the client's write queue is full, so a slow
+ * client is not buffered; a comment line on a timer keeps proxies and the idle timeout from closing a quiet stream.
  */
 public final class EventStream {
   static final int BATCH = 200;

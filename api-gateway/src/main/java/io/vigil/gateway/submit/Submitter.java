@@ -18,11 +18,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Submits jobs for REST and the event bus alike.
- * 1. Parses bodies itself; a bad body fails before anything is sent to Redis.
- * 2. A created job is answered from what was submitted, so a successful write is never turned into an
- *    error by a follow-up read; an existing job is read back and returned as stored; a job accepted
- *    earlier and removed since (its id is still reserved) is answered 200 with what is known of it.
+ * Submits jobs for REST and the event bus alike. A created job is answered from what was submitted, so a
+ * successful write never becomes an error through a follow-up read; an existing job is read back; one accepted and
+ * removed since (its id stays reserved) is answered 200 with what is known of it.
  */
 public record Submitter(Engine engine, GatewayMetrics metrics) {
   private static final Set<String> FIELDS = Set.of("name", "data", "jobId", "options");

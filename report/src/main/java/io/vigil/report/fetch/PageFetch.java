@@ -23,11 +23,9 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * One page fetch with its redirect chain; lives for one {@link PageFetcher#fetch} call.
- * 1. Each hop: resolve and check the host, then connect to exactly the checked address.
- * 2. A redirect is never followed by the client: its target is parsed and goes through step 1 again.
- * 3. The body is read up to the cap, then the stream is reset so nothing more is downloaded.
- * 4. The total deadline or an abort resets whatever request is in flight.
+ * One page fetch with its redirect chain, for one {@link PageFetcher#fetch} call: each hop is resolved, checked
+ * and connected to exactly the checked address; a redirect target is parsed and checked like the first URL; the
+ * body is read up to the cap, then the stream is reset; the deadline or an abort resets the request in flight.
  */
 final class PageFetch {
   private final Vertx vertx;

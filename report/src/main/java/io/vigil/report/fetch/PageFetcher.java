@@ -11,13 +11,9 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Fetches competitor pages under the report's limits: http/https only, connect and read timeouts, a total
- * deadline, a size cap, and redirects followed one hop at a time so that every hop passes the
- * {@link AddressPolicy} before anything connects to it.
- *
- * <p>Uses the core Vert.x HttpClient rather than the WebClient: the WebClient cannot stop a response in the
- * middle of its body (a failed body write makes it drain the rest), so a size cap could not bound what is
- * downloaded; here the fetch resets the stream as soon as the cap is reached.
+ * Fetches competitor pages under the report's limits: http(s) only, timeouts, a total deadline, a size cap, and
+ * every redirect hop checked by the {@link AddressPolicy}. It uses the core HttpClient, not the WebClient: that one
+ * cannot stop a response mid-body (it drains the rest), so a size cap could not bound what is downloaded.
  */
 public final class PageFetcher {
   static final String USER_AGENT = "VigilReport/0.1 (competitor report)";

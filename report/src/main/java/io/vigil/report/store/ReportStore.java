@@ -11,13 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the last few reports of each project, so a new report can say what changed and the API can serve
- * the latest one after the job itself is gone.
- * 1. Reports are stored under the id of the job that wrote them, and the project's history orders job ids
- *    by their first save. A retried attempt overwrites its own entry and keeps its place (ZADD NX), so it
- *    can neither become its own "previous" nor push out the report the diff needs.
- * 2. The base of a diff is the newest report saved before the job's own first save.
- * 3. History is trimmed to {@link #KEEP} entries after each save; keys expire after the keep period.
+ * Keeps the last {@link #KEEP} reports of each project under the ids of the jobs that wrote them, so a new
+ * report can say what changed and the API serves the latest after the job is gone. History orders job ids by their
+ * first save (ZADD NX), so a retried attempt neither becomes its own "previous" nor pushes out the one its diff
+ * needs; keys expire after the keep period.
  */
 public record ReportStore(Broker broker, String prefix, Clock clock, long keepMs) {
   public static final int KEEP = 3;
