@@ -7,6 +7,7 @@ import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.keys.Names;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,24 +26,16 @@ public record Schedule(String id, String cron, String timezone, String queue, St
   public Schedule {
     requireValidId(id);
     Names.requireValidQueue(queue);
-    if (timezone == null) {
-      timezone = DEFAULT_TIMEZONE;
-    }
+    timezone = Objects.requireNonNullElse(timezone, DEFAULT_TIMEZONE);
     CronTimes.parse(cron, timezone);
-    if (dataJson == null) {
-      dataJson = "null";
-    }
+    dataJson = Objects.requireNonNullElse(dataJson, "null");
     try {
       Json.decodeValue(dataJson);
     } catch (DecodeException e) {
       throw new InvalidRequestException("data must be JSON: " + e.getMessage());
     }
-    if (options == null) {
-      options = JobOptions.DEFAULTS;
-    }
-    if (misfire == null) {
-      misfire = MisfirePolicy.FIRE_ONCE;
-    }
+    options = Objects.requireNonNullElse(options, JobOptions.DEFAULTS);
+    misfire = Objects.requireNonNullElse(misfire, MisfirePolicy.FIRE_ONCE);
     // The job this schedule enqueues must itself be valid (name, id length), so a bad schedule fails at PUT, not at fire time.
     new NewJob(jobId(id, 0), name, dataJson, options);
   }

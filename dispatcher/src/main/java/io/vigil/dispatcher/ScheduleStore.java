@@ -70,7 +70,7 @@ public final class ScheduleStore {
   /** Every schedule, sorted by id. */
   public Future<List<Schedule>> list() {
     return broker.send(Request.cmd(Command.HGETALL).arg(keys.schedules()))
-        .map(reply -> decodeAll(pairs(reply)).stream().map(ScheduleSnapshot::schedule).toList());
+        .map(reply -> decodeAll(pairs(reply)));
   }
 
   /** The next {@code count} fire times of a schedule from now, for the API. */
@@ -85,12 +85,8 @@ public final class ScheduleStore {
             Request.cmd(Command.HGETALL).arg(keys.handledUntil())))
         .map(replies -> {
           Map<String, String> watermarks = pairs(replies.get(1));
-          List<ScheduleSnapshot> out = new ArrayList<>();
-          for (ScheduleSnapshot stored : decodeAll(pairs(replies.get(0)))) {
-            String mark = watermarks.get(stored.schedule().id());
-            out.add(new ScheduleSnapshot(stored.schedule(), mark == null ? -1 : Long.parseLong(mark)));
-          }
-          return out;
+          return decodeAll(pairs(replies.get(0))).stream().map(schedule -> new ScheduleSnapshot(schedule,
+              Long.parseLong(watermarks.getOrDefault(schedule.id(), "-1")))).toList();
         });
   }
 
@@ -114,14 +110,14 @@ public final class ScheduleStore {
   }
 
   /** Skips (and logs) an entry that no longer parses, so one bad record cannot stop every schedule. */
-  private List<ScheduleSnapshot> decodeAll(Map<String, String> stored) {
-    List<ScheduleSnapshot> out = new ArrayList<>(stored.size());
+  private List<Schedule> decodeAll(Map<String, String> stored) {
+    List<Schedule> out = new ArrayList<>(stored.size());
     Set<String> seen = new HashSet<>();
     stored.forEach((id, json) -> {
       String cacheKey = id + "\n" + json;
       seen.add(cacheKey);
       try {
-        out.add(new ScheduleSnapshot(decoded.computeIfAbsent(cacheKey, key -> Schedule.decode(id, json)), -1));
+        out.add(decoded.computeIfAbsent(cacheKey, key -> Schedule.decode(id, json)));
       } catch (RuntimeException e) {
         if (unreadable.add(cacheKey)) {
           log.warn("stored schedule unreadable, skipped scheduleId={} error={}", id, e.getMessage());
@@ -130,7 +126,7 @@ public final class ScheduleStore {
     });
     decoded.keySet().retainAll(seen);
     unreadable.retainAll(seen);
-    out.sort(Comparator.comparing(s -> s.schedule().id()));
+    out.sort(Comparator.comparing(Schedule::id));
     return out;
   }
 

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,10 +41,7 @@ public record WorkerSettings(List<String> queues, int concurrency, int instances
 
   public static WorkerSettings fromEnv(Map<String, String> env) {
     EnvReader r = new EnvReader(env);
-    String host = r.string("HOSTNAME", null);
-    if (host == null) {
-      host = localHostName();
-    }
+    String host = Objects.requireNonNullElseGet(r.string("HOSTNAME", null), WorkerSettings::localHostName);
     return new WorkerSettings(
         r.list("VIGIL_WORKER_QUEUES", "default,report-generation"),
         r.integer("VIGIL_WORKER_CONCURRENCY", 10),
