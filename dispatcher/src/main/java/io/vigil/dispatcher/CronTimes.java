@@ -110,7 +110,6 @@ public final class CronTimes {
     return fire.isBefore(secondPassEnd) ? secondPassEnd : null;
   }
 
-  /** The next {@code count} fires strictly after {@code after}, earliest first. */
   public List<Instant> next(Instant after, int count) {
     return between(after, Instant.MAX, count);
   }

@@ -53,7 +53,6 @@ public record Schedule(String id, String cron, String timezone, String queue, St
     return id;
   }
 
-  /** The job of one fire. */
   public NewJob jobFor(long fireEpochMillis) {
     return new NewJob(jobId(id, fireEpochMillis), name, dataJson, options);
   }

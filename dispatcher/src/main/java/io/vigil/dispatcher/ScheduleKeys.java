@@ -7,11 +7,9 @@ import io.vigil.core.keys.Names;
  * They span queues, so they carry no hash tag (like {@code <prefix>:queues}), and never contain
  * {@code {}} so they cannot meet a queue's keys.
  */
-public final class ScheduleKeys {
-  private final String prefix;
-
-  public ScheduleKeys(String prefix) {
-    this.prefix = Names.requireValidPrefix(prefix);
+public record ScheduleKeys(String prefix) {
+  public ScheduleKeys {
+    Names.requireValidPrefix(prefix);
   }
 
   /** HASH schedule id -> schedule JSON (the API form). */

@@ -73,12 +73,10 @@ public final class ScheduleStore {
         .map(reply -> decodeAll(pairs(reply)));
   }
 
-  /** The next {@code count} fire times of a schedule from now, for the API. */
   public List<Instant> nextFires(Schedule schedule, int count) {
     return schedule.times().next(clock.instant(), count);
   }
 
-  /** Every schedule with its watermark, in one round trip. */
   public Future<List<ScheduleSnapshot>> snapshot() {
     return broker.batch(List.of(
             Request.cmd(Command.HGETALL).arg(keys.schedules()),

@@ -1,13 +1,8 @@
 package io.vigil.dispatcher;
 
 /**
- * What one dispatcher tick did.
- *
- * @param schedules schedules looked at
- * @param enqueued fire jobs submitted (new or already there)
- * @param created fire jobs this dispatcher created; summed over all dispatchers, one per fire
- * @param misfires late fires found by this dispatcher when it moved a schedule's watermark
- * @param failures schedules whose fires could not be enqueued this tick (retried next tick)
+ * What one dispatcher tick did: schedules looked at, fire jobs submitted (new or not) and created (summed over
+ * all dispatchers, one per fire), misfires found while moving a watermark, and schedules that failed this tick.
  */
 public record TickReport(int schedules, int enqueued, int created, int misfires, int failures) {
   public static final TickReport EMPTY = new TickReport(0, 0, 0, 0, 0);

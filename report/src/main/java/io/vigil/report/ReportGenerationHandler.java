@@ -33,7 +33,6 @@ public record ReportGenerationHandler(PageFetcher fetcher, ReportStore store, Cl
   public static final String QUEUE = "report-generation";
   private static final Logger log = LoggerFactory.getLogger(ReportGenerationHandler.class);
 
-  /** The handler with its own fetcher, storing reports through the engine's broker under its key prefix. */
   public static ReportGenerationHandler create(Vertx vertx, Engine engine, ReportSettings settings) {
     ReportStore store = new ReportStore(engine.broker(), engine.settings().prefix(), engine.clock(), settings.keepMs());
     return new ReportGenerationHandler(new PageFetcher(vertx, settings), store, engine.clock(), settings.maxCompetitors());

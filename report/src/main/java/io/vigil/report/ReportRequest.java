@@ -23,7 +23,6 @@ public record ReportRequest(String projectId, String title, List<Competitor> com
   private static final int MAX_TITLE = 200;
   private static final int MAX_NAME = 100;
 
-  /** One competitor page to fetch. */
   public record Competitor(String name, String url) {
     public JsonObject toJson() {
       return new JsonObject().put("name", name).put("url", url);

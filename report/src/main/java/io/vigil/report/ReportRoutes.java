@@ -1,11 +1,11 @@
 package io.vigil.report;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
-import io.vigil.core.job.Job;
 import io.vigil.core.job.JobState;
 import io.vigil.core.queue.Engine;
 import io.vigil.gateway.http.HttpProblem;
@@ -30,59 +30,49 @@ public record ReportRoutes(Engine engine, ReportStore store) {
 
   public void byJob(RoutingContext ctx) {
     String jobId = ctx.pathParam("jobId");
-    engine.admin().getJob(ReportGenerationHandler.QUEUE, jobId).onComplete(ar -> {
-      if (ar.failed()) {
-        ctx.fail(ar.cause());
-        return;
-      }
-      Job job = ar.result();
+    serve(ctx, engine.admin().getJob(ReportGenerationHandler.QUEUE, jobId).compose(job -> {
       if (job.state() == JobState.FAILED) {
         // The job's own recorded outcome, also shown by GET .../jobs/{id}; the mapper cleans and bounds it.
-        ctx.fail(new HttpProblem(409, "REPORT_FAILED", "job " + jobId + " failed: " + job.failedReason()));
-      } else if (job.state() != JobState.COMPLETED) {
-        ctx.fail(new HttpProblem(409, "REPORT_NOT_READY",
-            "job " + jobId + " is " + job.state().wireName() + "; its report is served once it completes"));
-      } else {
-        JsonObject report = decode(job.resultJson());
-        if (report == null) {
-          ctx.fail(new HttpProblem(404, "REPORT_NOT_FOUND", "job " + jobId + " completed without a report"));
-        } else {
-          respond(ctx, report);
-        }
+        return Future.failedFuture(
+            new HttpProblem(409, "REPORT_FAILED", "job " + jobId + " failed: " + job.failedReason()));
       }
-    });
+      if (job.state() != JobState.COMPLETED) {
+        return Future.failedFuture(new HttpProblem(409, "REPORT_NOT_READY",
+            "job " + jobId + " is " + job.state().wireName() + "; its report is served once it completes"));
+      }
+      return Future.succeededFuture(decode(job.resultJson()));
+    }), "job " + jobId + " completed without a report");
   }
 
   public void latest(RoutingContext ctx) {
     String projectId = ctx.pathParam("projectId");
-    store.latest(projectId).onComplete(ar -> {
-      if (ar.failed()) {
-        ctx.fail(ar.cause());
-      } else if (ar.result() == null) {
-        ctx.fail(new HttpProblem(404, "REPORT_NOT_FOUND", "project " + projectId + " has no stored report"));
-      } else {
-        respond(ctx, ar.result());
-      }
-    });
+    serve(ctx, store.latest(projectId), "project " + projectId + " has no stored report");
   }
 
-  private static void respond(RoutingContext ctx, JsonObject report) {
-    ReportFormat requested = ReportFormat.fromWire(report.getString("format"));
-    ReportFormat format = choose(ctx.queryParams().get("format"), ctx.parsedHeaders().accept(),
-        requested == null ? ReportFormat.JSON : requested);
-    if (format == null) {
-      ctx.fail(new HttpProblem(406, "NOT_ACCEPTABLE",
-          "reports are served as text/markdown, text/html or application/json (or ?format=markdown|html|json)"));
-      return;
-    }
-    ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, format.mediaType() + "; charset=utf-8")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader(HttpHeaders.VARY, "Accept");
-    if (format == ReportFormat.HTML) {
-      ctx.response().putHeader("Content-Security-Policy", HtmlRenderer.CONTENT_SECURITY_POLICY);
-    }
-    ctx.response().end(ReportComposer.render(report, format));
+  /** Serves the report in the negotiated format; 404 with {@code missing} when there is none. */
+  private static void serve(RoutingContext ctx, Future<JsonObject> found, String missing) {
+    found.onFailure(ctx::fail).onSuccess(report -> {
+      if (report == null) {
+        ctx.fail(new HttpProblem(404, "REPORT_NOT_FOUND", missing));
+        return;
+      }
+      ReportFormat requested = ReportFormat.fromWire(report.getString("format"));
+      ReportFormat format = choose(ctx.queryParams().get("format"), ctx.parsedHeaders().accept(),
+          requested == null ? ReportFormat.JSON : requested);
+      if (format == null) {
+        ctx.fail(new HttpProblem(406, "NOT_ACCEPTABLE",
+            "reports are served as text/markdown, text/html or application/json (or ?format=markdown|html|json)"));
+        return;
+      }
+      ctx.response()
+          .putHeader(HttpHeaders.CONTENT_TYPE, format.mediaType() + "; charset=utf-8")
+          .putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader(HttpHeaders.VARY, "Accept");
+      if (format == ReportFormat.HTML) {
+        ctx.response().putHeader("Content-Security-Policy", HtmlRenderer.CONTENT_SECURITY_POLICY);
+      }
+      ctx.response().end(ReportComposer.render(report, format));
+    });
   }
 
   /**

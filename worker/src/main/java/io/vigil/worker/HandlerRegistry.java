@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HandlerRegistry implements JobHandler {
   private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
 
-  /** A registry with the built-in handlers ({@code echo}). */
   public static HandlerRegistry withBuiltIns() {
     return new HandlerRegistry().register(EchoHandler.NAME, new EchoHandler());
   }

@@ -6,11 +6,9 @@ import io.vigil.core.keys.Names;
  * Builds the Redis keys of the worker registry; no worker key is concatenated anywhere else.
  * They span queues, so they carry no hash tag, and never contain {@code {}} so they cannot meet a queue's keys.
  */
-public final class WorkerKeys {
-  private final String prefix;
-
-  public WorkerKeys(String prefix) {
-    this.prefix = Names.requireValidPrefix(prefix);
+public record WorkerKeys(String prefix) {
+  public WorkerKeys {
+    Names.requireValidPrefix(prefix);
   }
 
   /** ZSET worker id -> epoch ms its registration expires (pruned on every heartbeat). */

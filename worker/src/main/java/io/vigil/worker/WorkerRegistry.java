@@ -31,7 +31,6 @@ public final class WorkerRegistry implements WorkerDirectory {
     this.ttlMs = ttlMs;
   }
 
-  /** Registers or renews a worker, stamping its heartbeat time. */
   public Future<Void> heartbeat(WorkerInfo info) {
     long now = clock.millis();
     return broker.batch(List.of(

@@ -84,7 +84,6 @@ public final class WorkerVerticle extends VerticleBase {
         .onComplete(ar -> log.info("worker stopped workerId={}", instanceId));
   }
 
-  /** Renews the registration. */
   private Future<Void> register() {
     WorkerInfo info = new WorkerInfo(instanceId, settings.host(), ProcessHandle.current().pid(), settings.queues(),
         settings.concurrency(), consumers.activeJobs(), startedAt, 0);

@@ -14,7 +14,6 @@ public record RelayLease(Broker broker, String prefix, String token, long leaseM
   /** RENEWED: held without a gap since the last call; TAKEN: held now, but someone else may have held it between. */
   public enum Hold { RENEWED, TAKEN, HELD_BY_OTHER }
 
-  /** Takes or renews the lease for the next {@code leaseMs}. */
   public Future<Hold> hold() {
     return broker.eval(Script.HOLD_LEASE, List.of(QueueKeys.relayLeaseKey(prefix)),
             List.of(token, Long.toString(leaseMs)))
