@@ -21,7 +21,6 @@ import io.vigil.worker.HandlerRegistry;
 import io.vigil.worker.WorkerMetrics;
 import io.vigil.worker.WorkerRegistry;
 import io.vigil.worker.WorkerVerticle;
-import io.vigil.dispatcher.DispatcherMetrics;
 import io.vigil.dispatcher.DispatcherVerticle;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ public final class VigilNode {
       CronDispatcher dispatcher = new CronDispatcher(new ScheduleStore(broker, settings.engine().prefix(), engine.clock()),
           engine.enqueuer(), engine.clock(), settings.dispatcher());
       chain = chain.compose(v -> record(vertx.deployVerticle(
-          new DispatcherVerticle(dispatcher, settings.dispatcher().tickMs(), new DispatcherMetrics(registry)))));
+          new DispatcherVerticle(dispatcher, settings.dispatcher().tickMs(), registry))));
     }
     if (settings.roles().contains(Role.GATEWAY)) {
       GatewayServices services = GatewayServices.of(engine,

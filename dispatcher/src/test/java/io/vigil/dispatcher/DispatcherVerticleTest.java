@@ -29,7 +29,7 @@ class DispatcherVerticleTest {
     Engine engine = Engine.create(f.broker, EngineSettings.defaults(DispatcherFixture.PREFIX), Clock.systemUTC(), false);
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     CronDispatcher dispatcher = new CronDispatcher(store, engine.enqueuer(), Clock.systemUTC(), DispatcherSettings.defaults());
-    String deployment = vertx.deployVerticle(new DispatcherVerticle(dispatcher, 100, new DispatcherMetrics(prometheus))).await();
+    String deployment = vertx.deployVerticle(new DispatcherVerticle(dispatcher, 100, prometheus)).await();
 
     // The window under test: with the schedule put just before, its length bounds the fires to two or three.
     Thread.sleep(2_300);

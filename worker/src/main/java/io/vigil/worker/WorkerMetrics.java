@@ -11,10 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Job-processing metrics per queue, fed by the job processors. Prometheus shows them as
- * {@code vigil_jobs_completed_total}, {@code vigil_jobs_failed_total} (for good), {@code vigil_jobs_retried_total},
- * {@code vigil_jobs_stalled_total} (recovered from dead workers), {@code vigil_lease_lost_total},
- * {@code vigil_redis_errors_total} and the histogram {@code vigil_job_duration_seconds} (tag {@code outcome}).
+ * Job-processing metrics per queue (the {@code vigil_jobs_*}, {@code vigil_lease_lost_total},
+ * {@code vigil_redis_errors_total} and {@code vigil_job_duration_seconds} of the README), fed by the job processors.
  * Thread-safe: one instance serves every processor of the JVM.
  */
 public final class WorkerMetrics implements ProcessorListener {
