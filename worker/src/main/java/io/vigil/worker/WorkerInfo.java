@@ -5,10 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * One live worker (verticle instance) as registered in Redis and shown by GET /api/v1/workers.
- *
- * @param concurrency jobs it runs at once per queue
- * @param activeJobs jobs it ran at its last heartbeat
+ * One live worker (verticle instance) as registered in Redis and shown by GET /api/v1/workers;
+ * {@code concurrency} is per queue, {@code activeJobs} as of its last heartbeat.
  */
 public record WorkerInfo(String id, String host, long pid, List<String> queues, int concurrency, int activeJobs,
                          long startedAt, long lastHeartbeatAt) {

@@ -4,10 +4,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 
 /**
- * One refusal in RFC 9457 form, shared by HTTP responses and event-bus failure replies.
- *
- * @param retryAfterSeconds sent as Retry-After when positive
- * @param extensions further members of the body, e.g. the job ids of an unconfirmed submission
+ * One refusal in RFC 9457 form, shared by HTTP responses and event-bus failure replies; {@code extensions} are
+ * further body members (e.g. the job ids of an unconfirmed submission).
  */
 public record Problem(int status, String code, String title, String detail, int retryAfterSeconds,
                       JsonObject extensions) {

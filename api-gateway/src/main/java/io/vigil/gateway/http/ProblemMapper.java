@@ -17,15 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that turns failures into problem+json, for every route (the report routes included) and
- * for event-bus submit replies.
- * 1. Engine errors keep their {@link ErrorCode} and its HTTP status; retryable ones get Retry-After; an
- *    unconfirmed submission also names its job ids (and, for one job, its Location).
- * 2. Server-side errors (5xx) get a fixed text per code: their messages name Redis hosts and quote Redis
- *    replies, so those go to the log only.
- * 3. Gateway refusals ({@link HttpProblem}) and routing statuses (404, 405, 406, 413, 415) get fixed codes.
- * 4. Anything unexpected is a 500 whose body holds only a reference; the stack trace goes to the log.
- * 5. Every 503 carries Retry-After.
+ * The one place that turns failures into problem+json, for every route (the report routes included) and event-bus
+ * submit replies. Engine errors keep their code and HTTP status; 5xx ones get a fixed text (their messages name
+ * Redis hosts, so they go to the log only); anything unexpected is a 500 with only a reference in its body;
+ * retryable errors and every 503 carry Retry-After.
  */
 public record ProblemMapper(GatewayMetrics metrics) implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);

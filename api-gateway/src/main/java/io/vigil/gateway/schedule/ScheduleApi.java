@@ -5,9 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * What the gateway needs from the cron schedules. Views are the stored schedule
- * ({@code cron, timezone, queue, name, data, options, misfire}) plus {@code id} and {@code nextFires}
- * (epoch ms). Invalid schedules (bad cron, zone, misfire) fail with InvalidRequestException.
+ * What the gateway needs from the cron schedules. Views are the stored schedule plus {@code id} and
+ * {@code nextFires} (epoch ms); invalid schedules fail with InvalidRequestException.
  */
 public interface ScheduleApi {
 

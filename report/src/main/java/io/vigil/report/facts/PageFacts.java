@@ -5,13 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * What a report says about one fetched page. Text fields are page content, untrusted: every renderer
- * escapes them.
- *
- * @param redirects how many redirects led to {@code finalUrl}
- * @param bytes body bytes read (at most the size cap)
- * @param truncated the page was longer than the cap and was cut
- * @param outboundLinks links to http(s) pages on other hosts
+ * What a report says about one fetched page; text fields are untrusted page content, escaped by every renderer.
+ * {@code bytes} counts what was read (at most the cap); {@code outboundLinks} links to http(s) pages on other hosts.
  */
 public record PageFacts(String finalUrl, int httpStatus, long fetchMs, int redirects, int bytes, boolean truncated,
                         String title, String description, List<String> h1, List<String> h2, int wordCount,

@@ -4,11 +4,8 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 
 /**
- * A price found in a page.
- *
- * @param currency ISO 4217 code (a symbol is mapped: $ to USD, € to EUR, ...)
- * @param amount the amount as a plain decimal, decimal separator normalised to '.'
- * @param text the price as it was written on the page
+ * A price found in a page: an ISO 4217 currency (symbols mapped: $ to USD, € to EUR, ...), the amount as a
+ * plain decimal with '.' as separator, and the text as written on the page.
  */
 public record Price(String currency, String amount, String text) {
 
