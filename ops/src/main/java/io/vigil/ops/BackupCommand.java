@@ -17,16 +17,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vigil backup}: a consistent RDB snapshot taken over the network with the replication protocol.
- *
- * <p>By default the snapshot comes from a replica in sync (online, acknowledged within a second), once it
- * has applied everything the master had when the command started. The fork then happens off the master,
- * and the master never lists the download as a replica of its own (a listener without a port, which
- * Sentinel would add to its replica table). The master is used when no replica is in sync, or with
- * {@code --from master}.
- *
- * <p>It does not wait on LASTSAVE: the users' guide compared LASTSAVE with itself after BGSAVE, a loop that
- * never ends, and a BGSAVE on the server leaves the file on the server anyway.
+ * {@code vigil backup}: a consistent RDB snapshot over the replication protocol, by default from a replica in
+ * sync once it applied what the master had at the start: the fork happens off the master, and the master never
+ * lists the download as a replica (Sentinel would add it to its table). No BGSAVE: that leaves the file on the
+ * server.
  */
 @Command(name = "backup", sortOptions = false,
     description = {"Takes an RDB backup over the network into a folder.",
@@ -55,7 +49,6 @@ public final class BackupCommand extends SettingsCommand {
 
   private final Clock clock;
 
-  /** @param env the environment (REDIS_*, REDIS_ADMIN_*), usually {@code System.getenv()} */
   public BackupCommand(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
     super("backup", env, out, err);
     this.clock = clock;

@@ -6,11 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/**
- * Prepares picocli command lines the same way for every {@code vigil} command: {@code -h}/{@code --help}
- * on the command and each subcommand, picocli's help and errors on the given streams. A bad flag or value
- * makes picocli print the message naming it plus the usage and return 2 ({@link OpsCommand#USAGE}).
- */
+/** Every {@code vigil} command line: {@code -h}/{@code --help} on each command, help and errors on the given streams. */
 public final class CommandLines {
   private CommandLines() {}
 
@@ -22,7 +18,6 @@ public final class CommandLines {
     return line;
   }
 
-  /** Parses {@code args} for one command object and runs it; returns its exit code. */
   public static int execute(Object command, PrintStream out, PrintStream err, String... args) {
     return prepare(new CommandLine(command), out, err).execute(args);
   }

@@ -9,11 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The ops commands' view of one deployment: finds the master through the Sentinels (or the standalone
- * address) and opens short-lived connections with the right credentials. Every connection the caller
- * gets must be closed by it.
- */
+/** The ops commands' view of one deployment: its master, and short-lived connections the caller closes. */
 public final class Deployment {
 
   private final OpsSettings settings;
@@ -26,15 +22,11 @@ public final class Deployment {
     return settings;
   }
 
-  /** Finds the master through the configured Sentinels, with their credentials. */
   public MasterLookup lookup() {
     return new MasterLookup(settings.masterName(), settings.sentinels(), settings.sentinel(), settings.timeout());
   }
 
-  /**
-   * The master: the Sentinels' vote verified with ROLE as the administrator (see {@link MasterLookup}); or
-   * the standalone address.
-   */
+  /** The Sentinels' vote verified with ROLE as the administrator, or the standalone address. */
   public Endpoint master() {
     if (!settings.sentinelMode()) {
       return settings.standalone();
@@ -42,10 +34,7 @@ public final class Deployment {
     return lookup().master(settings.admin());
   }
 
-  /**
-   * The replicas attached to {@code master} that are online and acknowledged within the last second, as
-   * the master lists them (their announced addresses). Read as the administrator.
-   */
+  /** The replicas of {@code master} online and acknowledged within the last second (announced addresses). */
   public List<Endpoint> replicasInSync(Endpoint master) {
     try (RespConnection admin = admin(master)) {
       return Replies.replicas(Replies.info(admin.command("INFO", "replication"))).stream()
@@ -55,12 +44,7 @@ public final class Deployment {
     }
   }
 
-  /**
-   * Waits until {@code replica} has applied everything {@code master} had written when this was called,
-   * so a snapshot taken from the replica holds every write acknowledged before the call.
-   *
-   * @return false when it did not catch up within {@code timeout}
-   */
+  /** Waits until {@code replica} applied all {@code master} had written now; false when not within {@code timeout}. */
   public boolean awaitCaughtUp(Endpoint master, Endpoint replica, Duration timeout) {
     long target;
     try (RespConnection admin = admin(master)) {
@@ -107,12 +91,10 @@ public final class Deployment {
     return connection;
   }
 
-  /** A data node as the administrator (REDIS_ADMIN_*). */
   public RespConnection admin(Endpoint node) {
     return data(node, settings.admin());
   }
 
-  /** A data node as the application user (REDIS_USERNAME / REDIS_PASSWORD). */
   public RespConnection app(Endpoint node) {
     return data(node, settings.app());
   }

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
     footer = "Exit: 0 no FAIL, 1 a FAIL, 2 bad usage or settings.")
 public final class DoctorCommand extends SettingsCommand {
 
-  /** @param env the environment (REDIS_*, REDIS_ADMIN_*), usually {@code System.getenv()} */
   public DoctorCommand(Map<String, String> env, PrintStream out, PrintStream err) {
     super("doctor", env, out, err);
   }

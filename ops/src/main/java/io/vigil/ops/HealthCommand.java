@@ -15,17 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 
-/**
- * {@code vigil health}: can the application reach a writable master right now? One line per check, exit
- * 0 when none failed, 1 otherwise.
- *
- * <ol>
- *   <li>sentinels: the master's address from every Sentinel (they may disagree for a moment mid-failover).
- *   <li>ping: PING to that address as the application user.
- *   <li>role: ROLE says master (a Sentinel may still name a crashed or demoted node).
- *   <li>quorum: {@code SENTINEL CKQUORUM}, so a failover could happen if this master died now.
- * </ol>
- */
+/** {@code vigil health}: can the application reach a writable master right now? */
 @Command(name = "health", sortOptions = false,
     description = {"Checks that the application can reach a writable master right now.",
         "One line per check: the Sentinels' answer, PING and ROLE on that master, SENTINEL CKQUORUM.",
@@ -33,7 +23,6 @@ import picocli.CommandLine.Command;
     footer = "Exit: 0 no check failed, 1 a check failed, 2 bad usage or settings.")
 public final class HealthCommand extends SettingsCommand {
 
-  /** @param env the environment (REDIS_*), usually {@code System.getenv()} */
   public HealthCommand(Map<String, String> env, PrintStream out, PrintStream err) {
     super("health", env, out, err);
   }

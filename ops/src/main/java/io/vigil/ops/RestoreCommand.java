@@ -1,6 +1,7 @@
 package io.vigil.ops;
 
 import io.vigil.ops.backup.AofRewrite;
+import io.vigil.ops.backup.BackupFiles;
 import io.vigil.ops.backup.RdbFile;
 import io.vigil.topology.ProcessBackend;
 import io.vigil.topology.RedisBinaries;
@@ -9,23 +10,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.util.stream.Stream;
 
 /**
- * {@code vigil restore --file F --dir D [--force] [--no-aof]}: prepares a master's data folder from a backup
- * and prints the steps that bring the deployment back on it.
- *
- * <ol>
- *   <li>Verifies the backup (RDB header and CRC-64).
- *   <li>Copies it to {@code D/dump.rdb}, refusing a folder that already holds data unless {@code --force}.
- *   <li>Unless {@code --no-aof} (or no redis-server here): writes {@code D/appendonlydir} from it with a
- *       private redis-server, so the master starts on the shipped redis.conf ({@code appendonly yes}) with
- *       the backup's data. Without this step the first start must use {@code --appendonly no}.
- * </ol>
+ * {@code vigil restore}: verifies a backup, copies it to {@code D/dump.rdb} and writes {@code D/appendonlydir}
+ * from it (so the master starts on the shipped {@code appendonly yes}), then prints the steps that follow.
  */
 @Command(name = "restore", sortOptions = false,
     description = {"Prepares a master's data folder from a backup.",
@@ -51,7 +42,6 @@ public final class RestoreCommand implements OpsCommand {
   private final PrintStream out;
   private final PrintStream err;
 
-  /** @param env the environment (REDIS_SERVER_BIN, PATH), usually {@code System.getenv()} */
   public RestoreCommand(Map<String, String> env, PrintStream out, PrintStream err) {
     this.env = env;
     this.out = out;
@@ -84,7 +74,7 @@ public final class RestoreCommand implements OpsCommand {
     }
   }
 
-  /** An empty (or new) folder; with {@code force} the old dump.rdb and appendonlydir are deleted. */
+  /** With {@code force} the old dump.rdb and appendonlydir are deleted. */
   private static void prepare(Path dir, boolean force) throws IOException {
     Files.createDirectories(dir);
     Path dump = dir.resolve("dump.rdb");
@@ -96,11 +86,7 @@ public final class RestoreCommand implements OpsCommand {
       }
       Files.deleteIfExists(dump);
       if (Files.exists(aof)) {
-        try (Stream<Path> files = Files.walk(aof)) {
-          for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(file);
-          }
-        }
+        BackupFiles.deleteTree(aof);
       }
     }
   }

@@ -3,10 +3,7 @@ package io.vigil.ops;
 import java.io.PrintStream;
 import java.util.Map;
 
-/**
- * An ops command configured by the roles' REDIS_* variables: it reads {@link OpsSettings} from the
- * environment, and on a bad setting prints {@code vigil <name>: <why>} and exits 2 ({@link #USAGE}).
- */
+/** An ops command on {@link OpsSettings}; a bad setting prints {@code vigil <name>: <why>} and exits 2. */
 abstract class SettingsCommand implements OpsCommand {
 
   private final String name;
@@ -33,6 +30,5 @@ abstract class SettingsCommand implements OpsCommand {
     return run(settings);
   }
 
-  /** Runs the command on valid settings; returns its exit code. */
   abstract int run(OpsSettings settings);
 }

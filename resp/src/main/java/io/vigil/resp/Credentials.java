@@ -16,7 +16,6 @@ public record Credentials(String user, String password) {
     }
   }
 
-  /** The ACL user these credentials log in as. */
   public String userName() {
     return user == null ? "default" : user;
   }

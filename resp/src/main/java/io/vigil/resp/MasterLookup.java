@@ -25,7 +25,7 @@ public final class MasterLookup {
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }
 
-  /** One answer per configured Sentinel, in order; unreachable ones carry their error. */
+  /** One answer per Sentinel, in order; unreachable ones carry their error. */
   public List<SentinelAnswer> ask() {
     List<SentinelAnswer> answers = new ArrayList<>();
     for (Endpoint sentinel : sentinels) {
@@ -34,10 +34,10 @@ public final class MasterLookup {
         Endpoint address = new Endpoint(master.get("ip"), Integer.parseInt(master.get("port")));
         String flags = master.getOrDefault("flags", "");
         long epoch = Long.parseLong(master.getOrDefault("config-epoch", "0"));
-        answers.add(new SentinelAnswer(sentinel,
-            new Ballot<>(address, epoch, flags.contains("failover_in_progress")), flags, null));
+        answers.add(new SentinelAnswer(sentinel, new Ballot<>(address, epoch, flags.contains("failover_in_progress")),
+            null));
       } catch (RuntimeException e) {
-        answers.add(new SentinelAnswer(sentinel, null, null, e));
+        answers.add(new SentinelAnswer(sentinel, null, e));
       }
     }
     return answers;
@@ -65,7 +65,6 @@ public final class MasterLookup {
     return master;
   }
 
-  /** The first element of ROLE: {@code master}, {@code slave} or {@code sentinel}. */
   public static String role(Endpoint node, Credentials auth, Duration timeout) {
     try (RespConnection connection = RespConnection.open(node, auth, timeout)) {
       return String.valueOf(((List<?>) connection.command("ROLE")).get(0));

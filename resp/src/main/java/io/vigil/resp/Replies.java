@@ -10,7 +10,7 @@ public final class Replies {
 
   private Replies() {}
 
-  /** {@code INFO} text: {@code field:value} lines; section headers and blank lines are skipped. */
+  /** {@code INFO} text: {@code field:value} lines. */
   public static Map<String, String> info(Object reply) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String line : String.valueOf(reply).split("\r?\n")) {

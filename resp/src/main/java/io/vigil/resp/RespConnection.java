@@ -39,15 +39,11 @@ public final class RespConnection implements AutoCloseable {
     this.out = socket.getOutputStream();
   }
 
-  /** {@link #open(Endpoint, Credentials, Duration)} with the default timeout. */
   public static RespConnection open(Endpoint endpoint, Credentials credentials) {
     return open(endpoint, credentials, DEFAULT_TIMEOUT);
   }
 
-  /**
-   * Connects and, when {@code credentials} are set, authenticates; fails with the server's error. The
-   * timeout bounds the connect and every later read.
-   */
+  /** Connects and authenticates when {@code credentials} are set; the timeout bounds the connect and every read. */
   public static RespConnection open(Endpoint endpoint, Credentials credentials, Duration timeout) {
     Socket socket = new Socket();
     try {
@@ -190,7 +186,7 @@ public final class RespConnection implements AutoCloseable {
     try {
       socket.close();
     } catch (IOException ignored) {
-      // Nothing to do: the connection is being abandoned.
+      // abandoned anyway
     }
   }
 

@@ -1,10 +1,10 @@
 package io.vigil.settings;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Reads typed values from an environment map, with one set of rules for every setting.
@@ -36,7 +36,7 @@ public final class EnvReader {
     return (int) wholeNumber(name, fallback, min, max);
   }
 
-  /** An int with no range of its own; the settings record checks what the value means. */
+  /** The settings record checks the range. */
   public int integer(String name, int fallback) {
     return integer(name, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
@@ -45,7 +45,6 @@ public final class EnvReader {
     return wholeNumber(name, fallback, min, Long.MAX_VALUE);
   }
 
-  /** A whole number, or the fallback when unset; a fraction or anything else fails naming the variable. */
   public long wholeNumber(String name, long fallback, long min, long max) {
     String value = string(name, null);
     if (value == null) {
@@ -65,7 +64,6 @@ public final class EnvReader {
     return wholeNumber(name, fallback, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
-  /** A decimal number (the only kind of setting that may have a fraction), between min and max. */
   public double decimal(String name, double fallback, double min, double max) {
     String value = string(name, null);
     if (value == null) {
@@ -97,33 +95,16 @@ public final class EnvReader {
   /** The trimmed non-blank entries of a comma-separated list; the fallback list when unset. */
   public List<String> list(String name, String fallback) {
     String value = string(name, fallback);
-    List<String> out = new ArrayList<>();
-    if (value == null) {
-      return out;
-    }
-    for (String part : value.split(",")) {
-      if (!part.isBlank()) {
-        out.add(part.trim());
-      }
-    }
-    return out;
+    return value == null ? List.of() : Stream.of(value.split(",")).filter(p -> !p.isBlank()).map(String::trim).toList();
   }
 
-  /**
-   * Every entry of a comma-separated list through {@code parse}; empty when unset, refused when set but
-   * naming nothing. The parser's message says what is wrong; this adds the variable.
-   */
+  /** Every entry through {@code parse}; empty when unset, refused when set but naming nothing. */
   public <T> List<T> parsedList(String name, Function<String, T> parse) {
     List<String> entries = list(name, (String) null);
     SettingsException.require(string(name, null) == null || !entries.isEmpty(), name, "is set but names nothing");
-    List<T> out = new ArrayList<>();
-    for (String entry : entries) {
-      out.add(apply(name, entry, parse));
-    }
-    return out;
+    return entries.stream().map(entry -> apply(name, entry, parse)).toList();
   }
 
-  /** The value through {@code parse}, or the fallback when unset; the parser's refusal gets the variable. */
   public <T> T parsed(String name, T fallback, Function<String, T> parse) {
     String value = string(name, null);
     return value == null ? fallback : apply(name, value, parse);
@@ -142,15 +123,7 @@ public final class EnvReader {
   private static String range(long min, long max) {
     boolean noMin = min == Long.MIN_VALUE || min == Integer.MIN_VALUE;
     boolean noMax = max == Long.MAX_VALUE || max == Integer.MAX_VALUE;
-    if (noMin && noMax) {
-      return "is out of range";
-    }
-    if (noMax) {
-      return "must be >= " + min;
-    }
-    if (noMin) {
-      return "must be <= " + max;
-    }
-    return "must be between " + min + " and " + max;
+    return noMin && noMax ? "is out of range" : noMax ? "must be >= " + min : noMin ? "must be <= " + max
+        : "must be between " + min + " and " + max;
   }
 }

@@ -11,7 +11,6 @@ public final class SettingsException extends IllegalArgumentException {
     super(variable + ": " + why);
   }
 
-  /** Throws {@code variable: why} unless the condition holds; records call it from their constructors. */
   public static void require(boolean condition, String variable, String why) {
     if (!condition) {
       throw new SettingsException(variable, why);

@@ -1,5 +1,6 @@
 package io.vigil.testkit;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,13 +11,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on a free loopback port that a test can cut off from its target, to put a network
- * partition between one client and Redis without touching anyone else's connection.
- * 1. {@link #blackHole()}: bytes in either direction are dropped and new connections are accepted but
- *    go nowhere, as when packets are lost: clients see no error, only silence until their timeouts.
- * 2. {@link #heal()}: the connections that lost bytes are closed (their streams are no longer whole) and
- *    new connections reach the target again.
- * 3. {@link #close()}: stops listening and closes every connection.
+ * A TCP proxy on a free loopback port that a test can cut off from its target: a network partition between one
+ * client and Redis. {@link #blackHole()} drops bytes both ways and accepts new connections that go nowhere (the
+ * client sees only silence); {@link #heal()} closes the connections that lost bytes and forwards new ones again.
  */
 public final class TcpProxy implements AutoCloseable {
   private final String targetHost;
@@ -25,19 +22,16 @@ public final class TcpProxy implements AutoCloseable {
   private final List<Link> links = new CopyOnWriteArrayList<>();
   private volatile boolean blackHoled;
 
-  private TcpProxy(String targetHost, int targetPort) throws IOException {
+  private TcpProxy(String targetHost, int targetPort, ServerSocket server) {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(this::accept, "tcp-proxy-accept-" + server.getLocalPort());
-    acceptor.setDaemon(true);
-    acceptor.start();
+    this.server = server;
+    daemon(this::accept, "tcp-proxy-accept-" + server.getLocalPort());
   }
 
-  /** Starts forwarding a free loopback port to {@code targetHost:targetPort}. */
   public static TcpProxy start(String targetHost, int targetPort) {
     try {
-      return new TcpProxy(targetHost, targetPort);
+      return new TcpProxy(targetHost, targetPort, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
     } catch (IOException e) {
       throw new IllegalStateException("cannot open a proxy port for " + targetHost + ":" + targetPort, e);
     }
@@ -57,40 +51,30 @@ public final class TcpProxy implements AutoCloseable {
     links.forEach(link -> link.broken = true);
   }
 
-  /** Ends the partition: connections that lost bytes are closed, new ones are forwarded. */
   public void heal() {
     blackHoled = false;
-    for (Link link : links) {
-      if (link.broken) {
-        link.close();
-      }
-    }
+    links.stream().filter(link -> link.broken).forEach(Link::close);
   }
 
   @Override
   public void close() {
-    try {
-      server.close();
-    } catch (IOException e) {
-      // already closed
-    }
+    closeQuietly(server);
     links.forEach(Link::close);
   }
 
   private void accept() {
     while (!server.isClosed()) {
-      Socket client;
+      Link link;
       try {
-        client = server.accept();
+        link = new Link(server.accept());
       } catch (IOException e) {
         return;
       }
-      Link link = new Link(client);
       links.add(link);
       if (blackHoled) {
         // Accepted, but nothing reaches the target: a connect into a partition that then hangs.
         link.broken = true;
-        link.pump(client, null);
+        link.pump(link.client, null);
         continue;
       }
       try {
@@ -99,8 +83,24 @@ public final class TcpProxy implements AutoCloseable {
         link.close();
         continue;
       }
-      link.pump(client, link.upstream);
-      link.pump(link.upstream, client);
+      link.pump(link.client, link.upstream);
+      link.pump(link.upstream, link.client);
+    }
+  }
+
+  private static void daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void closeQuietly(Closeable closeable) {
+    try {
+      if (closeable != null) {
+        closeable.close();
+      }
+    } catch (IOException e) {
+      // already closed
     }
   }
 
@@ -116,7 +116,7 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Copies {@code from} to {@code to} (null: discard) until either side closes; drops bytes while broken. */
     void pump(Socket from, Socket to) {
-      Thread thread = new Thread(() -> {
+      daemon(() -> {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream()) {
           OutputStream out = to == null ? null : to.getOutputStream();
@@ -133,24 +133,12 @@ public final class TcpProxy implements AutoCloseable {
           close();
         }
       }, "tcp-proxy-" + port());
-      thread.setDaemon(true);
-      thread.start();
     }
 
     void close() {
       links.remove(this);
       closeQuietly(client);
       closeQuietly(upstream);
-    }
-
-    private void closeQuietly(Socket socket) {
-      if (socket != null) {
-        try {
-          socket.close();
-        } catch (IOException e) {
-          // already closed
-        }
-      }
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class FreePorts {
 
-  /** Ports handed out recently, so two nodes started back to back never receive the same one. */
+  /** Recently handed out ports are not handed out again, so nodes started back to back never share one. */
   private static final int MEMORY = 256;
   private static final Deque<Integer> RECENT = new ArrayDeque<>();
   private static final Set<Integer> RECENT_SET = new HashSet<>();

@@ -12,9 +12,8 @@ import java.security.SecureRandom;
 import java.util.Properties;
 
 /**
- * The passwords of a local topology ({@code ./vigil dev}), generated on its first start and kept in
- * {@code <dataDir>/credentials.properties} (owner-only), so a restarted topology and a second terminal
- * running {@code vigil doctor} use the same ones.
+ * The passwords of {@code ./vigil dev}, generated once and kept in {@code <dataDir>/credentials.properties}
+ * (owner-only), so a restarted topology and {@code vigil doctor} in another terminal use the same ones.
  */
 public final class LocalCredentials {
 

@@ -4,7 +4,6 @@ package io.vigil.topology;
 public enum NodeKind {
   DATA, SENTINEL;
 
-  /** {@code redis} or {@code sentinel}: the node's files are {@code <base>.conf} and {@code <base>.log}. */
   public String fileBase() {
     return this == DATA ? "redis" : "sentinel";
   }

@@ -9,7 +9,6 @@ import java.util.function.IntFunction;
 
 /**
  * How to start one node, whatever the backend.
- *
  * @param name the node's name in its topology, for example {@code master}, {@code replica-1}, {@code sentinel-2}
  * @param port 0 lets the backend pick a free one (and retry if another process takes it first)
  * @param directory the node's own folder: its config file, log and data

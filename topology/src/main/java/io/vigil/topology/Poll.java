@@ -10,10 +10,7 @@ final class Poll {
 
   private Poll() {}
 
-  /**
-   * Runs {@code check} until it returns a non-null value. A check that throws counts as "not yet"; its
-   * message becomes part of the timeout error, which is usually what explains the failure.
-   */
+  /** Runs {@code check} until it returns non-null; a throw counts as "not yet" and its message ends up in the timeout. */
   static <T> T until(Duration timeout, String what, Supplier<T> check) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String lastReason = "never checked";
@@ -44,14 +41,14 @@ final class Poll {
     }
   }
 
-  /** Thrown by checks that can never pass any more (a process died), to stop polling at once. */
+  /** A check that can never pass any more (a process died). */
   static class Abort extends RuntimeException {
     Abort(String reason) {
       super(reason, null, false, false);
     }
   }
 
-  /** Thrown by checks to explain why they are not satisfied yet, without a stack trace cost. */
+  /** Why a check is not satisfied yet, without a stack trace. */
   static final class NotYet extends RuntimeException {
     NotYet(String reason) {
       super(reason, null, false, false);

@@ -13,15 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs nodes as redis-server / redis-sentinel child processes on loopback.
- *
- * <ol>
- *   <li>Finds the binaries first, so a missing one fails before any file is written.
- *   <li>Writes the node's config file in its folder, on a free port unless the spec fixes one, and retries
- *       on another port when the bind loses a race with another process.
- *   <li>Faults are signals to the node's own process handle; {@code isolate} is not supported (see
- *       {@link ProcessNode#isolate}).
- * </ol>
+ * Runs nodes as redis-server / redis-sentinel child processes on loopback: finds the binaries first (a missing
+ * one fails before any file is written), writes the config on a free port unless the spec fixes one, and
+ * retries on another port when the bind loses a race. Faults are signals; {@code isolate} is not supported.
  */
 public final class ProcessBackend implements Backend {
 
@@ -37,7 +31,6 @@ public final class ProcessBackend implements Backend {
     this.binaries = binaries;
   }
 
-  /** Binaries from system properties, the environment and PATH, read now. */
   public static ProcessBackend local() {
     return new ProcessBackend(new RedisBinaries(System.getenv()));
   }
@@ -50,7 +43,6 @@ public final class ProcessBackend implements Backend {
   @Override
   public NodeControl start(NodeSpec spec) {
     List<String> command = command(spec.kind(), spec.configFile());
-    createDirectories(spec.directory());
     for (int attempt = 1; ; attempt++) {
       Endpoint endpoint = new Endpoint(LOOPBACK, spec.port() == 0 ? FreePorts.next() : spec.port());
       writeOwnerOnly(spec.configFile(), spec.config().apply(endpoint.port()));
@@ -84,17 +76,10 @@ public final class ProcessBackend implements Backend {
     nodes.forEach(ProcessNode::handOver);
   }
 
-  private static void createDirectories(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
-    }
-  }
-
   /** Owner-only: config files hold passwords. */
   static void writeOwnerOnly(Path file, String text) {
     try {
+      Files.createDirectories(file.getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
       try {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

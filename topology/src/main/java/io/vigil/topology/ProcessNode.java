@@ -15,14 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One redis-server or redis-sentinel child process, signalled by its own process handle.
- *
- * <ol>
- *   <li>Runs in the foreground (never daemonized) in its folder; the console goes to {@code stdout.log}
- *       because config errors are printed before the log file opens.
- *   <li>Is ready once PING answers (LOADING means not yet); fails with the tail of its logs if it dies first.
- *   <li>Registers with the {@link ProcessReaper} on every start, so nothing outlives the JVM.
- * </ol>
+ * One redis-server or redis-sentinel child process in its folder, signalled by its own process handle; the
+ * console goes to {@code stdout.log} (config errors come before the log file opens). Ready once PING answers;
+ * registered with the {@link ProcessReaper} on every start, so nothing outlives the JVM.
  */
 final class ProcessNode implements NodeControl {
 
@@ -53,7 +48,6 @@ final class ProcessNode implements NodeControl {
     return process != null && process.isAlive();
   }
 
-  /** Starts the process from its config file and waits until it answers PING. */
   synchronized void launch() {
     ProcessBuilder builder = new ProcessBuilder(command).directory(spec.directory().toFile()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.directory().resolve("stdout.log").toFile()));
@@ -109,7 +103,7 @@ final class ProcessNode implements NodeControl {
     frozen = false;
   }
 
-  /** The owner stops this process in its own shutdown order; the reaper leaves it alone. */
+  /** See {@link Backend#handOverShutdown}. */
   synchronized void handOver() {
     handedOver = true;
     if (process != null) {

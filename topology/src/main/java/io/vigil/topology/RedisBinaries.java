@@ -19,17 +19,14 @@ public final class RedisBinaries {
 
   private final Map<String, String> env;
 
-  /** @param env where REDIS_SERVER_BIN, REDIS_SENTINEL_BIN and PATH are looked up after system properties */
   public RedisBinaries(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }
 
-  /** {@code [redis-server, <config>]}. */
   public List<String> server(Path config) {
     return List.of(serverBinary().toString(), config.toString());
   }
 
-  /** {@code [redis-sentinel, <config>]}, or {@code [redis-server, <config>, --sentinel]} (same executable). */
   public List<String> sentinel(Path config) {
     if (setting(SENTINEL_VARIABLE) != null || onPath("redis-sentinel") != null) {
       return List.of(resolve(SENTINEL_VARIABLE, "redis-sentinel").toString(), config.toString());
@@ -39,8 +36,7 @@ public final class RedisBinaries {
     return command;
   }
 
-  /** The redis-server executable; throws naming REDIS_SERVER_BIN when there is none. */
-  public Path serverBinary() {
+  private Path serverBinary() {
     return resolve(SERVER_VARIABLE, "redis-server");
   }
 
@@ -73,7 +69,7 @@ public final class RedisBinaries {
     return found;
   }
 
-  /** The system property wins over the environment so a single test can override the machine setup. */
+  /** A system property wins, so a single test can override the machine's setup. */
   private String setting(String variable) {
     String value = System.getProperty(variable);
     if (value == null || value.isBlank()) {

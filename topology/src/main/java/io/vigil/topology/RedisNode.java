@@ -3,21 +3,15 @@ package io.vigil.topology;
 import io.vigil.resp.Endpoint;
 import io.vigil.resp.Replies;
 import io.vigil.resp.RespConnection;
-import io.vigil.resp.RespError;
 import java.nio.file.Path;
 import java.util.List;
 
-/**
- * One named Redis or Sentinel node of a topology, on any backend: its address, short-lived RESP
- * connections, and the faults a test injects ({@link #kill}, {@link #freeze}/{@link #thaw},
- * {@link #restart}, {@link #isolate}). Thread-safe; {@link #close} stops it.
- */
+/** One named Redis or Sentinel node on any backend: its address, short-lived connections, and its faults. */
 public final class RedisNode implements AutoCloseable {
 
   private final NodeSpec spec;
   private final NodeControl control;
 
-  /** Wraps a node a backend started, and runs the spec's {@code onStart} command. */
   public static RedisNode start(Backend backend, NodeSpec spec) {
     RedisNode node = new RedisNode(spec, backend.start(spec));
     try {
@@ -67,12 +61,10 @@ public final class RedisNode implements AutoCloseable {
     return spec.logFile();
   }
 
-  /** A new connection, authenticated as the spec says; the caller closes it. */
   public RespConnection connect() {
     return RespConnection.open(endpoint(), spec.auth());
   }
 
-  /** Runs one command on a short-lived connection; error replies throw {@link RespError}. */
   public Object command(String... args) {
     try (RespConnection connection = connect()) {
       return connection.command(args);
@@ -83,12 +75,10 @@ public final class RedisNode implements AutoCloseable {
     command("FLUSHALL");
   }
 
-  /** {@code master}, {@code slave} or {@code sentinel}: the first element of ROLE. */
   public String role() {
     return String.valueOf(((List<?>) command("ROLE")).get(0));
   }
 
-  /** A field of {@code INFO <section>}, for example {@code info("replication", "master_link_status")}. */
   public String info(String section, String field) {
     return Replies.info(command("INFO", section)).get(field);
   }

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One standalone redis-server (no Sentinel) with the kit's own small redis.conf (not the shipped one), and
- * its start on any backend. Start from {@code RedisServerConfig.named("x").withPassword("pw")}.
- *
+ * One standalone redis-server with the kit's own small redis.conf (not the shipped one), on any backend.
  * @param name the node's name, and its test folder's name prefix
  * @param port 0 picks a free loopback port
  * @param password {@code requirepass}; null for none
@@ -27,7 +25,6 @@ public record RedisServerConfig(String name, int port, String password, List<Str
     configLines = List.copyOf(configLines);
   }
 
-  /** A free port, no password, no persistence. */
   public static RedisServerConfig named(String name) {
     return new RedisServerConfig(name, 0, null, List.of(), false);
   }
@@ -40,7 +37,6 @@ public record RedisServerConfig(String name, int port, String password, List<Str
     return new RedisServerConfig(name, port, password, configLines, persistence);
   }
 
-  /** Adds redis.conf lines such as {@code "maxmemory 10mb"}. */
   public RedisServerConfig withConfig(String... lines) {
     List<String> all = new ArrayList<>(configLines);
     all.addAll(List.of(lines));
@@ -51,7 +47,6 @@ public record RedisServerConfig(String name, int port, String password, List<Str
     return new RedisServerConfig(name, port, password, configLines, persistence);
   }
 
-  /** Starts the server in {@code directory} and waits until it answers PING. */
   public RedisNode start(Backend backend, Path directory) {
     return start(backend, directory, START_TIMEOUT);
   }
@@ -77,12 +72,10 @@ public record RedisServerConfig(String name, int port, String password, List<Str
     return String.join("\n", lines) + "\n";
   }
 
-  /** A redis.conf string argument, quoted and escaped. */
   public static String quote(String value) {
     return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
-  /** Passwords never reach logs or assertion messages. */
   @Override
   public String toString() {
     return "RedisServerConfig[name=" + name + ", port=" + port + ", password=" + (password == null ? null : "***")

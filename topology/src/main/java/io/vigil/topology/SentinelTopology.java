@@ -19,19 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Sentinel deployment on one {@link Backend}: data nodes {@code master}, {@code replica-1},
- * {@code replica-2} (named by their first role) and Sentinels {@code sentinel-1..3}, each in its own folder
- * below one directory, on the shipped sentinel-config files (see {@link TopologySpec}).
- *
- * <ol>
- *   <li>{@link #start} starts the data nodes (the master remembered from the last run first), then the
- *       Sentinels, and returns once every Sentinel sees the whole topology healthy.
- *   <li>Nodes are reached by name ({@link #node}); faults are operations on a {@link RedisNode}; the master
- *       is always found by {@link MasterLookup} (majority vote, ROLE-verified): now, after a manual
- *       failover, or once the Sentinels agree on a new one.
- *   <li>{@link #close} stops Sentinels first (so stopping nodes triggers no failover), remembers the master,
- *       then stops the replicas and the master last; SIGTERM makes each save its data.
- * </ol>
+ * A Sentinel deployment on one {@link Backend}: data nodes {@code master}, {@code replica-1}, {@code replica-2}
+ * (named by their first role) and Sentinels {@code sentinel-1..3}, each in its own folder, on the shipped files.
+ * 1. {@link #start} starts the data nodes (last run's master first), then the Sentinels, until all is healthy.
+ * 2. Nodes are reached by name; the master is always found by {@link MasterLookup} (vote, ROLE-verified).
+ * 3. {@link #close} stops Sentinels first (so no failover starts), then the replicas, the master last.
  */
 public final class SentinelTopology implements AutoCloseable {
 
@@ -101,15 +93,10 @@ public final class SentinelTopology implements AutoCloseable {
     return spec.masterName();
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   public Secrets secrets() {
     return spec.secrets();
   }
 
-  /** A node by name: {@code master}, {@code replica-1}, {@code replica-2}, {@code sentinel-1..3}. */
   public RedisNode node(String name) {
     RedisNode node = nodes.get(name);
     if (node == null) {
@@ -118,7 +105,6 @@ public final class SentinelTopology implements AutoCloseable {
     return node;
   }
 
-  /** All three data nodes, whatever their current role and state. */
   public List<RedisNode> dataNodes() {
     return nodes.values().stream().filter(n -> n.kind() == NodeKind.DATA).toList();
   }
@@ -127,12 +113,11 @@ public final class SentinelTopology implements AutoCloseable {
     return nodes.values().stream().filter(n -> n.kind() == NodeKind.SENTINEL).toList();
   }
 
-  /** {@code host:port} of every Sentinel, running or not: what a client is configured with. */
+  /** Every Sentinel, running or not: what a client is configured with. */
   public List<String> sentinelAddresses() {
     return sentinels().stream().map(RedisNode::address).toList();
   }
 
-  /** The data nodes' default user, as the files render it. */
   public Credentials adminAuth() {
     return new Credentials(null, spec.secrets().adminPassword());
   }
@@ -141,7 +126,6 @@ public final class SentinelTopology implements AutoCloseable {
     return new Credentials(null, spec.secrets().sentinelPassword());
   }
 
-  /** Asks the running Sentinels; see {@link MasterLookup}. */
   public MasterLookup lookup() {
     List<Endpoint> running = sentinels().stream().filter(RedisNode::isRunning).map(RedisNode::endpoint).toList();
     return new MasterLookup(spec.masterName(), running, sentinelAuth(), Duration.ofSeconds(2));
@@ -153,17 +137,14 @@ public final class SentinelTopology implements AutoCloseable {
         () -> nodeAt(lookup().master(adminAuth()).toString()));
   }
 
-  /** SIGKILL of the current master; returns the killed node so the test can restart it later. */
+  /** SIGKILL of the current master, returned so the test can restart it. */
   public RedisNode crashMaster() {
     RedisNode master = currentMaster();
     master.kill();
     return master;
   }
 
-  /**
-   * {@code SENTINEL FAILOVER} on a running Sentinel. Retries for a few seconds while Sentinel answers
-   * INPROG or NOGOODSLAVE, which are transient right after a previous failover or a node restart.
-   */
+  /** {@code SENTINEL FAILOVER}, retried while INPROG or NOGOODSLAVE (transient after a failover or restart). */
   public void failover() {
     Poll.until(SETTLE, "a Sentinel to accept SENTINEL FAILOVER", () -> {
       RedisNode sentinel = sentinels().stream().filter(RedisNode::isRunning).findFirst()
@@ -208,10 +189,9 @@ public final class SentinelTopology implements AutoCloseable {
     return vote;
   }
 
-  /** The name of the data node that is master now (Sentinels' vote, else ROLE), or null; for close(). */
+  /** The Sentinels' vote (the old master may not be demoted yet right after a failover), else ROLE, or null. */
   private String lastMasterName() {
     try {
-      // The Sentinels' view first: right after a failover the old master may not be demoted yet.
       return nodeAt(lookup().vote(lookup().ask()).master().toString()).name();
     } catch (RuntimeException noSentinel) {
       for (RedisNode node : dataNodes()) {
@@ -220,14 +200,13 @@ public final class SentinelTopology implements AutoCloseable {
             return node.name();
           }
         } catch (RuntimeException notAnswering) {
-          // Not running or not answering: not the master.
+          // not the master
         }
       }
       return null;
     }
   }
 
-  /** Waits until the running part of the topology is settled; see {@link TopologyHealth}. */
   public void awaitHealthy(Duration timeout) {
     Poll.until(timeout, "topology " + spec.masterName() + " to be healthy", () -> TopologyHealth.check(this));
   }
@@ -239,7 +218,7 @@ public final class SentinelTopology implements AutoCloseable {
             + dataNodes().stream().map(RedisNode::address).toList()));
   }
 
-  /** The caller closes this topology in its own shutdown sequence; see {@link Backend#handOverShutdown}. */
+  /** See {@link Backend#handOverShutdown}. */
   public SentinelTopology closedByCaller() {
     backend.handOverShutdown();
     return this;

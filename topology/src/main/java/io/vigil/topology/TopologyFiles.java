@@ -24,7 +24,7 @@ final class TopologyFiles {
     this.host = host;
   }
 
-  /** redis.conf (+ replica.conf when {@code master} is set) for a folder and port. */
+  /** redis.conf, plus replica.conf when {@code master} is set. */
   String dataNode(Path directory, int port, Endpoint master) {
     List<String> overrides = new ArrayList<>();
     if (spec.fsyncAlways()) {
@@ -39,7 +39,6 @@ final class TopologyFiles {
     return RENDERER.dataNode(node.build());
   }
 
-  /** sentinel.conf for a folder and port, monitoring {@code master}. */
   String sentinel(Path directory, int port, Endpoint master) {
     List<String> overrides = new ArrayList<>();
     String name = spec.masterName();

@@ -15,7 +15,7 @@ final class TopologyHealth {
 
   private TopologyHealth() {}
 
-  /** Returns TRUE when healthy; otherwise throws {@link Poll.NotYet} saying what is missing. */
+  /** TRUE, or {@link Poll.NotYet} saying what is missing. */
   static Boolean check(SentinelTopology topology) {
     List<RedisNode> sentinels = topology.sentinels().stream().filter(RedisNode::isRunning).toList();
     List<RedisNode> dataNodes = topology.dataNodes().stream().filter(RedisNode::isRunning).toList();

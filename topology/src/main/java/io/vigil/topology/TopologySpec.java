@@ -4,9 +4,8 @@ import io.vigil.sentinelconfig.Secrets;
 import java.util.List;
 
 /**
- * How to start a {@link SentinelTopology}: one master, two replicas, three Sentinels with quorum 2, every node
- * on the shipped sentinel-config files. {@link #shipped()} has the shipped values; tests and {@code ./vigil dev}
- * change only what is listed here, each difference written after the template (see {@link TopologyFiles}).
+ * How to start a {@link SentinelTopology} on the shipped files; {@link #shipped()} has the shipped values, and
+ * each difference is written after the template (see {@link TopologyFiles}).
  *
  * @param secrets passwords in the rendered files; {@link Secrets#none()} leaves the password lines out
  * @param downAfterMs Sentinel's down-after-milliseconds; tests use 1000 so failovers take seconds
@@ -22,7 +21,6 @@ import java.util.List;
 public record TopologySpec(String masterName, Secrets secrets, String keyPrefix, long downAfterMs, boolean fastTimers,
     boolean fsyncAlways, List<String> dataNodeConfig, List<String> sentinelConfig) {
 
-  /** The shipped sentinel.conf's value; another value is written as an override. */
   public static final long SHIPPED_DOWN_AFTER_MS = 5000;
 
   public TopologySpec {
@@ -44,16 +42,12 @@ public record TopologySpec(String masterName, Secrets secrets, String keyPrefix,
         List.of());
   }
 
-  /** Every password and the application user. */
   public TopologySpec withSecrets(Secrets secrets) {
     return new TopologySpec(masterName, secrets, keyPrefix, downAfterMs, fastTimers, fsyncAlways, dataNodeConfig,
         sentinelConfig);
   }
 
-  /**
-   * @param data the data nodes' default user and the user Sentinel logs in with; no application user
-   * @param sentinel requirepass on Sentinels (they also use it with each other)
-   */
+  /** {@code data}: the data nodes' default user and Sentinel's login there; {@code sentinel}: Sentinels'. */
   public TopologySpec withPasswords(String data, String sentinel) {
     return withSecrets(new Secrets(data, data, sentinel, null, null));
   }

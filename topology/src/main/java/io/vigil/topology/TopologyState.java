@@ -22,7 +22,6 @@ final class TopologyState {
     this.file = dir.resolve("topology.properties");
   }
 
-  /** The name of the last master, {@code master} on a first start. */
   String master() {
     String first = SentinelTopology.DATA_NODES.get(0);
     if (!Files.exists(file)) {

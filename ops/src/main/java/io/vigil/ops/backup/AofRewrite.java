@@ -10,24 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Turns a restored {@code dump.rdb} into an append-only file in the same folder, so the node can start on
- * the shipped redis.conf ({@code appendonly yes}) at once. Redis with AOF on and no AOF yet starts EMPTY
- * and ignores dump.rdb; the safe order is to load the RDB with AOF off, then switch AOF on, which makes
- * Redis write the AOF from memory.
- *
- * <ol>
- *   <li>Starts a private redis-server on a free loopback port with a random password, AOF and saving off
- *       (through the topology launcher, so it is reaped like any other node).
- *   <li>{@code CONFIG SET appendonly yes}, then waits until the rewrite finished and succeeded.
- *   <li>Counts the keys, shuts the server down (the AOF is fsynced on exit).
- * </ol>
+ * Turns a restored {@code dump.rdb} into an AOF in the same folder: Redis with AOF on and no AOF yet starts
+ * EMPTY. A private redis-server (random password, AOF off) loads the RDB, {@code CONFIG SET appendonly yes}
+ * writes the AOF from memory, and SHUTDOWN fsyncs it.
  */
 public final class AofRewrite {
 
@@ -35,10 +25,7 @@ public final class AofRewrite {
 
   private AofRewrite() {}
 
-  /**
-   * @param backend runs the private redis-server
-   * @return the number of keys loaded from the RDB
-   */
+  /** Returns the number of keys loaded. */
   public static long run(Backend backend, Path dir) throws IOException {
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
@@ -80,11 +67,7 @@ public final class AofRewrite {
   private static void clean(Path work, boolean done) throws IOException {
     Files.deleteIfExists(work.resolve("redis.conf"));
     if (done) {
-      try (Stream<Path> files = Files.walk(work)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(file);
-        }
-      }
+      BackupFiles.deleteTree(work);
     }
   }
 

@@ -14,9 +14,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The backup folder: files named {@code vigil-<UTC yyyyMMdd'T'HHmmss'Z'>.rdb}, written under a temporary
@@ -36,13 +38,12 @@ public final class BackupFiles {
     this.clock = clock;
   }
 
-  /** A fresh temporary file in the folder (same file system, so the final rename is atomic). */
+  /** In the folder itself, so the final rename is atomic. */
   public Path temporary() throws IOException {
     Files.createDirectories(dir);
     return Files.createTempFile(dir, "vigil-", ".rdb" + PARTIAL);
   }
 
-  /** Flushes {@code temporary} to disk and renames it to its final, timestamped name. */
   public Path commit(Path temporary) throws IOException {
     try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
       channel.force(true);
@@ -55,10 +56,7 @@ public final class BackupFiles {
     return Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /**
-   * Deletes backups whose name says they are older than {@code keep}, and temporary files left by an
-   * interrupted run more than a day ago. Files not named like a backup are never touched.
-   */
+  /** Deletes backups named older than {@code keep} and temporary files over a day old; touches nothing else. */
   public List<Path> prune(Duration keep) throws IOException {
     Instant now = clock.instant();
     List<Path> deleted = new ArrayList<>();
@@ -78,5 +76,14 @@ public final class BackupFiles {
     }
     deleted.sort(null);
     return deleted;
+  }
+
+  /** Deletes {@code dir} and everything below it. */
+  public static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 }

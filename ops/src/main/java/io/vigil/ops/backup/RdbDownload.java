@@ -25,7 +25,6 @@ final class RdbDownload {
 
   private RdbDownload() {}
 
-  /** Writes the snapshot to {@code target} (created or truncated) and returns its size. */
   static long download(RespConnection admin, Path target) throws IOException {
     admin.setTimeout(READ_TIMEOUT);
     try {

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects checks, prints each as it is added, and turns them into an exit code (1 on any FAIL). */
+/** Collects checks, printing each as it is added; exit code 1 on any FAIL. */
 public final class CheckReport {
 
   private final PrintStream out;

@@ -25,7 +25,7 @@ final class DataNodeChecks {
         onSettings("slowlog", nodes, DataNodeChecks::slowlog));
   }
 
-  /** A check of the node's settings; a node whose settings could not be read fails it. */
+  /** A node whose settings could not be read fails it. */
   private static Check onSettings(String item, List<NodeSnapshot> nodes, Function<NodeSnapshot, Check> check) {
     return Verdicts.combine(item, KIND, nodes, node -> node.error() != null ? Check.fail(item, node.error())
         : check.apply(node));

@@ -10,14 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the production checklist against one deployment.
- *
- * <ol>
- *   <li>Finds the master (through the Sentinels) and its replicas (the master's INFO).
- *   <li>Reads each data node once ({@link NodeSnapshot}) and judges its settings on every node, since any
- *       of them can become the master.
- *   <li>Judges replication, the Sentinel tier, the application user, and the queues.
- * </ol>
+ * Runs the production checklist: finds the master and its replicas, judges every data node's settings (any can
+ * become master), then replication, the Sentinel tier, the application user and the queues.
  */
 public final class Doctor {
 

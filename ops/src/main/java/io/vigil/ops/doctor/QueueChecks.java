@@ -19,11 +19,8 @@ final class QueueChecks {
     String prefix = deployment.settings().prefix();
     List<Check> checks = new ArrayList<>();
     try (RespConnection admin = deployment.admin(master)) {
-      List<String> queues = new ArrayList<>();
-      for (Object name : (List<?>) admin.command("SMEMBERS", QueueKeys.queuesKey(prefix))) {
-        queues.add((String) name);
-      }
-      queues.sort(null);
+      List<String> queues = ((List<?>) admin.command("SMEMBERS", QueueKeys.queuesKey(prefix))).stream()
+          .map(String::valueOf).sorted().toList();
       if (queues.isEmpty()) {
         return List.of(Check.pass("queues", "no queue under prefix " + prefix + " yet (db " + deployment.settings().db() + ")"));
       }

@@ -12,7 +12,6 @@ final class ReplicationCheck {
 
   private ReplicationCheck() {}
 
-  /** The replicas the master lists in INFO replication, as {@code ip:port} (announced addresses). */
   static List<Endpoint> replicas(NodeSnapshot master) {
     return Replies.replicas(master.info()).stream().filter(s -> s.containsKey("ip") && !"0".equals(s.get("port")))
         .map(s -> new Endpoint(s.get("ip"), Integer.parseInt(s.get("port")))).toList();

@@ -6,14 +6,10 @@ import io.vertx.redis.client.Request;
 import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.redis.Broker;
 
-/**
- * Deletes everything the drill's queue left in Redis: every key under its hash tag (structures, jobs,
- * leases, operation records, reserved ids) and its registry entry.
- */
+/** Deletes every key under the drill queue's hash tag and its registry entry. */
 final class DrillCleanup {
   private DrillCleanup() {}
 
-  /** Completes with the number of keys deleted. */
   static Future<Long> erase(Broker broker, QueueKeys keys) {
     return eraseQueueKeys(broker, keys, "0", 0)
         .compose(n -> broker.send(Request.cmd(Command.SREM).arg(keys.queues()).arg(keys.queue())).map(n));

@@ -1,5 +1,6 @@
 package io.vigil.ops.drill;
 
+import io.vigil.core.keys.Names;
 import io.vigil.ops.OpsCommand;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code vigil drill}: the flags of the failover drill; {@link FailoverDrill} runs it. */
+/** {@code vigil drill}: the failover drill's flags, each refusal naming its flag; {@link FailoverDrill} runs it. */
 @Command(name = "drill", sortOptions = false,
     description = {"Runs a failover drill against the configured deployment.",
         "Proves on a live deployment that a failover loses no acknowledged job: connects with the REDIS_* "
@@ -28,42 +29,41 @@ public final class DrillCommand implements OpsCommand {
 
   @Option(names = "--rate", paramLabel = "N", defaultValue = "50",
       description = "Probe jobs submitted per second, 1-10000 (default ${DEFAULT-VALUE}).")
-  private int rate;
+  int rate;
 
   @Option(names = "--warmup", paramLabel = "S", defaultValue = "5",
       description = "Seconds of load before the fault, 0-3600 (default ${DEFAULT-VALUE}).")
-  private int warmup;
+  int warmup;
 
   @Option(names = "--after", paramLabel = "S", defaultValue = "10",
       description = "Seconds of load after the switch, 0-3600 (default ${DEFAULT-VALUE}).")
-  private int after;
+  int after;
 
   @Option(names = "--external", description = "Wait for a fault you cause instead of sending SENTINEL FAILOVER.")
-  private boolean external;
+  boolean external;
 
   @Option(names = "--wait", paramLabel = "S", defaultValue = "120",
       description = "Seconds to wait for the master to change, counted from the fault, 1-86400 (default ${DEFAULT-VALUE}).")
-  private int waitS;
+  int waitS;
 
   @Option(names = "--drain", paramLabel = "S", defaultValue = "60",
       description = "Seconds to wait for every acknowledged probe to complete, 1-3600 (default ${DEFAULT-VALUE}).")
-  private int drain;
+  int drain;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
       description = "Probe jobs run at once, 1-1000 (default ${DEFAULT-VALUE}).")
-  private int concurrency;
+  int concurrency;
 
   @Option(names = "--queue", paramLabel = "NAME", description = "The drill's own queue (default vigil-drill-<epoch ms>).")
-  private String queue;
+  String queue;
 
   @Option(names = "--keep", description = "Leave the queue's keys in Redis afterwards.")
-  private boolean keep;
+  boolean keep;
 
   private final Map<String, String> env;
   private final PrintStream out;
   private final Clock clock;
 
-  /** @param env the environment (REDIS_*, VIGIL_*, REDIS_SENTINEL_ADMIN_*), usually {@code System.getenv()} */
   public DrillCommand(Map<String, String> env, PrintStream out, Clock clock) {
     this.env = env;
     this.out = out;
@@ -72,13 +72,25 @@ public final class DrillCommand implements OpsCommand {
 
   @Override
   public Integer call() {
-    DrillOptions options;
+    within("--rate", rate, 1, 10_000);
+    within("--warmup", warmup, 0, 3_600);
+    within("--after", after, 0, 3_600);
+    within("--wait", waitS, 1, 86_400);
+    within("--drain", drain, 1, 3_600);
+    within("--concurrency", concurrency, 1, 1_000);
+    queue = queue != null ? queue : "vigil-drill-" + clock.millis();
     try {
-      options = new DrillOptions(rate, warmup, after, external, waitS, drain, concurrency,
-          queue != null ? queue : "vigil-drill-" + clock.millis(), keep);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      Names.requireValidQueue(queue);
+    } catch (RuntimeException e) {
+      throw new ParameterException(spec.commandLine(), "--queue: " + e.getMessage(), e);
     }
-    return FailoverDrill.run(options, env, out);
+    return FailoverDrill.run(this, env, out);
+  }
+
+  private void within(String flag, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ParameterException(spec.commandLine(), flag + " must be between " + min + " and " + max + ", got "
+          + value);
+    }
   }
 }

@@ -24,9 +24,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The failover drill ({@code ./vigil drill}, flags in {@link DrillCommand}): proves on a live deployment that a
- * failover loses no acknowledged job and completes none twice. Runs on a plain thread: it waits with {@code await} on Vert.x timers
- * and futures, never with a sleep.
+ * The failover drill: proves on a live deployment that a failover loses no acknowledged job and completes none
+ * twice. Runs on a plain thread that awaits Vert.x timers and futures.
  * 1. Connects like a worker (REDIS_* and the engine's VIGIL_* variables) and puts probe load on its own queue.
  * 2. Triggers SENTINEL FAILOVER (or waits for an external fault) and waits for the broker to follow.
  * 3. Keeps the load a while, drains, prints {@code drill.<name> <value> <unit>} lines (losses, duplicate
@@ -40,8 +39,7 @@ public final class FailoverDrill {
 
   private FailoverDrill() {}
 
-  /** Runs one drill; returns the exit code. */
-  static int run(DrillOptions options, Map<String, String> env, PrintStream out) {
+  static int run(DrillCommand options, Map<String, String> env, PrintStream out) {
     RedisSettings redis;
     RedisSettings adminSentinel;
     EngineSettings engineSettings;
@@ -49,7 +47,7 @@ public final class FailoverDrill {
       redis = RedisSettings.fromEnv(env);
       adminSentinel = RedisSettings.fromEnv(withSentinelAdmin(env));
       engineSettings = EngineSettings.fromEnv(env);
-      if (!options.external() && !redis.sentinelMode()) {
+      if (!options.external && !redis.sentinelMode()) {
         throw new IllegalArgumentException("triggering a failover needs REDIS_SENTINELS; with --external the drill "
             + "waits for a fault you cause");
       }
@@ -77,22 +75,22 @@ public final class FailoverDrill {
   }
 
   private static int drill(Vertx vertx, FailoverBroker broker, RedisSettings redis, RedisSettings adminSentinel,
-                           EngineSettings engineSettings, DrillOptions o, PrintStream out) {
+                           EngineSettings engineSettings, DrillCommand o, PrintStream out) {
     Engine engine = Engine.create(broker, engineSettings, Clock.systemUTC(), redis.durableFinish());
-    new FailoverReconciler(engine, () -> Future.succeededFuture(List.of(o.queue()))).attachTo(broker);
+    new FailoverReconciler(engine, () -> Future.succeededFuture(List.of(o.queue))).attachTo(broker);
     RedisAddress before = broker.status().master();
-    out.println("drill.queue " + o.queue() + " name");
+    out.println("drill.queue " + o.queue + " name");
     out.println("drill.master_before " + before + " address");
     out.println("drill.replica_acks " + broker.status().replicaAcks() + " replicas");
-    ProbeLoad load = new ProbeLoad(vertx, engine, o.queue(), o.rate());
+    ProbeLoad load = new ProbeLoad(vertx, engine, o.queue, o.rate);
     try {
-      load.start(o.concurrency());
-      pause(vertx, o.warmupS()).await();
+      load.start(o.concurrency);
+      pause(vertx, o.warmup).await();
       // Listen before the fault, so a switch that happens at once is not missed.
-      Future<RedisAddress> switched = masterChange(vertx, broker, before, o.waitS() * 1000L);
+      Future<RedisAddress> switched = masterChange(vertx, broker, before, o.waitS * 1000L);
       long fault = System.currentTimeMillis();
-      if (o.external()) {
-        out.println("drill.waiting_for_external_fault " + o.waitS() + " s");
+      if (o.external) {
+        out.println("drill.waiting_for_external_fault " + o.waitS + " s");
       } else {
         RedisAddress accepted;
         try {
@@ -109,12 +107,12 @@ public final class FailoverDrill {
       if (after != null) {
         out.println("drill.master_after " + after + " address");
         out.println("drill.switch_followed_after " + (System.currentTimeMillis() - fault) + " ms");
-        pause(vertx, o.afterS()).await();
+        pause(vertx, o.after).await();
       } else {
-        out.println("drill.error the master did not change within " + o.waitS() + " s");
+        out.println("drill.error the master did not change within " + o.waitS + " s");
       }
       load.stopProducing();
-      ProbeReport report = load.drain(o.drainS() * 1000L, List.of(fault)).await();
+      ProbeReport report = load.drain(o.drain * 1000L, List.of(fault)).await();
       out.print(report.lines("drill"));
       out.println("drill.outage " + report.outagesMs().get(0) + " ms");
       cleanup(broker, engineSettings, o, out);
@@ -143,22 +141,19 @@ public final class FailoverDrill {
     return copy;
   }
 
-  private static void cleanup(FailoverBroker broker, EngineSettings engineSettings, DrillOptions o, PrintStream out) {
-    if (!o.keep()) {
-      long deleted = DrillCleanup.erase(broker, new QueueKeys(engineSettings.prefix(), o.queue())).await();
+  private static void cleanup(FailoverBroker broker, EngineSettings engineSettings, DrillCommand o, PrintStream out) {
+    if (!o.keep) {
+      long deleted = DrillCleanup.erase(broker, new QueueKeys(engineSettings.prefix(), o.queue)).await();
       out.println("drill.keys_deleted " + deleted + " keys");
     }
   }
 
-  /** A timer of {@code seconds} (a Vert.x timer refuses 0). */
+  /** A Vert.x timer refuses 0. */
   private static Future<Void> pause(Vertx vertx, int seconds) {
     return seconds == 0 ? Future.succeededFuture() : vertx.timer(seconds, TimeUnit.SECONDS);
   }
 
-  /**
-   * Completes with the new master once the broker follows one other than {@code before}, or with null when
-   * {@code timeoutMs} passed first.
-   */
+  /** The new master once the broker follows one other than {@code before}; null after {@code timeoutMs}. */
   private static Future<RedisAddress> masterChange(Vertx vertx, FailoverBroker broker, RedisAddress before,
                                                    long timeoutMs) {
     Promise<RedisAddress> changed = Promise.promise();
