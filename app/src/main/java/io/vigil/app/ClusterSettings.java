@@ -2,6 +2,8 @@ package io.vigil.app;
 
 import io.vigil.settings.EnvReader;
 import io.vigil.settings.SettingsException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +49,9 @@ public record ClusterSettings(List<String> members, String host, int port, int e
       return configured;
     }
     try {
-      return java.net.InetAddress.getLocalHost().getHostAddress();
-    } catch (java.net.UnknownHostException e) {
+      return InetAddress.getLocalHost().getHostAddress();
+    } catch (UnknownHostException e) {
       throw new SettingsException("VIGIL_CLUSTER_HOST", "auto: this host's address cannot be resolved: " + e.getMessage());
     }
   }
-
 }

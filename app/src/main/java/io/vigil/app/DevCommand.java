@@ -21,11 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
-/**
- * {@code ./vigil dev}: a local Redis Sentinel topology (master, two replicas, three Sentinels, persistence
- * on, data under VIGIL_DEV_DIR) and every role in this JVM. Ctrl-C stops the roles first (jobs are
- * handed back while Redis is still up), then the topology; nothing is left running.
- */
+/** {@code ./vigil dev}; Ctrl-C stops the roles first (jobs are handed back while Redis is up), then the topology. */
 @Command(name = "dev",
     description = {"Starts a local Redis Sentinel topology and every role in this JVM.",
         "Master, two replicas and three Sentinels with persistence on, data under VIGIL_DEV_DIR (default "

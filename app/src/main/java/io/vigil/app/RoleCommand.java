@@ -34,7 +34,6 @@ final class RoleCommand implements Callable<Integer> {
     try {
       settings = NodeSettings.fromEnv(roles, env);
     } catch (IllegalArgumentException e) {
-      // Every settings refusal is a SettingsException: VARIABLE: why.
       err.println("vigil: configuration error: " + e.getMessage());
       return 2;
     }

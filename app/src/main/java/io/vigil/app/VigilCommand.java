@@ -18,12 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code vigil} command tree: every subcommand and its flags are parsed by picocli, each with
- * {@code --help}; a bad flag prints a message naming it and exits 2.
- * 1. Roles: {@code gateway}, {@code worker}, {@code dispatcher}, {@code all}, and a comma list such as
- *    {@code worker,dispatcher} (registered for the one run that names it, since the lists are open-ended).
- * 2. {@code dev}: the local topology and every role.
- * 3. Ops: {@code drill}, {@code health}, {@code doctor}, {@code backup}, {@code restore}.
+ * The {@code vigil} command tree, each command with {@code --help}; a bad flag prints a message naming it and
+ * exits 2. A comma list of roles such as {@code worker,dispatcher} is registered for the one run that names it.
  */
 @Command(name = "vigil", synopsisSubcommandLabel = "COMMAND",
     description = "Vigil, a job queue on Redis with Sentinel failover.",
@@ -37,12 +33,11 @@ public final class VigilCommand implements Callable<Integer> {
 
   private VigilCommand() {}
 
-  /** Runs {@code vigil ARGS}; returns the exit code. Roles and {@code dev} return after a graceful stop. */
+  /** Roles and {@code dev} return after a graceful stop. */
   public static int execute(Map<String, String> env, PrintStream out, PrintStream err, String... args) {
     return commandLine(env, out, err, args.length > 0 ? args[0] : null).execute(args);
   }
 
-  /** The command tree; {@code first}, when it is a comma list of roles, is added as a subcommand. */
   static CommandLine commandLine(Map<String, String> env, PrintStream out, PrintStream err, String first) {
     CommandLine line = new CommandLine(new VigilCommand());
     line.addSubcommand("dev", new DevCommand(env, out, err));
@@ -84,7 +79,6 @@ public final class VigilCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code vigil} without a command: the usage on stderr, exit 2. */
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());

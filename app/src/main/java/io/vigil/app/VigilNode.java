@@ -125,15 +125,12 @@ public final class VigilNode {
     return engine;
   }
 
-  /** The HTTP port actually bound (the gateway's, or the health/metrics server's). */
+  /** The gateway's, or the health/metrics server's. */
   public int httpPort() {
     return httpPort;
   }
 
-  /**
-   * Stops this node gracefully when the JVM is asked to exit (SIGTERM, Ctrl-C), then runs {@code after};
-   * the returned latch opens once both are done.
-   */
+  /** On SIGTERM or Ctrl-C stops this node gracefully, then runs {@code after}; the latch opens once both are done. */
   public CountDownLatch stopOnShutdown(Runnable after) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -154,9 +151,8 @@ public final class VigilNode {
   /** Graceful stop: verticles in reverse order of deployment, then the broker, then Vert.x. */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();
-    List<String> reversed = new ArrayList<>(deployments);
-    java.util.Collections.reverse(reversed);
-    for (String id : reversed) {
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id).recover(e -> {
         log.warn("undeploy failed deployment={} error={}", id, e.toString());
         return Future.succeededFuture();

@@ -37,9 +37,8 @@ final class BenchTarget implements AutoCloseable {
   }
 
   /**
-   * The broker's settings: the REDIS_* environment (pool sizes, timeouts) pointed at this target, with a
-   * 30 s call budget unless REDIS_COMMAND_TIMEOUT says otherwise, since bulks queue behind each other on a
-   * loaded machine and a benchmark should measure that, not give up.
+   * The REDIS_* environment pointed at this target, with a 30 s call budget unless REDIS_COMMAND_TIMEOUT is set:
+   * bulks queue behind each other on a loaded machine, and a benchmark should measure that, not give up.
    */
   RedisSettings settings() {
     Map<String, String> env = new HashMap<>(System.getenv());
@@ -59,7 +58,7 @@ final class BenchTarget implements AutoCloseable {
     return RespConnection.open(new Endpoint(host, port), new Credentials(null, password));
   }
 
-  /** A fresh folder for the own server's config and log, kept under target/ for reading afterwards. */
+  /** Kept under target/ for reading afterwards. */
   private static Path folder() {
     try {
       Path base = Files.createDirectories(Path.of("target", "bench-redis"));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Engine benchmark: the workloads of BullMQ's reference figures, printed as {@code name value unit}.
@@ -108,8 +109,7 @@ public final class EngineBenchmark {
     }
     consumer.join();
     double[] perJob = cpu.perJob(total);
-    List<Long> sorted = new ArrayList<>(latenciesNs);
-    Collections.sort(sorted);
+    List<Long> sorted = latenciesNs.stream().sorted().toList();
     double p50 = sorted.get(sorted.size() / 2) / 1e6;
     double p99 = sorted.get((int) (sorted.size() * 0.99)) / 1e6;
     report("latency_p50_at1000", p50, "ms", perJob);
@@ -128,21 +128,16 @@ public final class EngineBenchmark {
   }
 
   /** Deletes only this run's keys of one queue. */
-  @SuppressWarnings("unchecked")
   private static void cleanup(RespConnection admin, String queue) {
     String cursor = "0";
     do {
-      List<Object> reply = (List<Object>) admin.command("SCAN", cursor, "MATCH", PREFIX + ":{" + queue + "}:*", "COUNT", "1000");
+      List<?> reply = (List<?>) admin.command("SCAN", cursor, "MATCH", PREFIX + ":{" + queue + "}:*", "COUNT", "1000");
       cursor = String.valueOf(reply.get(0));
-      List<Object> keys = (List<Object>) reply.get(1);
+      List<String> keys = ((List<?>) reply.get(1)).stream().map(String::valueOf).toList();
       if (!keys.isEmpty()) {
-        List<String> del = new ArrayList<>();
-        del.add("UNLINK");
-        keys.forEach(k -> del.add(String.valueOf(k)));
-        admin.command(del.toArray(new String[0]));
+        admin.command(Stream.concat(Stream.of("UNLINK"), keys.stream()).toList());
       }
     } while (!"0".equals(cursor));
     admin.command("SREM", PREFIX + ":queues", queue);
   }
-
 }

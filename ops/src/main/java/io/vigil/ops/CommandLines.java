@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Every {@code vigil} command line: {@code -h}/{@code --help} on each command, help and errors on the given streams. */
+/** Every {@code vigil} command line: {@code -h}/{@code --help} on each command, output on the given streams. */
 public final class CommandLines {
   private CommandLines() {}
 

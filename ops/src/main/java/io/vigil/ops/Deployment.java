@@ -8,6 +8,7 @@ import io.vigil.resp.RespConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The ops commands' view of one deployment: its master, and short-lived connections the caller closes. */
 public final class Deployment {
@@ -37,11 +38,15 @@ public final class Deployment {
   /** The replicas of {@code master} online and acknowledged within the last second (announced addresses). */
   public List<Endpoint> replicasInSync(Endpoint master) {
     try (RespConnection admin = admin(master)) {
-      return Replies.replicas(Replies.info(admin.command("INFO", "replication"))).stream()
-          .filter(r -> r.containsKey("ip") && !"0".equals(r.get("port")) && "online".equals(r.get("state"))
-              && Long.parseLong(r.getOrDefault("lag", "9")) <= 1)
-          .map(r -> new Endpoint(r.get("ip"), Integer.parseInt(r.get("port")))).toList();
+      return replicas(Replies.info(admin.command("INFO", "replication")),
+          r -> "online".equals(r.get("state")) && Long.parseLong(r.getOrDefault("lag", "9")) <= 1);
     }
+  }
+
+  /** The replicas INFO replication lists with a port (a backup's download has none) that pass {@code filter}. */
+  public static List<Endpoint> replicas(Map<String, String> replication, Predicate<Map<String, String>> filter) {
+    return Replies.replicas(replication).stream().filter(r -> r.containsKey("ip") && !"0".equals(r.get("port")))
+        .filter(filter).map(r -> new Endpoint(r.get("ip"), Integer.parseInt(r.get("port")))).toList();
   }
 
   /** Waits until {@code replica} applied all {@code master} had written now; false when not within {@code timeout}. */

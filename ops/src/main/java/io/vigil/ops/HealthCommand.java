@@ -98,10 +98,9 @@ public final class HealthCommand extends SettingsCommand {
     for (Endpoint sentinel : settings.sentinels()) {
       try (RespConnection connection = deployment.sentinel(sentinel)) {
         return Check.pass("quorum", sentinel + ": " + connection.command("SENTINEL", "CKQUORUM", settings.masterName()));
+      } catch (RespError e) {
+        return Check.fail("quorum", sentinel + ": " + e.getMessage());
       } catch (RuntimeException e) {
-        if (e instanceof RespError) {
-          return Check.fail("quorum", sentinel + ": " + e.getMessage());
-        }
         errors.append("; ").append(sentinel).append(": ").append(e.getMessage());
       }
     }

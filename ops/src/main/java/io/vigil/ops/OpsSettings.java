@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * How the ops commands reach a deployment, read once from the same REDIS_* variables as the roles (plus
- * REDIS_ADMIN_*); every error names its variable and {@link #toString} shows no password.
+ * REDIS_ADMIN_*); every error names its variable, and no password is ever shown ({@link Credentials}).
  *
  * @param sentinels REDIS_SENTINELS, comma-separated {@code host:port}; empty means a standalone Redis
  * @param masterName REDIS_MASTER_NAME (default mymaster)
@@ -60,12 +60,5 @@ public record OpsSettings(List<Endpoint> sentinels, String masterName, Endpoint 
     String password = r.secret(passwordVariable);
     SettingsException.require(user == null || password != null, userVariable, "needs " + passwordVariable);
     return new Credentials(user, password);
-  }
-
-  @Override
-  public String toString() {
-    return "OpsSettings[" + (sentinelMode() ? "sentinels=" + sentinels + ", masterName=" + masterName
-        : "standalone=" + standalone) + ", db=" + db + ", app=" + app + ", sentinel=" + sentinel + ", admin=" + admin
-        + ", prefix=" + prefix + ", timeout=" + timeout.toMillis() + "ms]";
   }
 }

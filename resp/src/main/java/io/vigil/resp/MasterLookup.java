@@ -70,9 +70,4 @@ public final class MasterLookup {
       return String.valueOf(((List<?>) connection.command("ROLE")).get(0));
     }
   }
-
-  @Override
-  public String toString() {
-    return "MasterLookup[" + masterName + ", sentinels=" + sentinels + ", " + sentinelAuth + "]";
-  }
 }

@@ -1,9 +1,10 @@
 package io.vigil.resp;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one decision of which node is master, from what several Sentinels said; the Vert.x broker and the
@@ -29,20 +30,11 @@ public record MasterVote<A>(A master, long epoch, int votes, int answering, bool
     long maxEpoch = ballots.stream().mapToLong(Ballot::epoch).max().orElse(0);
     List<Ballot<A>> latest = ballots.stream().filter(b -> b.epoch() == maxEpoch).toList();
     List<Ballot<A>> settled = latest.stream().filter(b -> !b.failoverInProgress()).toList();
-    Map<A, List<Ballot<A>>> byMaster = new LinkedHashMap<>();
-    for (Ballot<A> ballot : settled.isEmpty() ? latest : settled) {
-      byMaster.computeIfAbsent(ballot.master(), a -> new ArrayList<>()).add(ballot);
-    }
-    A winner = null;
-    int most = 0;
-    for (Map.Entry<A, List<Ballot<A>>> entry : byMaster.entrySet()) {
-      // Strictly more: on a tie the address named first stays.
-      if (entry.getValue().size() > most) {
-        winner = entry.getKey();
-        most = entry.getValue().size();
-      }
-    }
-    A chosen = winner;
+    Map<A, Long> byMaster = (settled.isEmpty() ? latest : settled).stream()
+        .collect(Collectors.groupingBy(Ballot::master, LinkedHashMap::new, Collectors.counting()));
+    long most = Collections.max(byMaster.values());
+    // On a tie the address named first stays.
+    A chosen = byMaster.entrySet().stream().filter(e -> e.getValue() == most).findFirst().orElseThrow().getKey();
     List<Ballot<A>> naming = ballots.stream().filter(b -> b.master().equals(chosen)).toList();
     return new MasterVote<>(chosen, maxEpoch, naming.size(), ballots.size(),
         naming.stream().anyMatch(Ballot::failoverInProgress));

@@ -78,10 +78,14 @@ public final class RespConnection implements AutoCloseable {
 
   public Object command(List<String> args) {
     send(args);
-    return read();
+    try {
+      return parse(readLine());
+    } catch (IOException e) {
+      throw new UncheckedIOException("no reply from " + endpoint + ": " + e.getMessage(), e);
+    }
   }
 
-  /** Writes a command without reading its reply (the replication handshake reads raw bytes next). */
+  /** Without reading the reply: the replication handshake reads raw bytes next. */
   public void send(List<String> args) {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     writeAscii(buffer, "*" + args.size() + "\r\n");
@@ -99,15 +103,7 @@ public final class RespConnection implements AutoCloseable {
     }
   }
 
-  private Object read() {
-    try {
-      return parse(readLine());
-    } catch (IOException e) {
-      throw new UncheckedIOException("no reply from " + endpoint + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The raw input, positioned after the last reply read; for the RDB payload of SYNC. */
+  /** Positioned after the last reply read; for the RDB payload of SYNC. */
   public InputStream input() {
     return in;
   }

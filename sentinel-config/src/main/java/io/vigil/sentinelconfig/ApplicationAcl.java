@@ -2,22 +2,17 @@ package io.vigil.sentinelconfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/**
- * The application user's command allow-list as the shipped templates define it: what Vigil needs, and so
- * what {@code vigil doctor} expects a deployment's application user to be allowed (and nothing of the
- * dangerous kind). Commands are lower case, subcommands written {@code client|setname}.
- */
+/** The application user's allow-list in the shipped templates, lower case, subcommands as {@code client|setname}. */
 public final class ApplicationAcl {
 
   private ApplicationAcl() {}
 
-  /** The {@code +command} rules of the application user in redis.conf. */
   public static List<String> dataNodeCommands() {
     return allowed(SentinelConfigRenderer.REDIS_TEMPLATE);
   }
 
-  /** The {@code +command} rules of the application user in sentinel.conf. */
   public static List<String> sentinelCommands() {
     return allowed(SentinelConfigRenderer.SENTINEL_TEMPLATE);
   }
@@ -29,7 +24,7 @@ public final class ApplicationAcl {
         List<String> commands = new ArrayList<>();
         for (String rule : line.split(" ")) {
           if (rule.startsWith("+") && !rule.startsWith("+@")) {
-            commands.add(rule.substring(1).toLowerCase(java.util.Locale.ROOT));
+            commands.add(rule.substring(1).toLowerCase(Locale.ROOT));
           }
         }
         return List.copyOf(commands);

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one node's file is rendered with, data node or Sentinel; every value is checked by {@link Placeholders}
- * when it is built. Build with {@link #builder()}.
+ * What one node's file is rendered with, data node or Sentinel; every value is checked when it is built.
  *
  * @param host the address the node binds and announces to Sentinel and the other nodes
  * @param dir data folder (RDB, AOF); the rendered file is written there too
@@ -100,7 +99,7 @@ public record NodeSettings(String host, int port, Path dir, String logFile, Secr
         + masterPort) + ", extraLines=" + extraLines.size() + "]";
   }
 
-  /** Mutable builder with loopback defaults and the shipped values; every setter returns this. */
+  /** Loopback defaults and the shipped values. */
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port;
@@ -156,7 +155,6 @@ public record NodeSettings(String host, int port, Path dir, String logFile, Secr
       return this;
     }
 
-    /** A replica's master, or the master a Sentinel monitors first, as the node should reach it. */
     public Builder master(String host, int port) {
       this.masterHost = host;
       this.masterPort = port;

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
 
-  /** Letters, digits and {@code - . _ ~}: safe in config lines, URIs, .env files and shell. */
-  public static final Pattern PASSWORD = Pattern.compile("[-A-Za-z0-9._~]+");
+  /** Safe in config lines, URIs, .env files and shell. */
+  private static final Pattern PASSWORD = Pattern.compile("[-A-Za-z0-9._~]+");
 
   private static final Pattern NAME = Pattern.compile("[-A-Za-z0-9._]+");
   private static final Pattern HOST = Pattern.compile("[-A-Za-z0-9.:]+");

@@ -8,15 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fills the shipped templates ({@code sentinel-config/redis.conf}, {@code replica.conf},
- * {@code sentinel.conf}) for one node, so that {@code ./vigil dev}, the test kit and compose all run the
- * same files.
- *
- * <ol>
- *   <li>Every {@code {{NAME}}} is replaced by its value, checked by {@link Placeholders}.
- *   <li>A line with a placeholder whose value is null is left out (password-less test topologies).
- *   <li>Extra lines are appended under a marker comment; Redis applies the last value of a setting.
- * </ol>
+ * Fills the shipped templates for one node, so {@code ./vigil dev}, the test kit and compose run the same files:
+ * each {@code {{NAME}}} by its checked value, a line whose value is null left out, extra lines appended last.
  */
 public final class SentinelConfigRenderer {
 
@@ -31,13 +24,12 @@ public final class SentinelConfigRenderer {
     this.templates = templates;
   }
 
-  /** The templates packed into this jar, byte for byte the files in {@code sentinel-config/}. */
   public static SentinelConfigRenderer shipped() {
     return new SentinelConfigRenderer(Map.of(REDIS_TEMPLATE, resource(REDIS_TEMPLATE),
         REPLICA_TEMPLATE, resource(REPLICA_TEMPLATE), SENTINEL_TEMPLATE, resource(SENTINEL_TEMPLATE)));
   }
 
-  /** The raw text of a shipped template or script ({@code render.sh}, {@code entrypoint.sh}). */
+  /** A shipped template or script ({@code render.sh}, {@code entrypoint.sh}). */
   public static String resource(String name) {
     try (InputStream in = SentinelConfigRenderer.class.getResourceAsStream(RESOURCES + name)) {
       if (in == null) {
@@ -67,7 +59,6 @@ public final class SentinelConfigRenderer {
     return render(List.of(SENTINEL_TEMPLATE), sentinel.sentinelValues(), sentinel.extraLines());
   }
 
-  /** Concatenates the named templates, fills them in and appends {@code extraLines}. */
   public String render(List<String> names, Map<String, String> values, List<String> extraLines) {
     StringBuilder out = new StringBuilder();
     for (String name : names) {

@@ -16,7 +16,7 @@ public final class MutableClock extends Clock {
     this.millis = new AtomicLong(startMillis);
   }
 
-  /** How far the test moved this clock since it was made; tests move Redis-side time by this offset too. */
+  /** Tests move Redis-side time by this offset too. */
   public long offsetMs() {
     return millis.get() - startMillis;
   }

@@ -15,18 +15,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Injects a standalone {@link RedisNode} or a {@link SentinelTopology} into constructors, test methods and lifecycle
- * methods of a class annotated {@code @ExtendWith(RedisExtension.class)}.
- *
- * <ol>
- *   <li>One instance of each type per test class (a {@code @Nested} class gets its own; the outer class's
- *       constructor and callbacks keep the outer one), started on first use in a folder named after the
- *       class under {@code target/redis-test/}.
- *   <li>Kept in the class-level store as a closeable resource, so JUnit stops it when the class finishes,
- *       whether its tests passed or not.
- *   <li>Configured by {@link RedisSettings} and {@link SentinelSettings} on the class or an enclosing class.
- * </ol>
- * Tests share the instance, so they should not rely on an empty database without {@code flushAll()}.
+ * Injects a standalone {@link RedisNode} or a {@link SentinelTopology}, configured by {@link RedisSettings} and
+ * {@link SentinelSettings}: one of each per test class (a {@code @Nested} class gets its own), started on first
+ * use and stopped by JUnit with the class context, whether its tests passed or not. Tests share it.
  */
 public final class RedisExtension implements ParameterResolver {
 
@@ -63,9 +54,8 @@ public final class RedisExtension implements ParameterResolver {
   }
 
   /**
-   * The class context that owns the parameter: the nearest one whose class declares or inherits the method
-   * or constructor. So an outer class's constructor or {@code @BeforeEach}, run again for a {@code @Nested}
-   * test, receives the outer class's process, the same one its {@code @BeforeAll} received.
+   * The nearest class context whose class declares or inherits the method or constructor, so an outer class's
+   * callbacks, run again for a {@code @Nested} test, receive the outer class's process.
    */
   private static ExtensionContext classContext(ExtensionContext context, Class<?> declaringClass) {
     ExtensionContext nearest = null;
@@ -103,7 +93,6 @@ public final class RedisExtension implements ParameterResolver {
     return value.isEmpty() ? null : value;
   }
 
-  /** Lets JUnit close the processes with the class context, even when a test or a callback failed. */
   private record Resource(AutoCloseable process) implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() throws Exception {

@@ -7,7 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Customises the standalone {@link io.vigil.topology.RedisNode} that {@link RedisExtension} starts for the annotated test class. */
+/** Customises the standalone {@link io.vigil.topology.RedisNode} that {@link RedisExtension} starts. */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,7 +11,6 @@ import java.nio.file.Path;
  */
 public final class TestDirectories {
 
-  /** Overrides the base folder, for callers whose working directory is not the module. */
   public static final String BASE_PROPERTY = "vigil.testkit.dir";
 
   private TestDirectories() {}

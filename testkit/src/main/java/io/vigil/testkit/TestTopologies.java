@@ -19,7 +19,6 @@ public final class TestTopologies {
 
   private TestTopologies() {}
 
-  /** The test defaults: down-after 1 s and fast timers; anything else keeps the shipped values. */
   public static TopologySpec spec() {
     return new TopologySpec("mymaster", Secrets.none(), "vigil", 1000, true, false, List.of(), List.of());
   }
@@ -28,7 +27,6 @@ public final class TestTopologies {
     return sentinel("sentinel", spec);
   }
 
-  /** @param name the folder name prefix */
   public static SentinelTopology sentinel(String name, TopologySpec spec) {
     ProcessBackend backend = ProcessBackend.local();
     // A missing binary fails before any folder is created or process started.
@@ -37,7 +35,6 @@ public final class TestTopologies {
     return SentinelTopology.start(backend, TestDirectories.create(name), spec);
   }
 
-  /** A standalone redis-server with the kit's small config; the folder is named after {@code config.name()}. */
   public static RedisNode server(RedisServerConfig config) {
     ProcessBackend backend = ProcessBackend.local();
     backend.command(NodeKind.DATA, Path.of("redis.conf"));

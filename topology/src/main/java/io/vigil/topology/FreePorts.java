@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -17,18 +15,16 @@ public final class FreePorts {
 
   /** Recently handed out ports are not handed out again, so nodes started back to back never share one. */
   private static final int MEMORY = 256;
-  private static final Deque<Integer> RECENT = new ArrayDeque<>();
-  private static final Set<Integer> RECENT_SET = new HashSet<>();
+  private static final Set<Integer> RECENT = new LinkedHashSet<>();
 
   private FreePorts() {}
 
   public static synchronized int next() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int port = bindAndRelease();
-      if (RECENT_SET.add(port)) {
-        RECENT.addLast(port);
+      if (RECENT.add(port)) {
         if (RECENT.size() > MEMORY) {
-          RECENT_SET.remove(RECENT.removeFirst());
+          RECENT.remove(RECENT.iterator().next());
         }
         return port;
       }

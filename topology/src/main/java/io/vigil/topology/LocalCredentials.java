@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * The passwords of {@code ./vigil dev}, generated once and kept in {@code <dataDir>/credentials.properties}
@@ -53,10 +54,7 @@ public final class LocalCredentials {
   }
 
   static String generate() {
-    StringBuilder password = new StringBuilder(32);
-    for (int i = 0; i < 32; i++) {
-      password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    return password.toString();
+    return RANDOM.ints(32, 0, ALPHABET.length()).mapToObj(i -> String.valueOf(ALPHABET.charAt(i)))
+        .collect(Collectors.joining());
   }
 }

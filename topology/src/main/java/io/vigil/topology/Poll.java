@@ -10,7 +10,7 @@ final class Poll {
 
   private Poll() {}
 
-  /** Runs {@code check} until it returns non-null; a throw counts as "not yet" and its message ends up in the timeout. */
+  /** Runs {@code check} until it returns non-null; a throw is "not yet", its message part of the timeout error. */
   static <T> T until(Duration timeout, String what, Supplier<T> check) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String lastReason = "never checked";

@@ -90,9 +90,4 @@ public final class ProcessBackend implements Backend {
       throw new UncheckedIOException("cannot write " + file, e);
     }
   }
-
-  @Override
-  public String toString() {
-    return "ProcessBackend[" + nodes.size() + " nodes]";
-  }
 }

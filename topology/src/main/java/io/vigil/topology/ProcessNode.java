@@ -66,29 +66,27 @@ final class ProcessNode implements NodeControl {
 
   @Override
   public synchronized void stop() {
-    if (!isRunning()) {
-      return;
+    if (isRunning()) {
+      if (frozen) {
+        thaw(); // a frozen process cannot act on SIGTERM
+      }
+      process.destroy();
+      if (!waitFor(STOP_GRACE)) {
+        log.warn("no exit after SIGTERM, sending SIGKILL node={} pid={}", spec.name(), process.pid());
+        process.destroyForcibly();
+        waitFor(STOP_GRACE);
+      }
+      log.info("stopped node={} address={}", spec.name(), endpoint);
     }
-    if (frozen) {
-      thaw(); // a frozen process cannot act on SIGTERM
-    }
-    process.destroy();
-    if (!waitFor(STOP_GRACE)) {
-      log.warn("no exit after SIGTERM, sending SIGKILL node={} pid={}", spec.name(), process.pid());
-      process.destroyForcibly();
-      waitFor(STOP_GRACE);
-    }
-    log.info("stopped node={} address={}", spec.name(), endpoint);
   }
 
   @Override
   public synchronized void kill() {
-    if (!isRunning()) {
-      return;
+    if (isRunning()) {
+      process.destroyForcibly();
+      waitFor(STOP_GRACE);
+      log.info("killed node={} address={}", spec.name(), endpoint);
     }
-    process.destroyForcibly();
-    waitFor(STOP_GRACE);
-    log.info("killed node={} address={}", spec.name(), endpoint);
   }
 
   @Override
@@ -196,10 +194,5 @@ final class ProcessNode implements NodeControl {
     } catch (IOException | UncheckedIOException e) {
       return "(cannot read " + file + ": " + e.getMessage() + ")\n";
     }
-  }
-
-  @Override
-  public String toString() {
-    return "ProcessNode[" + spec.name() + ", " + endpoint + "]";
   }
 }

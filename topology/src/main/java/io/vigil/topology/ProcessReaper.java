@@ -5,9 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The last line of defence against leaked Redis processes: one JVM shutdown hook that stops every child
- * still registered (SIGTERM so Redis saves, SIGKILL after a short grace), for the runs where a test, the
- * JUnit extension and close() were all bypassed.
+ * The last defence against leaked Redis processes: a JVM shutdown hook stops every child still registered
+ * (SIGTERM so Redis saves, SIGKILL after a short grace) when tests, the JUnit extension and close() were bypassed.
  */
 final class ProcessReaper {
 
@@ -22,7 +21,6 @@ final class ProcessReaper {
 
   static void register(Process process) {
     LIVE.add(process);
-    // Dead processes leave by themselves so the set never grows across a long suite.
     process.onExit().thenRun(() -> LIVE.remove(process));
   }
 

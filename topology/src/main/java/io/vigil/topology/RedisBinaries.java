@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Finds the redis-server and redis-sentinel executables: system property, then environment variable, then
@@ -83,15 +84,7 @@ public final class RedisBinaries {
     if (path == null) {
       return null;
     }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Path candidate = Path.of(dir, executable);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
+    return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, executable))
+        .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate)).findFirst().orElse(null);
   }
 }

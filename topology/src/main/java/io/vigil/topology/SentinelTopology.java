@@ -59,11 +59,8 @@ public final class SentinelTopology implements AutoCloseable {
   private void launch(String masterName) {
     TopologyFiles files = new TopologyFiles(spec, backend.host());
     RedisNode master = startNode(masterName, NodeKind.DATA, (dir, port) -> files.dataNode(dir, port, null), List.of());
-    for (String name : DATA_NODES) {
-      if (!name.equals(masterName)) {
-        startNode(name, NodeKind.DATA, (dir, port) -> files.dataNode(dir, port, master.endpoint()), List.of());
-      }
-    }
+    DATA_NODES.stream().filter(name -> !name.equals(masterName)).forEach(name -> startNode(name, NodeKind.DATA,
+        (dir, port) -> files.dataNode(dir, port, master.endpoint()), List.of()));
     // Sentinels learn replicas from the master's INFO; linked replicas are listed in their first INFO.
     Poll.until(START_TIMEOUT, "replicas to link to " + master.address(), () -> dataNodes().stream()
         .filter(n -> n != master).allMatch(n -> "up".equals(n.info("replication", "master_link_status"))) ? true : null);
@@ -177,11 +174,9 @@ public final class SentinelTopology implements AutoCloseable {
   MasterVote<Endpoint> agreed() {
     MasterLookup lookup = lookup();
     List<SentinelAnswer> answers = lookup.ask();
-    for (SentinelAnswer answer : answers) {
-      if (answer.error() != null) {
-        throw new Poll.NotYet(answer.sentinel() + ": " + answer.error().getMessage());
-      }
-    }
+    answers.stream().filter(answer -> answer.error() != null).findFirst().ifPresent(answer -> {
+      throw new Poll.NotYet(answer.sentinel() + ": " + answer.error().getMessage());
+    });
     MasterVote<Endpoint> vote = lookup.vote(answers);
     if (!vote.unanimous()) {
       throw new Poll.NotYet("Sentinels disagree on the master: " + answers.stream().map(SentinelAnswer::master).toList());

@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders the shipped sentinel-config files (redis.conf, replica.conf, sentinel.conf) for one node of a
- * {@link TopologySpec}, so the tested and the dev configuration is the deployed one. Differences from the
- * shipped files are appended after the template, and only when the spec asks for them.
+ * Renders the shipped files for one node, so tests and dev run the deployed configuration; differences from
+ * them are appended after the template, only when the {@link TopologySpec} asks for them.
  */
 final class TopologyFiles {
 

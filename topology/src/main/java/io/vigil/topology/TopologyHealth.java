@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides whether a Sentinel topology is settled: every running Sentinel votes for one running master whose
- * ROLE agrees, sees every running replica linked and every other running Sentinel up, and every running
- * replica is linked to that master. Nodes stopped on purpose are not required, only those still running.
+ * Whether the running part of a Sentinel topology is settled: every Sentinel votes for one master whose ROLE
+ * agrees and sees every replica linked and every other Sentinel up; every replica is linked to that master.
  */
 final class TopologyHealth {
 

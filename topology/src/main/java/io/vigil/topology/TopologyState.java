@@ -23,18 +23,14 @@ final class TopologyState {
   }
 
   String master() {
-    String first = SentinelTopology.DATA_NODES.get(0);
-    if (!Files.exists(file)) {
-      return first;
-    }
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
-      String master = properties.getProperty("master", first);
-      return SentinelTopology.DATA_NODES.contains(master) ? master : first;
     } catch (IOException e) {
-      return first;
+      // a first start (no file) or an unreadable one: start on the first data node
     }
+    String master = properties.getProperty("master");
+    return SentinelTopology.DATA_NODES.contains(master) ? master : SentinelTopology.DATA_NODES.get(0);
   }
 
   void remember(String master) {

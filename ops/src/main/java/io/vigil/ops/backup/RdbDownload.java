@@ -13,10 +13,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Takes a consistent RDB snapshot over the network the way {@code redis-cli --rdb} does: it asks to be a
- * replica that only wants the snapshot ({@code REPLCONF rdb-only 1}, then {@code SYNC}) and stores the
- * {@code $<length>} payload. The node forks and serializes one point in time, so the copy is consistent
- * without stopping writes, and it works from any host that can reach the node as an administrator.
+ * Takes a consistent RDB snapshot over the network as {@code redis-cli --rdb} does: {@code REPLCONF rdb-only 1},
+ * {@code SYNC}, then the {@code $<length>} payload of one point in time, without stopping writes.
  */
 final class RdbDownload {
 

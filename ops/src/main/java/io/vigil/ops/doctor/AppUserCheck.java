@@ -5,7 +5,6 @@ import io.vigil.ops.check.Check;
 import io.vigil.sentinelconfig.ApplicationAcl;
 import io.vigil.resp.Credentials;
 import io.vigil.resp.RespConnection;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,18 +37,9 @@ final class AppUserCheck {
         return Check.fail("app-user", "no user " + user + ": a failover to this node would lock the application out");
       }
       DryRun dryRun = new DryRun(admin, user, prefix);
-      List<String> allowedDangerous = new ArrayList<>();
-      for (String command : DANGEROUS) {
-        if (dryRun.allowed(command)) {
-          allowedDangerous.add(command);
-        }
-      }
-      List<String> missing = new ArrayList<>();
-      for (String command : ApplicationAcl.dataNodeCommands()) {
-        if (!dryRun.allowed(command)) {
-          missing.add(command);
-        }
-      }
+      List<String> allowedDangerous = DANGEROUS.stream().filter(command -> dryRun.allowed(command)).toList();
+      List<String> missing = ApplicationAcl.dataNodeCommands().stream().filter(command -> !dryRun.allowed(command))
+          .toList();
       if (!allowedDangerous.isEmpty()) {
         return Check.fail("app-user", "user " + user + " may run " + String.join(", ", allowedDangerous));
       }

@@ -32,7 +32,7 @@ public final class Doctor {
     }
     NodeSnapshot masterNode = NodeSnapshot.read(deployment, master);
     Set<Endpoint> nodes = new LinkedHashSet<>(List.of(master));
-    nodes.addAll(ReplicationCheck.replicas(masterNode));
+    nodes.addAll(Deployment.replicas(masterNode.info(), replica -> true));
     List<NodeSnapshot> snapshots = new ArrayList<>(List.of(masterNode));
     nodes.stream().skip(1).map(node -> NodeSnapshot.read(deployment, node)).forEach(snapshots::add);
     report.add(Check.pass("master", master + (deployment.settings().sentinelMode()

@@ -1,7 +1,6 @@
 package io.vigil.ops.doctor;
 
 import io.vigil.ops.check.Check;
-import io.vigil.resp.Endpoint;
 import io.vigil.resp.Replies;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,6 @@ import java.util.Map;
 final class ReplicationCheck {
 
   private ReplicationCheck() {}
-
-  static List<Endpoint> replicas(NodeSnapshot master) {
-    return Replies.replicas(master.info()).stream().filter(s -> s.containsKey("ip") && !"0".equals(s.get("port")))
-        .map(s -> new Endpoint(s.get("ip"), Integer.parseInt(s.get("port")))).toList();
-  }
 
   /** @param expected how many replicas the deployment has (what Sentinel knows of, or 2) */
   static Check check(NodeSnapshot master, int expected) {

@@ -125,10 +125,7 @@ public final class FailoverDrill {
     }
   }
 
-  /**
-   * The application's Sentinel user may only discover the master (the shipped ACL); triggering a
-   * failover takes the Sentinels' administrator when REDIS_SENTINEL_ADMIN_* are given.
-   */
+  /** The application's Sentinel user may only discover the master; REDIS_SENTINEL_ADMIN_* may trigger a failover. */
   private static Map<String, String> withSentinelAdmin(Map<String, String> env) {
     EnvReader r = new EnvReader(env);
     String password = r.secret("REDIS_SENTINEL_ADMIN_PASSWORD");
