@@ -29,7 +29,7 @@ final class TopologyState {
     } catch (IOException e) {
       // a first start (no file) or an unreadable one: start on the first data node
     }
-    String master = properties.getProperty("master");
+    String master = properties.getProperty("master", "");
     return SentinelTopology.DATA_NODES.contains(master) ? master : SentinelTopology.DATA_NODES.get(0);
   }
 
