@@ -1,11 +1,14 @@
 package io.vigil.app;
 
+import io.vigil.app.logging.LogSettings;
+import io.vigil.app.logging.Logging;
 import io.vigil.ops.BackupCommand;
 import io.vigil.ops.CommandLines;
 import io.vigil.ops.DoctorCommand;
 import io.vigil.ops.HealthCommand;
 import io.vigil.ops.RestoreCommand;
 import io.vigil.ops.drill.DrillCommand;
+import io.vigil.settings.SettingsException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -33,8 +36,14 @@ public final class VigilCommand implements Callable<Integer> {
 
   private VigilCommand() {}
 
-  /** Roles and {@code dev} return after a graceful stop. */
+  /** Roles and {@code dev} return after a graceful stop; logging is configured first, so a bad VIGIL_LOG_* exits 2. */
   public static int execute(Map<String, String> env, PrintStream out, PrintStream err, String... args) {
+    try {
+      Logging.configure(LogSettings.fromEnv(env));
+    } catch (SettingsException e) {
+      err.println("vigil: configuration error: " + e.getMessage());
+      return 2;
+    }
     return commandLine(env, out, err, args.length > 0 ? args[0] : null).execute(args);
   }
 

@@ -25,6 +25,14 @@ class StartupConfigurationTest {
         "vigil: configuration error: VIGIL_DEFAULT_ATTEMPTS: must be a whole number, got '2.5'");
   }
 
+  @Test
+  void anUnknownLogLevelOrFormatStopsTheProcess() throws Exception {
+    assertRefusedWithExit2("VIGIL_LOG_LEVEL", "verbose",
+        "vigil: configuration error: VIGIL_LOG_LEVEL: must be trace, debug, info, warn or error, got 'verbose'");
+    assertRefusedWithExit2("VIGIL_LOG_FORMAT", "logfmt",
+        "vigil: configuration error: VIGIL_LOG_FORMAT: must be text or json, got 'logfmt'");
+  }
+
   private static void assertRefusedWithExit2(String variable, String value, String message) throws Exception {
     ProcessBuilder bad = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "io.vigil.app.Main", "worker")).redirectErrorStream(true);
