@@ -16,18 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Metrics every node exposes besides the roles' own: Redis master changes, Sentinels answering, and
- * queue depth per state (read from Redis, so every node reports the same cluster-wide value).
+ * Metrics every node exposes besides the roles' own: Redis master changes, Sentinels answering and
+ * configured, queue depth per state and Redis memory (both read from Redis, so every node reports the same
+ * cluster-wide value).
  */
 final class NodeMetrics {
   private static final long DEPTH_POLL_MS = 5_000;
   private final Engine engine;
   private final MultiGauge depths;
+  private final RedisMemoryMetrics memory;
   private PeriodicTask task;
 
-  private NodeMetrics(Engine engine, MultiGauge depths) {
+  private NodeMetrics(Engine engine, MultiGauge depths, RedisMemoryMetrics memory) {
     this.engine = engine;
     this.depths = depths;
+    this.memory = memory;
   }
 
   static NodeMetrics bind(Vertx vertx, Engine engine, FailoverBroker broker, MeterRegistry registry) {
@@ -36,9 +39,13 @@ final class NodeMetrics {
     broker.onMasterChanged(change -> failovers.increment());
     Gauge.builder("vigil.redis.sentinels.answering", broker, b -> b.status().sentinelsAnswering())
         .description("Sentinels that answered the last topology refresh").register(registry);
+    Gauge.builder("vigil.redis.sentinels.configured", broker, b -> b.status().sentinelsConfigured())
+        .description("Sentinels configured (REDIS_SENTINELS); 0 standalone").register(registry);
     NodeMetrics metrics = new NodeMetrics(engine,
-        MultiGauge.builder("vigil.queue.jobs").description("Jobs per queue and state").register(registry));
-    metrics.task = PeriodicTask.start(vertx, engine.clock(), "queue-depth-metrics", DEPTH_POLL_MS, metrics::pollDepths);
+        MultiGauge.builder("vigil.queue.jobs").description("Jobs per queue and state").register(registry),
+        new RedisMemoryMetrics(engine.broker(), engine.settings().memoryWatermark(), registry));
+    metrics.task = PeriodicTask.start(vertx, engine.clock(), "redis-state-metrics", DEPTH_POLL_MS,
+        () -> Future.join(metrics.pollDepths(), metrics.memory.poll()));
     metrics.task.runNow();
     return metrics;
   }

@@ -110,7 +110,8 @@ public final class VigilNode {
     handlers.register(ReportGenerationHandler.JOB_NAME, reports);
     closers.add(() -> reports.close());
     FailoverReconciler.forAllQueues(engine).attachTo(broker);
-    return record(WorkerVerticle.deploy(vertx, engine, settings.worker(), handlers, workers, new WorkerMetrics(registry)));
+    return record(WorkerVerticle.deploy(vertx, engine, settings.worker(), handlers, workers, new WorkerMetrics(registry)
+        .forQueues(settings.worker().queues())));
   }
 
   private Future<Void> record(Future<String> deployment) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.vigil.core.consume.ProcessorListener;
 import io.vigil.core.queue.Lease;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +21,28 @@ public final class WorkerMetrics implements ProcessorListener {
       Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
       Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
       Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5)};
+  private static final Map<String, String> HELP = Map.of(
+      "vigil.jobs.completed", "Job attempts that completed",
+      "vigil.jobs.retried", "Job attempts that failed and were scheduled again",
+      "vigil.jobs.failed", "Jobs that failed for good (attempts used up or not retryable)",
+      "vigil.lease.lost", "Leases a worker could not renew; the handler was cancelled",
+      "vigil.jobs.stalled", "Jobs recovered from dead or stuck workers (requeued or failed)",
+      "vigil.redis.errors", "Redis calls of a job processor that failed");
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public WorkerMetrics(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /**
+   * Creates the queues' counters at zero, so that an alert on {@code increase()} sees their first event
+   * (a series that appears with the value 1 has no increase).
+   */
+  public WorkerMetrics forQueues(List<String> queues) {
+    queues.forEach(queue -> HELP.keySet().forEach(name -> count(name, queue, 0)));
+    return this;
   }
 
   @Override
@@ -62,7 +79,8 @@ public final class WorkerMetrics implements ProcessorListener {
   }
 
   private void count(String name, String queue, int amount) {
-    counters.computeIfAbsent(name + " " + queue, key -> Counter.builder(name).tag("queue", queue).register(registry))
+    counters.computeIfAbsent(name + " " + queue, key -> Counter.builder(name)
+            .description(HELP.get(name)).tag("queue", queue).register(registry))
         .increment(amount);
   }
 

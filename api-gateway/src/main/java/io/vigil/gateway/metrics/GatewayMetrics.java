@@ -3,6 +3,7 @@ package io.vigil.gateway.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.core.error.ErrorCode;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,17 +20,30 @@ public final class GatewayMetrics {
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
-    Gauge.builder("vigil.gateway.sse.streams", streams, AtomicInteger::get).register(registry);
-    this.relayed = Counter.builder("vigil.gateway.relay.events").register(registry);
+    Gauge.builder("vigil.gateway.sse.streams", streams, AtomicInteger::get)
+        .description("Event streams (GET /events) open now").register(registry);
+    this.relayed = Counter.builder("vigil.gateway.relay.events")
+        .description("Job events relayed from Redis to the event bus").register(registry);
+    // Every engine code from zero: an alert on increase() misses the first refusal of a series that did not exist.
+    for (ErrorCode code : ErrorCode.values()) {
+      refusals(code.name());
+    }
   }
 
   public void submitted(String queue, boolean created, int count) {
-    Counter.builder("vigil.jobs.submitted").tag("queue", queue).tag("outcome", created ? "created" : "existing")
-        .register(registry).increment(count);
+    Counter.builder("vigil.jobs.submitted")
+        .description("Jobs submitted; outcome created, or existing when the jobId was already taken")
+        .tag("queue", queue).tag("outcome", created ? "created" : "existing").register(registry).increment(count);
   }
 
   public void refused(String code) {
-    Counter.builder("vigil.gateway.refusals").tag("code", code).register(registry).increment();
+    refusals(code).increment();
+  }
+
+  private Counter refusals(String code) {
+    return Counter.builder("vigil.gateway.refusals")
+        .description("Problem responses sent, by problem code (NOT_DURABLE, QUEUE_FULL, ...)").tag("code", code)
+        .register(registry);
   }
 
   public void relayed(int count) {
