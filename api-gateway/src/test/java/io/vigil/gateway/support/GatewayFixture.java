@@ -18,6 +18,7 @@ import io.vigil.core.redis.RedisSettings;
 import io.vigil.gateway.GatewayServices;
 import io.vigil.gateway.GatewaySettings;
 import io.vigil.gateway.GatewayVerticle;
+import io.vigil.gateway.contract.ContractResponses;
 import io.vigil.gateway.health.ReadinessCheck;
 import io.vigil.gateway.schedule.ScheduleApi;
 import io.vigil.topology.RedisNode;
@@ -45,6 +46,8 @@ public final class GatewayFixture {
   public final GatewayServices services;
   public final WebClient client;
   public final int port;
+  /** Every response that {@link #send} receives is checked against the contract. */
+  private final ContractResponses contract;
 
   private GatewayFixture(Vertx vertx, RedisNode redis, Map<String, String> env, EngineSettings engineSettings,
                          Broker broker, PrometheusMeterRegistry registry, List<ReadinessCheck> checks) {
@@ -67,6 +70,7 @@ public final class GatewayFixture {
     vertx.deployVerticle(verticle).await();
     this.port = verticle.actualPort();
     this.client = WebClient.create(vertx);
+    this.contract = ContractResponses.load(vertx);
   }
 
   public static GatewayFixture start(Vertx vertx, RedisNode redis) {
@@ -128,7 +132,9 @@ public final class GatewayFixture {
     if (token != null) {
       request.bearerTokenAuthentication(token);
     }
-    return (body == null ? request.send() : request.sendBuffer(body)).await();
+    HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(body)).await();
+    contract.check(method, path, response);
+    return response;
   }
 
   /** Keys except the short-lived records of durable calls ({@code :op:}, PX 60 s). */
