@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vigil.gateway.contract.ContractResponses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
@@ -47,12 +49,14 @@ class ReportRoutesTest {
   private ReportFixture fx;
   private HttpServer api;
   private WebClient client;
+  private ContractResponses contract;
 
   @BeforeEach
   void setUp(Vertx vertx, RedisNode redis) {
     fx = new ReportFixture(vertx, redis).startProcessor();
     api = serve(vertx, fx.engine);
     client = WebClient.create(vertx);
+    contract = ContractResponses.load(vertx);
   }
 
   /** The report handlers as the gateway serves them: failures go to the gateway's ProblemMapper. */
@@ -79,7 +83,9 @@ class ReportRoutesTest {
     if (accept != null) {
       request.putHeader("Accept", accept);
     }
-    return request.send().await();
+    HttpResponse<Buffer> response = request.send().await();
+    contract.check(HttpMethod.GET, path, response);
+    return response;
   }
 
   private String completedJob(String projectId, String page) throws Exception {
