@@ -39,8 +39,8 @@ class LogSecretsTest {
   @BeforeAll
   void startTopology() {
     Path credentials = TestDirectories.create("log-secrets-credentials");
-    topology = TestTopologies.sentinel("log-secrets", TestTopologies.spec().keyPrefix("logs")
-        .secrets(LocalCredentials.loadOrCreate(credentials, "vigil")).build());
+    topology = TestTopologies.sentinel("log-secrets", TestTopologies.spec().withKeyPrefix("logs")
+        .withSecrets(LocalCredentials.loadOrCreate(credentials, "vigil")));
   }
 
   @AfterAll
