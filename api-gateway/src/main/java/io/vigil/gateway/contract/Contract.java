@@ -30,7 +30,7 @@ public record Contract(String yaml, OpenAPIContract openApi) {
 
   public static Future<Contract> load(Vertx vertx) {
     return vertx.executeBlocking(Contract::readResource, false)
-        .compose(text -> OpenAPIContract.from(vertx, forValidation(text)).map(c -> new Contract(text, c)));
+        .compose(text -> OpenAPIContract.from(vertx, forValidation(parse(text))).map(c -> new Contract(text, c)));
   }
 
   /** The role an operation needs, or null for a public one; a missing or unknown value is a contract bug. */
@@ -56,9 +56,12 @@ public record Contract(String yaml, OpenAPIContract openApi) {
     }
   }
 
-  /** The parsed contract without the response media types vertx-openapi cannot model. */
-  private static JsonObject forValidation(String text) {
-    JsonObject doc = (JsonObject) toJson(new Yaml(new SafeConstructor(new LoaderOptions())).load(text));
+  static JsonObject parse(String text) {
+    return (JsonObject) toJson(new Yaml(new SafeConstructor(new LoaderOptions())).load(text));
+  }
+
+  /** The parsed contract without the response media types vertx-openapi cannot model (changed in place). */
+  static JsonObject forValidation(JsonObject doc) {
     strip(doc);
     return doc;
   }
