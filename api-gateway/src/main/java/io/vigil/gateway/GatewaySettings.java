@@ -3,6 +3,7 @@ package io.vigil.gateway;
 import static io.vigil.settings.SettingsException.require;
 
 import io.vigil.gateway.auth.ApiToken;
+import io.vigil.gateway.bridge.BridgeSettings;
 import io.vigil.settings.EnvReader;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,12 @@ import java.util.stream.Collectors;
 
 /**
  * The gateway's configuration (the VIGIL_* variables of the README), validated once; every error names its
- * setting, and {@link #toString()} shows token names and roles only.
+ * setting, and {@link #toString()} shows token names and roles only. {@code bridge}: the VIGIL_BRIDGE_*
+ * event-bus bridges for clients outside the cluster (off by default).
  */
 public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insecure, int maxBodyBytes,
                               long idleTimeoutMs, long ssePollMs, long sseHeartbeatMs, int sseMaxStreams,
-                              boolean relayEnabled, long relayPollMs, long relayLeaseMs) {
+                              boolean relayEnabled, long relayPollMs, long relayLeaseMs, BridgeSettings bridge) {
 
   public GatewaySettings {
     tokens = List.copyOf(tokens);
@@ -46,7 +48,8 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
         r.integer("VIGIL_SSE_MAX_STREAMS", 1000),
         r.bool("VIGIL_EVENT_RELAY", true),
         r.wholeNumber("VIGIL_RELAY_POLL_MS", 250),
-        r.wholeNumber("VIGIL_RELAY_LEASE_MS", 5000));
+        r.wholeNumber("VIGIL_RELAY_LEASE_MS", 5000),
+        BridgeSettings.fromEnv(env));
   }
 
   @Override
@@ -55,6 +58,7 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
         + tokens.stream().map(t -> t.name() + ":***:" + t.role().wireName()).collect(Collectors.joining(",", "[", "]"))
         + ", insecure=" + insecure + ", maxBodyBytes=" + maxBodyBytes + ", idleTimeoutMs=" + idleTimeoutMs
         + ", ssePollMs=" + ssePollMs + ", sseHeartbeatMs=" + sseHeartbeatMs + ", sseMaxStreams=" + sseMaxStreams
-        + ", relayEnabled=" + relayEnabled + ", relayPollMs=" + relayPollMs + ", relayLeaseMs=" + relayLeaseMs + "]";
+        + ", relayEnabled=" + relayEnabled + ", relayPollMs=" + relayPollMs + ", relayLeaseMs=" + relayLeaseMs
+        + ", bridge=" + bridge + "]";
   }
 }

@@ -10,12 +10,17 @@ import io.vigil.core.loop.PeriodicTask;
 import io.vigil.core.queue.Engine;
 import io.vigil.gateway.contract.BodySchema;
 import io.vigil.gateway.contract.Contract;
+import io.vigil.gateway.auth.Authenticator;
+import io.vigil.gateway.bridge.BridgeGuard;
+import io.vigil.gateway.bridge.EventBusBridges;
 import io.vigil.gateway.events.EventRelay;
 import io.vigil.gateway.events.RelayLease;
 import io.vigil.gateway.http.ApiRouter;
 import io.vigil.gateway.http.ProblemMapper;
+import io.vigil.gateway.stats.MinuteCounts;
 import io.vigil.gateway.submit.SubmitConsumer;
 import io.vigil.gateway.submit.Submitter;
+import io.vigil.gateway.ui.DashboardRoutes;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,6 +38,7 @@ public final class GatewayVerticle extends VerticleBase {
   private MessageConsumer<Object> submitConsumer;
   private EventRelay relay;
   private PeriodicTask relayTask;
+  private EventBusBridges bridges;
 
   public GatewayVerticle(GatewaySettings settings, GatewayServices services) {
     this.settings = settings;
@@ -45,7 +51,8 @@ public final class GatewayVerticle extends VerticleBase {
     if (settings.relayEnabled()) {
       RelayLease lease = new RelayLease(engine.broker(), engine.settings().prefix(), UUID.randomUUID().toString(),
           settings.relayLeaseMs());
-      relay = new EventRelay(vertx.eventBus(), engine.admin(), engine.events(), lease, services.metrics());
+      relay = new EventRelay(vertx.eventBus(), engine.admin(), engine.events(), lease, services.metrics(),
+          new MinuteCounts(engine.broker(), engine.settings().prefix()));
       relayTask = PeriodicTask.start(vertx, engine.clock(), "event-relay", settings.relayPollMs(), relay::tick);
     }
     HttpServerOptions options = new HttpServerOptions()
@@ -55,8 +62,11 @@ public final class GatewayVerticle extends VerticleBase {
           new SubmitConsumer(new Submitter(engine, services.metrics()), BodySchema.of(contract, "submitJob"),
               new ProblemMapper(services.metrics())));
       Router router = ApiRouter.build(vertx, settings, services, contract);
+      DashboardRoutes.mount(router);
+      bridges = new EventBusBridges(vertx, settings.bridge(),
+          new BridgeGuard(new Authenticator(settings.tokens()), new ProblemMapper(services.metrics())));
       // Registered cluster-wide before the verticle reports started.
-      return submitConsumer.completion()
+      return submitConsumer.completion().compose(v -> bridges.start())
           .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(settings.httpPort()));
     }).onSuccess(s -> {
       server = s;
@@ -70,7 +80,8 @@ public final class GatewayVerticle extends VerticleBase {
     Future<Void> released = relay == null ? Future.succeededFuture()
         : relayTask.stop().compose(v -> relay.stop()).recover(e -> Future.succeededFuture());
     return Future.join(released, submitConsumer == null ? Future.succeededFuture() : submitConsumer.unregister(),
-        server == null ? Future.succeededFuture() : server.close());
+        server == null ? Future.succeededFuture() : server.close(),
+        bridges == null ? Future.succeededFuture() : bridges.stop());
   }
 
   /** The port the server listens on (useful with VIGIL_HTTP_PORT=0). */

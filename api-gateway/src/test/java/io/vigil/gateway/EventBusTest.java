@@ -12,6 +12,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.gateway.events.EventRelay;
 import io.vigil.gateway.events.RelayLease;
+import io.vigil.gateway.stats.MinuteCounts;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
@@ -114,6 +115,7 @@ class EventBusTest {
 
   private static EventRelay relay(Vertx vertx, GatewayFixture f, String token) {
     RelayLease lease = new RelayLease(f.broker, GatewayFixture.PREFIX, token, 10_000);
-    return new EventRelay(vertx.eventBus(), f.engine.admin(), f.engine.events(), lease, f.services.metrics());
+    return new EventRelay(vertx.eventBus(), f.engine.admin(), f.engine.events(), lease, f.services.metrics(),
+        new MinuteCounts(f.broker, GatewayFixture.PREFIX));
   }
 }

@@ -7,6 +7,7 @@ import io.vigil.core.event.JobEvent;
 import io.vigil.core.queue.QueueAdmin;
 import io.vigil.gateway.BusAddresses;
 import io.vigil.gateway.metrics.GatewayMetrics;
+import io.vigil.gateway.stats.MinuteCounts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Publishes every queue's Redis event stream on the event bus ({@code vigil.jobs.events} and
  * {@code vigil.jobs.events.<queue>}), from the one gateway holding the {@link RelayLease}. After taking the lease,
  * known queues start at their newest event (the bus carries notifications; a handover gap stays readable over SSE
- * with Last-Event-ID); queues that appear later start at their oldest kept event.
+ * with Last-Event-ID); queues that appear later start at their oldest kept event. It also counts finished jobs per
+ * minute ({@link MinuteCounts}, the dashboard's chart).
  */
 public final class EventRelay {
   static final int BATCH = 500;
@@ -29,11 +31,14 @@ public final class EventRelay {
   private final EventReader events;
   private final RelayLease lease;
   private final GatewayMetrics metrics;
+  private final MinuteCounts counts;
   private final Map<String, String> cursors = new HashMap<>();
   private boolean leader;
 
-  public EventRelay(EventBus bus, QueueAdmin admin, EventReader events, RelayLease lease, GatewayMetrics metrics) {
+  public EventRelay(EventBus bus, QueueAdmin admin, EventReader events, RelayLease lease, GatewayMetrics metrics,
+                    MinuteCounts counts) {
     this.bus = bus;
+    this.counts = counts;
     this.admin = admin;
     this.events = events;
     this.lease = lease;
@@ -97,10 +102,9 @@ public final class EventRelay {
         bus.publish(BusAddresses.eventsOf(queue), event.toJson());
         cursors.put(queue, event.id());
       }
-      if (batch.size() == BATCH && rounds > 1) {
-        return relay(queue, rounds - 1).map(more -> batch.size() + more);
-      }
-      return Future.succeededFuture(batch.size());
+      return counts.record(queue, batch).compose(v -> batch.size() == BATCH && rounds > 1
+          ? relay(queue, rounds - 1).map(more -> batch.size() + more)
+          : Future.succeededFuture(batch.size()));
     });
   }
 }

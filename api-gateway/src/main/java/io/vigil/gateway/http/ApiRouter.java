@@ -98,6 +98,13 @@ public final class ApiRouter {
     map.put("getSchedule", directory.getSchedule());
     map.put("deleteSchedule", directory.deleteSchedule());
     map.put("listWorkers", directory.listWorkers());
+    DashboardHandlers dashboard = new DashboardHandlers(services.engine());
+    map.put("getCluster", dashboard.cluster());
+    map.put("getThroughput", dashboard.throughput());
+    map.put("setLimits", dashboard.setLimits());
+    map.put("promoteJob", dashboard.promote());
+    map.put("listJobEvents", dashboard.jobEvents());
+    map.put("previewCron", dashboard.previewCron());
     map.put("streamEvents", EventStream.handler(vertx, services.engine().clock(), services.engine().events(), settings,
         services.metrics()));
     map.put("live", health.live());

@@ -50,6 +50,14 @@ public record QueueKeys(String queue, String waiting, String delayed, String act
     return queuePrefix + "op:" + operationId;
   }
 
+  /**
+   * HASH jobs that finished in one minute ({@code completed}, {@code failed}); {@code epochMinute} is epoch
+   * ms / 60000. Written by the event relay with an expiry, read by the dashboard's throughput chart.
+   */
+  public String minute(long epochMinute) {
+    return queuePrefix + "minute:" + epochMinute;
+  }
+
   /** HASH of one job. */
   public String job(String id) {
     return jobPrefix + Names.requireValidJobId(id);
