@@ -11,6 +11,8 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.QueueInfo;
 import io.vigil.core.queue.QueueLimits;
 import io.vigil.dispatcher.CronTimes;
+import io.vigil.gateway.auth.AccessHandler;
+import io.vigil.gateway.auth.Caller;
 import io.vigil.gateway.cluster.ClusterStatus;
 import io.vigil.gateway.stats.MinuteCounts;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import java.util.List;
 
 /**
  * Handlers of the operations the dashboard added: cluster status, throughput per minute, limits, promote,
- * a job's event history and the cron preview.
+ * a job's event history, the cron preview and who the caller is.
  */
 public final class DashboardHandlers {
   static final int EVENT_PAGE = 1000;
@@ -98,6 +100,14 @@ public final class DashboardHandlers {
       }
       return collect(queue, jobId, batch.get(batch.size() - 1).id(), pages - 1, found);
     });
+  }
+
+  /** The caller's token name and role (never the token), so the dashboard offers only what the role may do. */
+  public Handler<RoutingContext> whoami() {
+    return ctx -> {
+      Caller caller = ctx.get(AccessHandler.CALLER);
+      Replies.json(ctx, 200, new JsonObject().put("name", caller.name()).put("role", caller.role().wireName()));
+    };
   }
 
   /** The next fires of a cron expression, or 400 naming what is wrong with it. */
