@@ -95,8 +95,14 @@ public final class GatewayFixture {
 
   /** A gateway over a broker built elsewhere (Sentinel mode); {@code master} is read for key counts. */
   public static GatewayFixture start(Vertx vertx, RedisNode master, Broker broker, List<ReadinessCheck> checks) {
+    return start(vertx, master, broker, checks, Map.of());
+  }
+
+  /** The same with gateway settings {@code env} over the defaults. */
+  public static GatewayFixture start(Vertx vertx, RedisNode master, Broker broker, List<ReadinessCheck> checks,
+                                     Map<String, String> env) {
     master.flushAll();
-    return new GatewayFixture(vertx, master, Map.of(), EngineSettings.defaults(PREFIX), broker,
+    return new GatewayFixture(vertx, master, env, EngineSettings.defaults(PREFIX), broker,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), checks);
   }
 

@@ -1,0 +1,82 @@
+package io.vigil.gateway.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven by Selenium.
+ * A missing browser fails the test with the packages to install; nothing is downloaded.
+ */
+final class Browser implements AutoCloseable {
+  static final Path SHOTS = Path.of("target", "dashboard-screenshots");
+  private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+  private static final String DRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+  final ChromeDriver driver;
+
+  private Browser(ChromeDriver driver) {
+    this.driver = driver;
+  }
+
+  static Browser start() throws IOException {
+    if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
+      throw new IllegalStateException("headless browser missing: " + CHROMIUM + " and " + DRIVER
+          + " are needed (apt-get install chromium chromium-driver; CHROMIUM_BIN / CHROMEDRIVER_BIN point to others)");
+    }
+    Files.createDirectories(SHOTS);
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+            "--window-size=1280,800", "--hide-scrollbars", "--no-first-run", "--disable-extensions");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+        .usingAnyFreePort().withLogFile(SHOTS.resolve("chromedriver.log").toFile()).build();
+    return new Browser(new ChromeDriver(service, options));
+  }
+
+  WebElement find(String css) {
+    return until(d -> {
+      var found = d.findElements(By.cssSelector(css));
+      return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+    }, "element " + css);
+  }
+
+  /** Waits for the element's text to contain {@code text}. */
+  WebElement text(String css, String text) {
+    return until(d -> {
+      var found = d.findElements(By.cssSelector(css));
+      return !found.isEmpty() && found.get(0).getText().contains(text) ? found.get(0) : null;
+    }, "text '" + text + "' in " + css);
+  }
+
+  <T> T until(Function<WebDriver, T> condition, String what) {
+    return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage("waiting for " + what).until(condition::apply);
+  }
+
+  void size(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** A screenshot of the viewport under target/dashboard-screenshots/{name}.png. */
+  Path shot(String name) throws IOException {
+    Path target = SHOTS.resolve(name + ".png");
+    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    return target;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
