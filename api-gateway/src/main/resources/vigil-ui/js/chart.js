@@ -3,7 +3,8 @@ import { esc } from './dom.js';
 
 const W = 600;
 const H = 140;
-const PAD = { left: 34, right: 6, top: 8, bottom: 20 };
+// The SVG stretches to its box (preserveAspectRatio none), so labels live in HTML around it, undistorted.
+const PAD = { left: 0, right: 0, top: 4, bottom: 1 };
 
 export function throughputChart(minutes, label) {
   const max = Math.max(1, ...minutes.map((m) => m.completed + m.failed));
@@ -29,12 +30,9 @@ export function throughputChart(minutes, label) {
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${summary}" preserveAspectRatio="none">
       <line class="axis" x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${W - PAD.right}" y2="${PAD.top + plotH}"></line>
       <line class="grid" x1="${PAD.left}" y1="${PAD.top}" x2="${W - PAD.right}" y2="${PAD.top}"></line>
-      <text class="tick" x="${PAD.left - 4}" y="${PAD.top + 4}" text-anchor="end">${max}</text>
-      <text class="tick" x="${PAD.left - 4}" y="${PAD.top + plotH}" text-anchor="end">0</text>
-      <text class="tick" x="${PAD.left}" y="${H - 4}">${first}</text>
-      <text class="tick" x="${W - PAD.right}" y="${H - 4}" text-anchor="end">${last} UTC</text>
       ${bars}
     </svg>
+    <div class="ticks"><span>${first}</span><span>top line: ${max} per minute</span><span>${last} UTC</span></div>
     <figcaption><span class="key key-completed"></span>completed ${totals[0]}
       <span class="key key-failed"></span>failed ${totals[1]} <span class="muted">per minute, last hour</span></figcaption>
   </figure>`;

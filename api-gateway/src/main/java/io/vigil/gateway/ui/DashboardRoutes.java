@@ -16,7 +16,14 @@ public final class DashboardRoutes {
   private DashboardRoutes() {}
 
   public static void mount(Router router) {
-    router.get("/ui").handler(ctx -> ctx.redirect(PATH));
+    // vertx-web matches "/ui/" on a "/ui" route too: only the bare path is redirected.
+    router.get("/ui").handler(ctx -> {
+      if ("/ui".equals(ctx.request().path())) {
+        ctx.redirect(PATH);
+      } else {
+        ctx.next();
+      }
+    });
     router.get(PATH + "*").handler(ctx -> {
       ctx.response().putHeader("Content-Security-Policy", POLICY).putHeader("X-Content-Type-Options", "nosniff")
           .putHeader("Referrer-Policy", "no-referrer");

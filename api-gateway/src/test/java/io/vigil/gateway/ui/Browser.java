@@ -7,14 +7,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,6 +45,9 @@ final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
         .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
             "--window-size=1280,800", "--hide-scrollbars", "--no-first-run", "--disable-extensions");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort().withLogFile(SHOTS.resolve("chromedriver.log").toFile()).build();
     return new Browser(new ChromeDriver(service, options));
@@ -52,6 +60,22 @@ final class Browser implements AutoCloseable {
     }, "element " + css);
   }
 
+  /** Clicks the element, finding it again when a live refresh replaced it between finding and clicking. */
+  void click(String css) {
+    until(d -> {
+      try {
+        var found = d.findElements(By.cssSelector(css));
+        if (found.isEmpty() || !found.get(0).isDisplayed() || !found.get(0).isEnabled()) {
+          return null;
+        }
+        found.get(0).click();
+        return true;
+      } catch (StaleElementReferenceException e) {
+        return null;
+      }
+    }, "a clickable " + css);
+  }
+
   /** Waits for the element's text to contain {@code text}. */
   WebElement text(String css, String text) {
     return until(d -> {
@@ -60,12 +84,29 @@ final class Browser implements AutoCloseable {
     }, "text '" + text + "' in " + css);
   }
 
+  /** Waits up to 15 s; on a time-out the page, its console and a screenshot are kept for the report. */
   <T> T until(Function<WebDriver, T> condition, String what) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage("waiting for " + what).until(condition::apply);
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+    } catch (TimeoutException e) {
+      StringBuilder console = new StringBuilder();
+      driver.manage().logs().get(LogType.BROWSER).forEach(entry -> console.append(entry).append('\n'));
+      try {
+        shot("failure");
+        Files.writeString(SHOTS.resolve("failure.html"), driver.getPageSource());
+      } catch (IOException | RuntimeException ignored) {
+        // the diagnosis below is still reported
+      }
+      throw new AssertionError("timed out waiting for " + what + " at " + driver.getCurrentUrl() + "; console:\n" + console, e);
+    }
   }
 
+  /** Sets the viewport (not the window) to {@code width} x {@code height} CSS pixels. */
   void size(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
+    long extraW = (Long) driver.executeScript("return window.outerWidth - window.innerWidth");
+    long extraH = (Long) driver.executeScript("return window.outerHeight - window.innerHeight");
+    driver.manage().window().setSize(new Dimension(width + (int) extraW, height + (int) extraH));
   }
 
   /** A screenshot of the viewport under target/dashboard-screenshots/{name}.png. */

@@ -37,11 +37,12 @@ class DashboardBrowserTest {
     f.useSchedules(new StoreScheduleApi(new ScheduleStore(f.broker, GatewayFixture.PREFIX, Clock.systemUTC())));
     seed(f);
     try (Browser b = Browser.start()) {
+      b.size(1280, 800);
       b.driver.get(url(f, "/ui/"));
       b.find("#token").sendKeys(ADMIN, Keys.ENTER);
       b.text("#who-name", "admin (admin)");
       b.text("#queue-table tr[data-queue='emails'] td[data-state='failed']", "2");
-      b.find("#charts svg .bar-completed");
+      b.text("#charts figcaption", "completed 2");
       b.text("#redis", "standalone");
       b.shot("overview");
 
@@ -50,20 +51,20 @@ class DashboardBrowserTest {
       assertThat(f.post("/api/v1/queues/emails/jobs", SUBMIT, new JsonObject().put("name", "send")).statusCode()).isEqualTo(201);
       b.text("#queue-table tr[data-queue='emails'] td[data-state='waiting']", String.valueOf(Integer.parseInt(before) + 1));
 
-      b.find("#queue-table a[href='#/queues/emails']").click();
-      b.text("h1", "emails");
-      b.find("#toggle-pause").click();
+      b.click("#queue-table a[href='#/queues/emails']");
+      b.text("#view h1", "emails");
+      b.click("#toggle-pause");
       b.text("#paused-badge", "paused");
       assertThat(f.engine.admin().info("emails").await().paused()).isTrue();
       b.shot("queue");
-      b.find("#toggle-pause").click();
+      b.click("#toggle-pause");
       b.text("#paused-badge", "running");
       assertThat(f.engine.admin().info("emails").await().paused()).isFalse();
 
       // Retry many: the failed tab, one job picked, retried.
-      b.find("#tabs a[data-state='failed']").click();
-      b.find("input.pick[value='bad-2']").click();
-      b.find("#bulk-retry").click();
+      b.click("#tabs a[data-state='failed']");
+      b.click("input.pick[value='bad-2']");
+      b.click("#bulk-retry");
       b.text("#status", "1 jobs retried");
       assertThat(state(f, "bad-2")).isEqualTo("waiting");
       b.shot("queue-failed");
@@ -73,16 +74,18 @@ class DashboardBrowserTest {
       b.text("#job-state", "failed");
       b.text("#event-table", "failed");
       b.shot("job");
-      b.find("#job [data-act='retry']").click();
+      b.click("#job [data-act='retry']");
       b.text("#job-state", "waiting");
       assertThat(state(f, "bad-1")).isEqualTo("waiting");
 
       // A schedule: the cron is checked and its next fires shown before saving.
       b.driver.get(url(f, "/ui/#/schedules/new"));
+      b.find("#next-fires li");
       b.find("#s-id").sendKeys("weekday-digest");
       b.find("#s-cron").clear();
       b.find("#s-cron").sendKeys("not a cron");
-      b.text("#s-preview", "cron");
+      b.click("#s-check");
+      b.text("#s-preview", "not a valid");
       assertThat(b.find("#s-save").isEnabled()).isFalse();
       b.find("#s-cron").clear();
       b.find("#s-cron").sendKeys("0 9 * * 1-5");
@@ -94,7 +97,7 @@ class DashboardBrowserTest {
       b.until(d -> d.findElements(By.cssSelector("#next-fires li")).size() == 5 && d.findElement(By.id("s-save")).isEnabled(),
           "five next fires");
       b.shot("schedule-form");
-      b.find("#s-save").click();
+      b.click("#s-save");
       b.text("#schedule-table", "weekday-digest");
       b.shot("schedules");
       JsonObject saved = f.get("/api/v1/schedules/weekday-digest", READ).bodyAsJsonObject();
@@ -113,7 +116,7 @@ class DashboardBrowserTest {
 
       // The read role sees, and is offered no action.
       b.size(1280, 800);
-      b.find("#sign-out").click();
+      b.click("#sign-out");
       b.find("#token").sendKeys(READ, Keys.ENTER);
       b.text("#who-name", "reader (read)");
       b.driver.get(url(f, "/ui/#/queues/emails?state=failed"));
