@@ -13,7 +13,9 @@ function route() {
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query || '');
   const parts = (path || '/').split('/').filter(Boolean).map(decodeURIComponent);
-  const ctx = { onLeave: (fn) => leaving.push(fn) };
+  // A view's late answers (live refreshes, slow requests) must not write into the next view's elements.
+  const ctx = { live: true, onLeave: (fn) => leaving.push(fn) };
+  leaving.push(() => { ctx.live = false; });
   if (parts[0] === 'queues' && parts[2] === 'jobs' && parts[3]) return () => job(ctx, parts[1], parts[3]);
   if (parts[0] === 'queues' && parts[1]) return () => queue(ctx, parts[1], params);
   if (parts[0] === 'schedules' && parts[1] === 'new') return () => scheduleForm(ctx, null);

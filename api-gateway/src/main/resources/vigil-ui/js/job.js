@@ -7,16 +7,17 @@ export async function job(ctx, queue, id) {
   view().innerHTML = `<p class="crumbs"><a href="#/">Overview</a> / <a href="#/queues/${q(queue)}">${esc(queue)}</a> / job</p>
     <h1>Job <code>${esc(id)}</code></h1><div id="job">Loading…</div>`;
   const render = async () => {
-    const el = document.getElementById('job');
-    if (!el) return;
     let j;
+    const el = document.getElementById('job');
     try {
       j = await get(`/queues/${q(queue)}/jobs/${q(id)}`);
     } catch (e) {
+      if (!ctx.live) return;
       el.innerHTML = `<p class="error">${e instanceof ApiError && e.status === 404 ? 'No such job (it may have been removed by retention).' : esc(e.message)}</p>`;
       return;
     }
     const { events } = await get(`/queues/${q(queue)}/jobs/${q(id)}/events`).catch(() => ({ events: [] }));
+    if (!ctx.live) return;
     const admin = session.can('admin');
     const actions = admin ? [
       j.state === 'failed' && '<button type="button" data-act="retry">Retry</button>',

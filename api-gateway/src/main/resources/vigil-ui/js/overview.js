@@ -16,20 +16,20 @@ export async function overview(ctx) {
       <section aria-labelledby="workers-h" class="card"><h2 id="workers-h">Workers</h2><div id="workers-sum">Loading…</div></section>
     </div>
     <section aria-labelledby="charts-h"><h2 id="charts-h">Completed and failed per minute</h2><div id="charts" class="charts"></div></section>`;
-  const queues = await renderQueues();
-  const refresh = debounce(() => renderQueues().catch(() => {}), 500);
+  const queues = await renderQueues(ctx);
+  const refresh = debounce(() => renderQueues(ctx).catch(() => {}), 500);
   queues.slice(0, MAX_LIVE).forEach((name) => ctx.onLeave(follow(name, refresh)));
-  renderCharts(queues.slice(0, MAX_CHARTS));
-  renderRedis();
-  renderWorkers();
-  const timer = setInterval(() => { renderRedis(); renderWorkers(); renderCharts(queues.slice(0, MAX_CHARTS)); }, 10000);
+  renderCharts(ctx, queues.slice(0, MAX_CHARTS));
+  renderRedis(ctx);
+  renderWorkers(ctx);
+  const timer = setInterval(() => { renderRedis(ctx); renderWorkers(ctx); renderCharts(ctx, queues.slice(0, MAX_CHARTS)); }, 10000);
   ctx.onLeave(() => clearInterval(timer));
 }
 
-async function renderQueues() {
+async function renderQueues(ctx) {
   const { queues } = await get('/queues');
+  if (!ctx.live) return [];
   const el = document.getElementById('queues');
-  if (!el) return [];
   if (!queues.length) {
     el.innerHTML = '<p>No queues yet: a queue appears with its first job.</p>';
     return [];
@@ -44,19 +44,19 @@ async function renderQueues() {
   return queues.map((info) => info.name);
 }
 
-async function renderCharts(names) {
-  const el = document.getElementById('charts');
-  if (!el) return;
+async function renderCharts(ctx, names) {
   const all = await Promise.all(names.map((name) => get(`/queues/${q(name)}/throughput`).then((t) => [name, t.minutes])));
+  if (!ctx.live) return;
+  const el = document.getElementById('charts');
   el.innerHTML = all.map(([name, minutes]) => `<div class="card"><h3>${esc(name)}</h3>${throughputChart(minutes, name)}</div>`).join('')
     || '<p>No queues yet.</p>';
 }
 
-async function renderRedis() {
+async function renderRedis(ctx) {
   const el = document.getElementById('redis');
-  if (!el) return;
   try {
     const c = await get('/cluster');
+    if (!ctx.live) return;
     const mem = c.memory;
     const pct = mem.max ? Math.round(mem.ratio * 100) : null;
     el.innerHTML = `<dl class="facts">
@@ -71,14 +71,15 @@ async function renderRedis() {
         <tbody>${c.replicas.map((r) => `<tr><td><code>${esc(r.address)}</code></td><td>${esc(r.state)}</td><td class="num">${r.lagBytes}</td><td class="num">${r.lagSeconds}</td></tr>`).join('')}</tbody></table>` : 'none'}</dd>
     </dl>`;
   } catch (e) {
+    if (!ctx.live) return;
     el.innerHTML = `<p class="error">Redis status unavailable: ${esc(e.message)}</p>`;
   }
 }
 
-async function renderWorkers() {
-  const el = document.getElementById('workers-sum');
-  if (!el) return;
+async function renderWorkers(ctx) {
   const { workers } = await get('/workers');
+  if (!ctx.live) return;
+  const el = document.getElementById('workers-sum');
   const active = workers.reduce((n, w) => n + w.activeJobs, 0);
   el.innerHTML = `<p><strong>${workers.length}</strong> online, <strong>${active}</strong> jobs running.</p>
     <p><a href="#/workers">All workers</a></p>`;

@@ -38,7 +38,7 @@ export async function queue(ctx, name, params) {
 
   async function renderInfo() {
     const info = await get(`/queues/${q(name)}`);
-    if (!document.getElementById('tabs')) return;
+    if (!ctx.live) return;
     document.getElementById('tabs').innerHTML = STATES.map((s) => `<a href="#/queues/${q(name)}?state=${s}"
       ${s === state ? 'aria-current="page"' : ''} data-state="${s}">${s} <span class="count" data-count="${s}">${info.counts[s]}</span></a>`).join('');
     document.getElementById('paused-badge').innerHTML = info.paused ? '<span class="badge warn">paused</span>' : '<span class="badge ok">running</span>';
@@ -71,8 +71,8 @@ export async function queue(ctx, name, params) {
   async function renderJobs() {
     const cursor = cursors[page];
     const result = await get(`/queues/${q(name)}/jobs?state=${state}&limit=${PAGE}${cursor ? `&cursor=${q(cursor)}` : ''}`);
+    if (!ctx.live) return;
     const el = document.getElementById('jobs');
-    if (!el) return;
     cursors[page + 1] = result.nextCursor;
     document.getElementById('prev').disabled = page === 0;
     document.getElementById('next').disabled = !result.nextCursor;

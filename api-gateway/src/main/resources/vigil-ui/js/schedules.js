@@ -3,10 +3,11 @@
 import { get, put, del, q, session, ApiError } from './api.js';
 import { esc, time, say, view } from './dom.js';
 
-export async function schedules() {
+export async function schedules(ctx) {
   const admin = session.can('admin');
   view().innerHTML = `<h1>Schedules</h1>${admin ? '<p><a class="button" href="#/schedules/new">New schedule</a></p>' : ''}<div id="schedules">Loading…</div>`;
   const { schedules: list } = await get('/schedules');
+  if (!ctx.live) return;
   const el = document.getElementById('schedules');
   el.innerHTML = list.length ? `<div class="scroll"><table class="data" id="schedule-table">
     <thead><tr><th scope="col">Schedule</th><th scope="col">Cron</th><th scope="col">Queue / job</th><th scope="col">Next fires</th>${admin ? '<th scope="col">Actions</th>' : ''}</tr></thead>
@@ -25,7 +26,7 @@ export async function schedules() {
     } catch (e) {
       say(e.message, 'bad');
     }
-    await schedules();
+    await schedules(ctx);
   }));
 }
 
@@ -63,12 +64,13 @@ export async function scheduleForm(ctx, id) {
     const key = `${cron.value}|${tz.value}`;
     try {
       const r = await get(`/cron?expression=${q(cron.value.trim())}${tz.value.trim() ? `&timezone=${q(tz.value.trim())}` : ''}&count=5`);
-      if (`${cron.value}|${tz.value}` !== key) return;
+      if (!ctx.live || `${cron.value}|${tz.value}` !== key) return;
       checked = key;
       preview.innerHTML = `<p>Next five fires (${esc(r.timezone)}):</p><ol id="next-fires">${r.nextFires.map((t) => `<li>${esc(time(t))}</li>`).join('')}</ol>`;
       save.disabled = false;
       cron.removeAttribute('aria-invalid');
     } catch (e) {
+      if (!ctx.live || `${cron.value}|${tz.value}` !== key) return;
       checked = null;
       preview.innerHTML = `<p class="error">${esc(e.message)}</p>`;
       save.disabled = true;

@@ -5,9 +5,9 @@ import { esc, ago, time, view } from './dom.js';
 export async function workers(ctx) {
   view().innerHTML = '<h1>Workers</h1><div id="workers">Loading…</div>';
   const render = async () => {
-    const el = document.getElementById('workers');
-    if (!el) return;
     const { workers: list } = await get('/workers');
+    if (!ctx.live) return;
+    const el = document.getElementById('workers');
     const now = Date.now();
     el.innerHTML = list.length ? `<div class="scroll"><table class="data" id="worker-table">
       <thead><tr><th scope="col">Worker</th><th scope="col">Host</th><th scope="col">Queues</th><th scope="col" class="num">Concurrency</th>

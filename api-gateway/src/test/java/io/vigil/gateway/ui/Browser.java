@@ -60,6 +60,29 @@ final class Browser implements AutoCloseable {
     }, "element " + css);
   }
 
+  /**
+   * Opens {@code url} and waits for {@code readyCss}; loads it again (up to three times) when the page did
+   * not start, since Chromium aborts module loads with ERR_NETWORK_CHANGED when this shared machine's
+   * interfaces change.
+   */
+  void open(String url, String readyCss) {
+    for (int attempt = 1; ; attempt++) {
+      driver.get(url);
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+          var found = d.findElements(By.cssSelector(readyCss));
+          return !found.isEmpty() && found.get(0).isDisplayed();
+        });
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          find(readyCss);
+        }
+        driver.navigate().refresh();
+      }
+    }
+  }
+
   /** Clicks the element, finding it again when a live refresh replaced it between finding and clicking. */
   void click(String css) {
     until(d -> {
