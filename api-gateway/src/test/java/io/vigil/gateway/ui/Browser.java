@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -124,12 +124,19 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** Sets the viewport (not the window) to {@code width} x {@code height} CSS pixels. */
+  /**
+   * Sets the viewport to {@code width} x {@code height} CSS pixels through the DevTools protocol: a window
+   * cannot be made narrower than 500 px, a phone is 390.
+   */
   void size(int width, int height) {
-    driver.manage().window().setSize(new Dimension(width, height));
-    long extraW = (Long) driver.executeScript("return window.outerWidth - window.innerWidth");
-    long extraH = (Long) driver.executeScript("return window.outerHeight - window.innerHeight");
-    driver.manage().window().setSize(new Dimension(width + (int) extraW, height + (int) extraH));
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+        "deviceScaleFactor", 1, "mobile", width < 600));
+  }
+
+  /** How far the page is wider than the viewport, in CSS pixels (0 when nothing scrolls sideways). */
+  long overflowX() {
+    return (Long) driver.executeScript(
+        "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)");
   }
 
   /** A screenshot of the viewport under target/dashboard-screenshots/{name}.png. */

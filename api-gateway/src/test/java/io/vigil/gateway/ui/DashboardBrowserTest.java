@@ -112,6 +112,10 @@ class DashboardBrowserTest {
       b.open(url(f, "/ui/#/"), "#queue-table");
       b.text("#queue-table", "emails");
       b.shot("overview-390");
+      assertThat(b.overflowX()).as("the page scrolls sideways at 390 px").isZero();
+      b.open(url(f, "/ui/#/queues/emails/jobs/bad-1"), "#job-state");
+      b.shot("job-390");
+      assertThat(b.overflowX()).as("the job page scrolls sideways at 390 px").isZero();
 
       // The read role sees, and is offered no action.
       b.size(1280, 800);
