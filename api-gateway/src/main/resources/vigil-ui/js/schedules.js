@@ -66,7 +66,9 @@ export async function scheduleForm(ctx, id) {
       const r = await get(`/cron?expression=${q(cron.value.trim())}${tz.value.trim() ? `&timezone=${q(tz.value.trim())}` : ''}&count=5`);
       if (!ctx.live || `${cron.value}|${tz.value}` !== key) return;
       checked = key;
-      preview.innerHTML = `<p>Next five fires (${esc(r.timezone)}):</p><ol id="next-fires">${r.nextFires.map((t) => `<li>${esc(time(t))}</li>`).join('')}</ol>`;
+      const local = new Intl.DateTimeFormat('sv-SE', { timeZone: r.timezone, dateStyle: 'short', timeStyle: 'short' });
+      preview.innerHTML = `<p>Next five fires:</p><ol id="next-fires">${r.nextFires.map((t) =>
+        `<li>${esc(local.format(t))} ${esc(r.timezone)} <span class="muted">(${esc(time(t))})</span></li>`).join('')}</ol>`;
       save.disabled = false;
       cron.removeAttribute('aria-invalid');
     } catch (e) {

@@ -69,6 +69,7 @@ final class DevCommand implements Callable<Integer> {
     String base = "http://127.0.0.1:" + port;
     out.println();
     out.println("Vigil is running (gateway, dispatcher, workers) on a local Sentinel topology.");
+    out.println("  dashboard  " + base + "/ui/");
     out.println("  API        " + base + "/api/v1/queues");
     out.println("  contract   " + base + "/openapi.yaml");
     out.println("  health     " + base + "/health/ready");
