@@ -66,12 +66,12 @@ public final class BridgeGuard {
     Caller caller = authenticator.authenticate(authorization);
     if (caller == null) {
       LOG.debug("bridge=refused status=401 address={}", address(raw));
-      return refusal(raw, HttpProblem.unauthorized());
+      return refusal(raw, new HttpProblem(401, "UNAUTHORIZED", "send Authorization: Bearer <token> with a valid API token"));
     }
     if (!caller.role().includes(needed)) {
       LOG.info("bridge=refused status=403 caller={} role={} needed={} address={}", caller.name(),
           caller.role().wireName(), needed.wireName(), address(raw));
-      return refusal(raw, HttpProblem.forbidden(needed.wireName()));
+      return refusal(raw, new HttpProblem(403, "FORBIDDEN", "this operation needs the " + needed.wireName() + " role"));
     }
     return null;
   }

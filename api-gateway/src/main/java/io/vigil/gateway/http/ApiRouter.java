@@ -105,7 +105,7 @@ public final class ApiRouter {
     map.put("promoteJob", dashboard.promote());
     map.put("listJobEvents", dashboard.jobEvents());
     map.put("previewCron", dashboard.previewCron());
-    map.put("whoami", dashboard.whoami());
+    map.put("whoami", dashboard.whoami(new Authenticator(settings.tokens())));
     map.put("streamEvents", EventStream.handler(vertx, services.engine().clock(), services.engine().events(), settings,
         services.metrics()));
     map.put("live", health.live());

@@ -2,6 +2,7 @@ package io.vigil.gateway.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -11,7 +12,7 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.QueueInfo;
 import io.vigil.core.queue.QueueLimits;
 import io.vigil.dispatcher.CronTimes;
-import io.vigil.gateway.auth.AccessHandler;
+import io.vigil.gateway.auth.Authenticator;
 import io.vigil.gateway.auth.Caller;
 import io.vigil.gateway.cluster.ClusterStatus;
 import io.vigil.gateway.stats.MinuteCounts;
@@ -102,10 +103,13 @@ public final class DashboardHandlers {
     });
   }
 
-  /** The caller's token name and role (never the token), so the dashboard offers only what the role may do. */
-  public Handler<RoutingContext> whoami() {
+  /**
+   * The caller's token name and role (never the token), so the dashboard offers only what the role may do.
+   * The access handler already let the token through; it is looked up again to name it.
+   */
+  public Handler<RoutingContext> whoami(Authenticator authenticator) {
     return ctx -> {
-      Caller caller = ctx.get(AccessHandler.CALLER);
+      Caller caller = authenticator.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
       Replies.json(ctx, 200, new JsonObject().put("name", caller.name()).put("role", caller.role().wireName()));
     };
   }

@@ -33,7 +33,6 @@ class BridgeSettingsTest {
 
   private static void assertRefused(Map<String, String> env, String variable) {
     assertThatThrownBy(() -> BridgeSettings.fromEnv(env)).isInstanceOf(SettingsException.class)
-        .satisfies(e -> assertThat(((SettingsException) e).variable()).isEqualTo(variable))
         .hasMessageStartingWith(variable + ": ");
   }
 }
