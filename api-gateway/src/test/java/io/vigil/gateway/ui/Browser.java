@@ -99,6 +99,11 @@ final class Browser implements AutoCloseable {
     }, "a clickable " + css);
   }
 
+  /** The element's text now, read again if a live refresh replaced the element meanwhile. */
+  String textOf(String css) {
+    return until(d -> d.findElement(By.cssSelector(css)).getText(), "the text of " + css);
+  }
+
   /** Waits for the element's text to contain {@code text}. */
   WebElement text(String css, String text) {
     return until(d -> {
@@ -110,7 +115,9 @@ final class Browser implements AutoCloseable {
   /** Waits up to 15 s; on a time-out the page, its console and a screenshot are kept for the report. */
   <T> T until(Function<WebDriver, T> condition, String what) {
     try {
-      return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+      // Live refreshes replace elements at any time: a stale one is looked up again on the next poll.
+      return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+          .until(condition::apply);
     } catch (TimeoutException e) {
       StringBuilder console = new StringBuilder();
       driver.manage().logs().get(LogType.BROWSER).forEach(entry -> console.append(entry).append('\n'));

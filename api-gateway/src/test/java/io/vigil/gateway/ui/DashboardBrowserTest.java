@@ -47,7 +47,7 @@ class DashboardBrowserTest {
       b.shot("overview");
 
       // Live: a submission shows in the overview's counts without a reload.
-      String before = b.find("#queue-table tr[data-queue='emails'] td[data-state='waiting']").getText();
+      String before = b.textOf("#queue-table tr[data-queue='emails'] td[data-state='waiting']");
       assertThat(f.post("/api/v1/queues/emails/jobs", SUBMIT, new JsonObject().put("name", "send")).statusCode()).isEqualTo(201);
       b.text("#queue-table tr[data-queue='emails'] td[data-state='waiting']", String.valueOf(Integer.parseInt(before) + 1));
 
