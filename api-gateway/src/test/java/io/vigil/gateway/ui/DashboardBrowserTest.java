@@ -51,7 +51,8 @@ class DashboardBrowserTest {
       assertThat(f.post("/api/v1/queues/emails/jobs", SUBMIT, new JsonObject().put("name", "send")).statusCode()).isEqualTo(201);
       b.text("#queue-table tr[data-queue='emails'] td[data-state='waiting']", String.valueOf(Integer.parseInt(before) + 1));
 
-      b.click("#queue-table a[href='#/queues/emails']");
+      // By keyboard: the queue's link takes Enter.
+      b.find("#queue-table a[href='#/queues/emails']").sendKeys(Keys.ENTER);
       b.text("#view h1", "emails");
       b.click("#toggle-pause");
       b.text("#paused-badge", "paused");
@@ -74,7 +75,7 @@ class DashboardBrowserTest {
       b.text("#job-state", "failed");
       b.text("#event-table", "failed");
       b.shot("job");
-      b.click("#job [data-act='retry']");
+      b.find("#job [data-act='retry']").sendKeys(Keys.ENTER);
       b.text("#job-state", "waiting");
       assertThat(state(f, "bad-1")).isEqualTo("waiting");
 
