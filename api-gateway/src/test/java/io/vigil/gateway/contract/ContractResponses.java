@@ -54,6 +54,9 @@ public final class ContractResponses {
       return;
     }
     String path = uri.split("\\?", 2)[0];
+    if (path.startsWith("/ui/")) {
+      return; // the dashboard's static files are not API routes, so the contract does not describe them
+    }
     Operation operation = contract.operations().stream()
         .filter(op -> op.getHttpMethod().equals(method) && path.matches(pathPattern(op.getOpenAPIPath())))
         .findFirst().orElse(null);
