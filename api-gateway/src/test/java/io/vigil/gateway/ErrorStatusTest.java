@@ -33,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ErrorStatusTest {
   private static final String JOBS = "/api/v1/queues/q/jobs";
   private static final JsonObject JOB = new JsonObject().put("name", "echo");
+  private static final Map<String, String> ACK_FROM_ONE_REPLICA = Map.of("REDIS_MIN_REPLICA_ACKS", "1",
+      "REDIS_REPLICA_ACK_TIMEOUT", "50");
 
   @Test
   void aBodyOverTheLimitIs413BeforeParsingWhetherSizedOrChunked(Vertx vertx, RedisNode redis) {
@@ -54,7 +56,7 @@ class ErrorStatusTest {
   @Test
   void jobDataOverTheEnginePayloadCapIs413AndWritesNothing(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(),
-        EngineSettings.defaults(GatewayFixture.PREFIX).withMaxPayloadBytes(100));
+        engineSettings("VIGIL_MAX_PAYLOAD_BYTES", "100"));
 
     HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB.copy().put("data", "y".repeat(200)));
 
@@ -89,7 +91,7 @@ class ErrorStatusTest {
   @Test
   void aFullQueueIs429WithRetryAfter(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(),
-        EngineSettings.defaults(GatewayFixture.PREFIX).withMaxJobsPerQueue(1));
+        engineSettings("REDIS_MAX_JOBS_PER_QUEUE", "1"));
     assertThat(f.post(JOBS, SUBMIT, JOB).statusCode()).isEqualTo(201);
 
     HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
@@ -102,7 +104,7 @@ class ErrorStatusTest {
   @Test
   void aMemoryWatermarkIs503WithRetryAfter(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(),
-        EngineSettings.defaults(GatewayFixture.PREFIX).withMemoryWatermark(0.001));
+        engineSettings("REDIS_MEMORY_WATERMARK", "0.001"));
 
     HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
 
@@ -116,7 +118,7 @@ class ErrorStatusTest {
   void aWriteNoReplicaConfirmedIs503NotDurableWithRetryAfterAndAFixedTextWithoutTheMastersAddress(Vertx vertx,
       RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
-        GatewayFixture.redisSettings(redis).withReplicaAcks(1, 50), List.of());
+        GatewayFixture.redisSettings(redis, ACK_FROM_ONE_REPLICA), List.of());
     redis.command("SCRIPT", "FLUSH");  // a fresh master: the durable path must fall back to EVAL first
 
     HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB.copy().put("jobId", "same-id"));
@@ -135,7 +137,7 @@ class ErrorStatusTest {
   @Test
   void aNotDurableSubmissionWithoutAJobIdNamesTheMintedIdSoARetryCreatesNoSecondJob(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
-        GatewayFixture.redisSettings(redis).withReplicaAcks(1, 50), List.of());
+        GatewayFixture.redisSettings(redis, ACK_FROM_ONE_REPLICA), List.of());
 
     HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
     String minted = r.bodyAsJsonObject().getString("jobId");
@@ -162,7 +164,7 @@ class ErrorStatusTest {
   void aStoppedRedisIs503WithRetryAfterAndNotReadyButStillLiveAndNoResponseNamesItsAddress(Vertx vertx) {
     try (RedisNode down = TestTopologies.server(RedisServerConfig.named("ErrorStatusTest-down"))) {
       GatewayFixture f = GatewayFixture.start(vertx, down, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
-          GatewayFixture.redisSettings(down).withCommandTimeout(1_000), List.of());
+          GatewayFixture.redisSettings(down, Map.of("REDIS_COMMAND_TIMEOUT", "1000")), List.of());
       down.stop();
 
       HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
@@ -214,5 +216,10 @@ class ErrorStatusTest {
       return request.end("\"}").compose(v -> request.response()).map(HttpClientResponse::statusCode)
           .recover(e -> request.response().map(HttpClientResponse::statusCode));
     }).await();
+  }
+
+  /** The engine's defaults with one variable set, as the gateway's role reads them. */
+  private static EngineSettings engineSettings(String variable, String value) {
+    return EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", GatewayFixture.PREFIX, variable, value));
   }
 }

@@ -46,7 +46,8 @@ class EventBusTest {
 
   @Test
   void aBusSubmissionToAFullQueueFailsWith429AndTheProblem(Vertx vertx, RedisNode redis) {
-    GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX).withMaxJobsPerQueue(1));
+    GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", GatewayFixture.PREFIX,
+        "REDIS_MAX_JOBS_PER_QUEUE", "1")));
     JsonObject body = new JsonObject().put("queue", "q").put("name", "echo");
     vertx.eventBus().request(BusAddresses.SUBMIT, body).await();
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +32,8 @@ public final class EngineBenchmark {
       RedisSettings redis = target.settings();
       System.out.println("# target: " + target.description() + "; jobs per workload: " + jobs);
       System.out.println("# broker: " + redis);
-      EngineSettings settings = EngineSettings.defaults(PREFIX).withMemoryWatermark(0);
+      EngineSettings settings = EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", PREFIX,
+          "REDIS_MEMORY_WATERMARK", "0"));
       // The broker production runs (RedisConnector), so the figures are the shipped path's.
       Engine engine = Engine.create(RedisConnector.connect(vertx, redis).await(), settings, Clock.systemUTC(), false);
       Workloads w = new Workloads(vertx, engine);

@@ -13,6 +13,7 @@ import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,7 +28,8 @@ class DispatcherFailureTest {
   void fullQueueHoldsBackOnlyItsOwnScheduleWhichCatchesUpOnceThereIsRoom(Vertx vertx, RedisNode redis) {
     DispatcherFixture f = new DispatcherFixture(vertx, redis);
     MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:30Z").toEpochMilli());
-    Engine engine = Engine.create(f.broker, EngineSettings.defaults(DispatcherFixture.PREFIX).withMaxJobsPerQueue(1), clock, false);
+    Engine engine = Engine.create(f.broker, EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", DispatcherFixture.PREFIX,
+        "REDIS_MAX_JOBS_PER_QUEUE", "1")), clock, false);
     ScheduleStore store = new ScheduleStore(f.broker, DispatcherFixture.PREFIX, clock);
     CronDispatcher dispatcher = new CronDispatcher(store, engine.enqueuer(), clock, DispatcherSettings.defaults());
     store.put(minutely("blocked", "full")).await();

@@ -15,6 +15,7 @@ import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -55,7 +56,8 @@ class OneJobPerFireTest {
   @Test
   void aFireWhoseWatermarkAdvanceWasLostIsNotEnqueuedAgainOnceItsJobIsGoneWithKeepCompletedZero(Vertx vertx,
                                                                                              RedisNode redis) {
-    Setup s = Setup.at(vertx, redis, EngineSettings.defaults(PREFIX).withRetention(0, 50, 0));
+    Setup s = Setup.at(vertx, redis, EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", PREFIX,
+        "VIGIL_KEEP_COMPLETED", "0", "VIGIL_KEEP_FAILED", "50", "REDIS_JOB_RETENTION_HOURS", "0")));
     String before = s.handledUntil();
     s.clock.advance(30_200);
     TickReport fired = s.dispatcher.tick().await();

@@ -32,7 +32,7 @@ class ScheduleTest {
     Schedule schedule = Schedule.fromJson("nightly", json);
 
     assertThat(schedule.dataJson()).isEqualTo("{\"project\":7}");
-    assertThat(schedule.options()).isEqualTo(JobOptions.DEFAULTS.withAttempts(5).withPriority(3));
+    assertThat(schedule.options()).isEqualTo(JobOptions.fromJson(new JsonObject().put("attempts", 5).put("priority", 3)));
     assertThat(schedule.misfire()).isEqualTo(MisfirePolicy.FIRE_ALL);
     assertThat(Schedule.decode("nightly", schedule.toJson().encode())).isEqualTo(schedule);
   }

@@ -3,6 +3,7 @@ package io.vigil.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vigil.core.job.Job;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
@@ -122,10 +123,10 @@ class BackupRestoreTest {
   private static void seed(Engine engine) {
     for (int i = 1; i <= 23; i++) {
       engine.enqueuer().enqueue("orders", new NewJob("order-" + i, "ship", "{\"order\":" + i + "}",
-          JobOptions.DEFAULTS.withPriority(i % 3).withAttempts(1))).await();
+          JobOptions.fromJson(new JsonObject().put("priority", i % 3).put("attempts", 1)))).await();
     }
     for (int i = 1; i <= 5; i++) {
-      engine.enqueuer().enqueue("orders", NewJob.of("remind", "{}").withOptions(JobOptions.DEFAULTS.withDelayMs(3_600_000)))
+      engine.enqueuer().enqueue("orders", NewJob.of("remind", "{}").withOptions(JobOptions.fromJson(new JsonObject().put("delayMs", 3_600_000))))
           .await();
     }
     for (int i = 0; i < 3; i++) {

@@ -3,6 +3,7 @@ package io.vigil.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.queue.Engine;
@@ -26,7 +27,7 @@ class DoctorCommandTest {
       for (int i = 0; i < 3; i++) {
         engine.enqueuer().enqueue("emails", NewJob.of("send", "{\"n\":" + i + "}")).await();
       }
-      engine.enqueuer().enqueue("reports", NewJob.of("daily", "{}").withOptions(JobOptions.DEFAULTS.withDelayMs(60_000)))
+      engine.enqueuer().enqueue("reports", NewJob.of("daily", "{}").withOptions(JobOptions.fromJson(new JsonObject().put("delayMs", 60_000))))
           .await();
       FetchOutcome.Fetched fetched = (FetchOutcome.Fetched) engine.transitions().fetch("emails", "worker-1").await();
       engine.transitions().complete(fetched.lease(), "{}", null).await();

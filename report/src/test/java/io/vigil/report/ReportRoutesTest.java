@@ -28,6 +28,7 @@ import io.vigil.testkit.TestTopologies;
 import io.vigil.topology.RedisNode;
 import io.vigil.topology.RedisServerConfig;
 import java.time.Clock;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -149,7 +150,7 @@ class ReportRoutesTest {
   @Test
   void aJobThatHasNotCompletedIsAConflict() throws Exception {
     String delayed = fx.submit(payload("proj-2", "json", competitor("Acme", "http://acme.example/")),
-        JobOptions.DEFAULTS.withDelayMs(60_000));
+        JobOptions.fromJson(new JsonObject().put("delayMs", 60_000)));
     String failed = fx.submit(new JsonObject().put("projectId", "proj-2"));
     fx.awaitFinished(failed);
 
@@ -169,7 +170,8 @@ class ReportRoutesTest {
   void aRedisFailureOnAReportRouteIsTheGatewaysFixed503WithRetryAfterAndNoAddress(Vertx vertx) {
     try (RedisNode down = TestTopologies.server(RedisServerConfig.named("ReportRoutesTest-down"))) {
       Engine engine = Engine.create(RedisConnector.connect(vertx,
-          RedisSettings.standalone(down.host(), down.port()).withCommandTimeout(1_000)).await(),
+          RedisSettings.fromEnv(Map.of("REDIS_HOST", down.host(), "REDIS_PORT", Integer.toString(down.port()),
+              "REDIS_COMMAND_TIMEOUT", "1000"))).await(),
           EngineSettings.defaults(ReportFixture.PREFIX), Clock.systemUTC(), false);
       HttpServer server = serve(vertx, engine);
       down.stop();

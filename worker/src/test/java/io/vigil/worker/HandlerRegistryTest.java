@@ -65,7 +65,7 @@ class HandlerRegistryTest {
     WorkerFixture f = startWorker(vertx, redis, HandlerRegistry.withBuiltIns());
 
     String sleeper = f.enqueue("q", "echo", new JsonObject().put("sleepMs", 300), JobOptions.DEFAULTS);
-    String overrun = f.enqueue("q", "echo", new JsonObject().put("sleepMs", 60_000), JobOptions.DEFAULTS.withTimeoutMs(200).withAttempts(1));
+    String overrun = f.enqueue("q", "echo", new JsonObject().put("sleepMs", 60_000), JobOptions.fromJson(new JsonObject().put("timeoutMs", 200).put("attempts", 1)));
 
     Job slept = f.awaitState("q", sleeper, JobState.COMPLETED);
     Job timedOut = f.awaitState("q", overrun, JobState.FAILED);
@@ -116,7 +116,7 @@ class HandlerRegistryTest {
     WorkerFixture f = startWorker(vertx, redis, handlers);
 
     String rendered = f.enqueue("q", "render", null, JobOptions.DEFAULTS);
-    String stuck = f.enqueue("q", "stuck", null, JobOptions.DEFAULTS.withTimeoutMs(200).withAttempts(1));
+    String stuck = f.enqueue("q", "stuck", null, JobOptions.fromJson(new JsonObject().put("timeoutMs", 200).put("attempts", 1)));
 
     assertThat(f.awaitState("q", rendered, JobState.COMPLETED).resultJson()).isEqualTo("{\"pages\":3}");
     assertThat(f.awaitState("q", stuck, JobState.FAILED).failedReason()).isEqualTo("timed out after 200 ms");

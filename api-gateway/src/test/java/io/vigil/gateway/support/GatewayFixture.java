@@ -83,7 +83,15 @@ public final class GatewayFixture {
 
   /** The shipped broker's standalone settings for {@code redis}, with a 2 s call budget so failures show fast. */
   public static RedisSettings redisSettings(RedisNode redis) {
-    return RedisSettings.standalone(redis.host(), redis.port()).withCommandTimeout(2_000);
+    return redisSettings(redis, Map.of());
+  }
+
+  /** As {@link #redisSettings(RedisNode)}, with more REDIS_* variables set (they win over the 2 s budget). */
+  public static RedisSettings redisSettings(RedisNode redis, Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(Map.of("REDIS_HOST", redis.host(), "REDIS_PORT",
+        Integer.toString(redis.port()), "REDIS_COMMAND_TIMEOUT", "2000"));
+    all.putAll(env);
+    return RedisSettings.fromEnv(all);
   }
 
   public static GatewayFixture start(Vertx vertx, RedisNode redis, Map<String, String> env, EngineSettings engine,

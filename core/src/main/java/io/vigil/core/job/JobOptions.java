@@ -31,32 +31,16 @@ public record JobOptions(Integer attempts, Backoff backoff, long delayMs, int pr
     }
   }
 
-  public JobOptions withDelayMs(long delay) {
-    return new JobOptions(attempts, backoff, delay, priority, timeoutMs, removeOnComplete, removeOnFail);
-  }
-
   public JobOptions withAttempts(int value) {
     return new JobOptions(value, backoff, delayMs, priority, timeoutMs, removeOnComplete, removeOnFail);
-  }
-
-  public JobOptions withPriority(int value) {
-    return new JobOptions(attempts, backoff, delayMs, value, timeoutMs, removeOnComplete, removeOnFail);
   }
 
   public JobOptions withBackoff(Backoff value) {
     return new JobOptions(attempts, value, delayMs, priority, timeoutMs, removeOnComplete, removeOnFail);
   }
 
-  public JobOptions withTimeoutMs(long value) {
-    return new JobOptions(attempts, backoff, delayMs, priority, value, removeOnComplete, removeOnFail);
-  }
-
   public JobOptions withRemoveOnComplete(Retention value) {
     return new JobOptions(attempts, backoff, delayMs, priority, timeoutMs, value, removeOnFail);
-  }
-
-  public JobOptions withRemoveOnFail(Retention value) {
-    return new JobOptions(attempts, backoff, delayMs, priority, timeoutMs, removeOnComplete, value);
   }
 
   /** Parses and validates the API form; unknown or mistyped fields are refused. */

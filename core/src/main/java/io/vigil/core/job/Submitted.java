@@ -5,7 +5,4 @@ package io.vigil.core.job;
  * the id belongs to a job accepted earlier and gone since: the id stays reserved, nothing was created.
  */
 public record Submitted(String id, boolean created, boolean gone) {
-  public Submitted(String id, boolean created) {
-    this(id, created, false);
-  }
 }

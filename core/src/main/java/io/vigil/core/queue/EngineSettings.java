@@ -73,42 +73,6 @@ public record EngineSettings(String prefix, int defaultAttempts, Backoff default
             * HOUR_MS);
   }
 
-  public EngineSettings withMaxJobsPerQueue(int value) {
-    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs, value,
-        memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
-        errorsKept, stalledBatch, idReservationMs);
-  }
-
-  public EngineSettings withMemoryWatermark(double value) {
-    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
-        maxJobsPerQueue, value, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
-        errorsKept, stalledBatch, idReservationMs);
-  }
-
-  public EngineSettings withLease(long lease, long stalledInterval, int maxStalled) {
-    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
-        maxJobsPerQueue, memoryWatermark, maxPayloadBytes, maxEvents, lease, stalledInterval, maxStalled, promoteBatch,
-        errorsKept, stalledBatch, idReservationMs);
-  }
-
-  public EngineSettings withMaxPayloadBytes(int value) {
-    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
-        maxJobsPerQueue, memoryWatermark, value, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
-        errorsKept, stalledBatch, idReservationMs);
-  }
-
-  public EngineSettings withRetention(int completed, int failed, long ageMs) {
-    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, completed, failed, ageMs, maxJobsPerQueue,
-        memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
-        errorsKept, stalledBatch, idReservationMs);
-  }
-
-  public EngineSettings withIdReservationMs(long value) {
-    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
-        maxJobsPerQueue, memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount,
-        promoteBatch, errorsKept, stalledBatch, value);
-  }
-
   private static void require(boolean condition, String variable, String why) {
     SettingsException.require(condition, variable, why);
   }

@@ -75,20 +75,6 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
     return !sentinels.isEmpty();
   }
 
-  /** A copy with another call budget (tests and the drill shorten it). */
-  public RedisSettings withCommandTimeout(long ms) {
-    return new RedisSettings(standalone, db, sentinels, masterName, username, password, sentinelUsername,
-        sentinelPassword, maxConnections, minConnections, maxBlockingConnections, connectTimeoutMs, ms,
-        replicaAcks, replicaAckTimeoutMs, durableFinish);
-  }
-
-  /** A copy whose durable writes wait for {@code count} replicas, each WAIT for at most {@code timeoutMs}. */
-  public RedisSettings withReplicaAcks(int count, long timeoutMs) {
-    return new RedisSettings(standalone, db, sentinels, masterName, username, password, sentinelUsername,
-        sentinelPassword, maxConnections, minConnections, maxBlockingConnections, connectTimeoutMs, commandTimeoutMs,
-        ReplicaAcks.fixed(count), timeoutMs, durableFinish);
-  }
-
   @Override
   public String toString() {
     return "RedisSettings[" + (sentinelMode() ? "sentinels=" + sentinels + ", masterName=" + masterName

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.Backoff;
 import io.vigil.core.job.BackoffType;
@@ -17,6 +18,7 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
+import io.vigil.core.support.TunedSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.time.Clock;
@@ -42,7 +44,7 @@ class JobProcessorTest {
   }
 
   private static EngineSettings settings() {
-    return EngineSettings.defaults("vp").withLease(1_000, 500, 1);
+    return TunedSettings.defaults("vp").lease(1_000, 500, 1).build();
   }
 
   private static JobProcessor start(Vertx vertx, Engine engine, int concurrency, JobHandler handler) {
@@ -127,8 +129,8 @@ class JobProcessorTest {
       }
       return Future.succeededFuture("second try");
     });
-    String id = engine.enqueuer().enqueue("q", NewJob.of("slow", "1").withOptions(JobOptions.DEFAULTS
-        .withTimeoutMs(200).withBackoff(new Backoff(BackoffType.FIXED, 10, 0)))).await().id();
+    String id = engine.enqueuer().enqueue("q", NewJob.of("slow", "1").withOptions(JobOptions
+        .fromJson(new JsonObject().put("timeoutMs", 200)).withBackoff(new Backoff(BackoffType.FIXED, 10, 0)))).await().id();
 
     await().pollInterval(POLL).atMost(Duration.ofSeconds(5)).until(() -> engine.admin().getJob("q", id).await().state() == JobState.COMPLETED);
 

@@ -16,6 +16,7 @@ import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.queue.Lease;
 import io.vigil.core.support.ShippedEngine;
+import io.vigil.core.support.TunedSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import io.vigil.testkit.TcpProxy;
@@ -37,8 +38,8 @@ class PartitionedWorkerTest {
   private static final long LEASE_MS = 1_500;
   // As in production, a call's retry budget spans more than one heartbeat (defaults: lease/3 and 10 s).
   private static final long BUDGET_MS = 1_000;
-  private static final EngineSettings SETTINGS = EngineSettings.defaults(PREFIX).withLease(LEASE_MS, 300, 1)
-      .withRetention(-1, -1, 0);
+  private static final EngineSettings SETTINGS = TunedSettings.defaults(PREFIX).lease(LEASE_MS, 300, 1)
+      .retention(-1, -1, 0).build();
 
   @Test
   void workerCutOffFromRedisCancelsItsHandlerBeforeAnotherTakesTheJobWhichCompletesOnce(Vertx vertx, RedisNode redis)

@@ -14,6 +14,7 @@ import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.script.Script;
 import io.vigil.core.support.LosingReplies;
 import io.vigil.core.support.ShippedEngine;
+import io.vigil.core.support.TunedSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.time.Duration;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProcessorShutdownTest {
   private static final String PREFIX = "vs";
   private static final int JOBS = 600;
-  private static final EngineSettings SETTINGS = EngineSettings.defaults(PREFIX).withLease(2_000, 500, 1).withRetention(-1, -1, 0);
+  private static final EngineSettings SETTINGS = TunedSettings.defaults(PREFIX).lease(2_000, 500, 1).retention(-1, -1, 0).build();
 
   @Test
   void stoppingMidStreamManyTimesLeavesNoActiveJobAndRunsEveryJobOnce(Vertx vertx, RedisNode redis) throws Exception {

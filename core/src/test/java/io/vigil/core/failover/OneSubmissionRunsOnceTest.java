@@ -78,7 +78,7 @@ class OneSubmissionRunsOnceTest {
       List<String> events = events(master, "vo:{dup}:events", "dup-x");
 
       System.out.println("once.dup_x runs=" + runs + " events=" + events + " answer=" + answer);
-      assertThat(answer).isEqualTo(new Submitted("dup-x", true));
+      assertThat(answer).isEqualTo(new Submitted("dup-x", true, false));
       assertThat(runs).isEqualTo(1);
       assertThat(events).containsExactly("added", "active", "completed");
     } finally {

@@ -11,6 +11,7 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.FailoverBroker;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
+import io.vigil.core.support.TunedSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.testkit.SentinelSettings;
 import io.vigil.topology.RedisNode;
@@ -18,6 +19,7 @@ import io.vigil.topology.SentinelTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -79,13 +81,20 @@ class SentinelFailoverTest {
   }
 
   static RedisSettings settings(SentinelTopology topology) {
-    return RedisSettings.fromEnv(Map.of("REDIS_SENTINELS", String.join(",", topology.sentinelAddresses()),
-        "REDIS_MASTER_NAME", topology.masterName()));
+    return settings(topology, Map.of());
+  }
+
+  /** The settings of {@link #settings(SentinelTopology)} with more REDIS_* variables set. */
+  static RedisSettings settings(SentinelTopology topology, Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(env);
+    all.put("REDIS_SENTINELS", String.join(",", topology.sentinelAddresses()));
+    all.put("REDIS_MASTER_NAME", topology.masterName());
+    return RedisSettings.fromEnv(all);
   }
 
   static EngineSettings engineSettings() {
     // Keep every finished job so the final master can be checked; stalled checks every second.
-    return EngineSettings.defaults("vf").withRetention(-1, -1, 0).withLease(10_000, 1_000, 5);
+    return TunedSettings.defaults("vf").retention(-1, -1, 0).lease(10_000, 1_000, 5).build();
   }
 
   private static ProbeReport run(Vertx vertx, SentinelTopology topology, String queue, List<Fault> faults)

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +45,8 @@ class SentinelOutageTest {
   void oneSentinelDownThenAllDownAndBackLosesNoAcknowledgedJob(Vertx vertx, SentinelTopology topology) throws Exception {
     RedisSettings settings = SentinelFailoverTest.settings(topology);
     FailoverBroker broker = RedisConnector.connect(vertx, settings).await();
-    FailoverBroker impatient = RedisConnector.connect(vertx, settings.withCommandTimeout(1_500)).await();
+    FailoverBroker impatient = RedisConnector.connect(vertx, SentinelFailoverTest.settings(topology,
+        Map.of("REDIS_COMMAND_TIMEOUT", "1500"))).await();
     Engine engine = Engine.create(broker, SentinelFailoverTest.engineSettings(), Clock.systemUTC(), true);
     FailoverReconciler.forAllQueues(engine).attachTo(broker);
     ProbeLoad load = new ProbeLoad(vertx, engine, "sentinels", 100);

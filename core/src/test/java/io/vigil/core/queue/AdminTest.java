@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.error.JobNotFoundException;
@@ -31,7 +32,7 @@ class AdminTest {
     String active = submit(f, "q", JobOptions.DEFAULTS);
     fetch(f, "q", "w");
     String waiting = submit(f, "q", JobOptions.DEFAULTS);
-    String delayed = submit(f, "q", JobOptions.DEFAULTS.withDelayMs(10_000));
+    String delayed = submit(f, "q", JobOptions.fromJson(new JsonObject().put("delayMs", 10_000)));
 
     assertThatThrownBy(() -> f.engine.admin().remove("q", active).await()).isInstanceOf(WrongStateException.class);
     f.engine.admin().remove("q", waiting).await();
@@ -67,7 +68,7 @@ class AdminTest {
   @Test
   void promoteMakesADelayedJobWaitingNow(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
-    String id = submit(f, "q", JobOptions.DEFAULTS.withDelayMs(60_000));
+    String id = submit(f, "q", JobOptions.fromJson(new JsonObject().put("delayMs", 60_000)));
 
     f.engine.admin().promote("q", id).await();
 
@@ -82,7 +83,7 @@ class AdminTest {
     for (int i = 0; i < 7; i++) {
       waiting.add(submit(f, "q", JobOptions.DEFAULTS));
     }
-    submit(f, "q", JobOptions.DEFAULTS.withDelayMs(1000));
+    submit(f, "q", JobOptions.fromJson(new JsonObject().put("delayMs", 1000)));
     String done = waiting.remove(0);
     f.engine.transitions().complete(fetch(f, "q", "w"), "1", null).await();
     String running = waiting.remove(0);

@@ -3,12 +3,14 @@ package io.vigil.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.core.support.EngineFixture;
+import io.vigil.core.support.TunedSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.time.Clock;
@@ -46,8 +48,8 @@ class ClockSkewTest {
     EngineFixture f = new EngineFixture(vertx, redis);
     Engine slow = engine(vertx, redis, Clock.offset(Clock.systemUTC(), SKEW.negated()), EngineSettings.defaults(EngineFixture.PREFIX));
     Engine fast = engine(vertx, redis, Clock.offset(Clock.systemUTC(), SKEW), EngineSettings.defaults(EngineFixture.PREFIX));
-    String bySlow = slow.enqueuer().enqueue("q", NewJob.of("echo", "{}").withOptions(JobOptions.DEFAULTS.withDelayMs(30_000))).await().id();
-    String byFast = fast.enqueuer().enqueue("q", NewJob.of("echo", "{}").withOptions(JobOptions.DEFAULTS.withDelayMs(30_000))).await().id();
+    String bySlow = slow.enqueuer().enqueue("q", NewJob.of("echo", "{}").withOptions(JobOptions.fromJson(new JsonObject().put("delayMs", 30_000)))).await().id();
+    String byFast = fast.enqueuer().enqueue("q", NewJob.of("echo", "{}").withOptions(JobOptions.fromJson(new JsonObject().put("delayMs", 30_000)))).await().id();
 
     FetchOutcome bySlowWorker = slow.transitions().fetch("q", "slow-worker").await();
     FetchOutcome byFastWorker = fast.transitions().fetch("q", "fast-worker").await();
@@ -63,7 +65,7 @@ class ClockSkewTest {
   @Test
   void retentionAgesAgreeWhoeverFinishedTheJob(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
-    EngineSettings keepThirtySeconds = EngineSettings.defaults(EngineFixture.PREFIX).withRetention(-1, -1, 30_000);
+    EngineSettings keepThirtySeconds = TunedSettings.defaults(EngineFixture.PREFIX).retention(-1, -1, 30_000).build();
     Engine slow = engine(vertx, redis, Clock.offset(Clock.systemUTC(), SKEW.negated()), keepThirtySeconds);
     Engine fast = engine(vertx, redis, Clock.offset(Clock.systemUTC(), SKEW), keepThirtySeconds);
 

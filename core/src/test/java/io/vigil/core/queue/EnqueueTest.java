@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.error.MemoryWatermarkException;
@@ -15,6 +16,7 @@ import io.vigil.core.job.JobState;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.job.Submitted;
 import io.vigil.core.support.EngineFixture;
+import io.vigil.core.support.TunedSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
@@ -49,12 +51,12 @@ class EnqueueTest {
   void callerGivenIdThatExistsReturnsTheExistingJobAndCreatesNothing(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     NewJob first = new NewJob("order-42", "echo", "{\"v\":1}", JobOptions.DEFAULTS);
-    assertThat(f.engine.enqueuer().enqueue("q", first).await()).isEqualTo(new Submitted("order-42", true));
+    assertThat(f.engine.enqueuer().enqueue("q", first).await()).isEqualTo(new Submitted("order-42", true, false));
     List<String> keysBefore = f.stateKeys("*");
 
     Submitted again = f.engine.enqueuer().enqueue("q", new NewJob("order-42", "echo", "{\"v\":2}", JobOptions.DEFAULTS)).await();
 
-    assertThat(again).isEqualTo(new Submitted("order-42", false));
+    assertThat(again).isEqualTo(new Submitted("order-42", false, false));
     assertThat(f.engine.admin().getJob("q", "order-42").await().dataJson()).isEqualTo("{\"v\":1}");
     assertThat(f.zset("q", "waiting")).containsExactly("order-42");
     assertThat(f.stateKeys("*")).isEqualTo(keysBefore);
@@ -75,7 +77,7 @@ class EnqueueTest {
 
     assertThat(result).hasSize(7);
     assertThat(result.subList(0, 6)).allMatch(Submitted::created);
-    assertThat(result.get(6)).isEqualTo(new Submitted("dup", false));
+    assertThat(result.get(6)).isEqualTo(new Submitted("dup", false, false));
     assertThat(f.zset("q", "waiting")).containsExactlyElementsOf(result.subList(0, 6).stream().map(Submitted::id).toList());
   }
 
@@ -83,9 +85,9 @@ class EnqueueTest {
   void higherPriorityRunsFirstAndEqualPrioritiesKeepSubmissionOrder(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     String low1 = submit(f, "q", JobOptions.DEFAULTS);
-    String high = submit(f, "q", JobOptions.DEFAULTS.withPriority(10));
+    String high = submit(f, "q", JobOptions.fromJson(new JsonObject().put("priority", 10)));
     String low2 = submit(f, "q", JobOptions.DEFAULTS);
-    String top = submit(f, "q", JobOptions.DEFAULTS.withPriority(JobOptions.MAX_PRIORITY));
+    String top = submit(f, "q", JobOptions.fromJson(new JsonObject().put("priority", JobOptions.MAX_PRIORITY)));
 
     assertThat(f.zset("q", "waiting")).containsExactly(top, high, low1, low2);
   }
@@ -93,7 +95,7 @@ class EnqueueTest {
   @Test
   void delayedJobWaitsInDelayedUntilDueThenFetchPromotesIt(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
-    String id = submit(f, "q", JobOptions.DEFAULTS.withDelayMs(5_000));
+    String id = submit(f, "q", JobOptions.fromJson(new JsonObject().put("delayMs", 5_000)));
     assertThat(f.zset("q", "delayed")).containsExactly(id);
     assertThat(f.hget("q", id, "state")).isEqualTo("delayed");
 
@@ -115,7 +117,7 @@ class EnqueueTest {
 
   @Test
   void queueCapRefusesTheWholeBulkAndWritesNothing(Vertx vertx, RedisNode redis) {
-    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withMaxJobsPerQueue(3));
+    EngineFixture f = new EngineFixture(vertx, redis, TunedSettings.defaults(EngineFixture.PREFIX).maxJobsPerQueue(3).build());
     submit(f, "q", JobOptions.DEFAULTS);
     submit(f, "q", JobOptions.DEFAULTS);
     long keysBefore = f.dbSize();
@@ -134,7 +136,7 @@ class EnqueueTest {
 
   @Test
   void finishedJobsDoNotCountAgainstTheQueueCap(Vertx vertx, RedisNode redis) {
-    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withMaxJobsPerQueue(1));
+    EngineFixture f = new EngineFixture(vertx, redis, TunedSettings.defaults(EngineFixture.PREFIX).maxJobsPerQueue(1).build());
     submit(f, "q", JobOptions.DEFAULTS);
     Lease lease = ((FetchOutcome.Fetched) f.engine.transitions().fetch("q", "w").await()).lease();
     f.engine.transitions().complete(lease, "1", null).await();
@@ -145,7 +147,7 @@ class EnqueueTest {
 
   @Test
   void memoryWatermarkRefusesSubmissionsAndWritesNothing(Vertx vertx, RedisNode redis) {
-    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withMemoryWatermark(0.5));
+    EngineFixture f = new EngineFixture(vertx, redis, TunedSettings.defaults(EngineFixture.PREFIX).memoryWatermark(0.5).build());
     long used = Long.parseLong(redis.info("memory", "used_memory"));
     redis.command("CONFIG", "SET", "maxmemory", Long.toString(used + used / 2));
     try {
@@ -161,7 +163,7 @@ class EnqueueTest {
 
   @Test
   void oversizedPayloadIsRefusedBeforeReachingRedis(Vertx vertx, RedisNode redis) {
-    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withMaxPayloadBytes(100));
+    EngineFixture f = new EngineFixture(vertx, redis, TunedSettings.defaults(EngineFixture.PREFIX).maxPayloadBytes(100).build());
     String big = "\"" + "x".repeat(200) + "\"";
     assertThatThrownBy(() -> f.engine.enqueuer().enqueue("q", NewJob.of("echo", big)).await())
         .isInstanceOf(PayloadTooLargeException.class);

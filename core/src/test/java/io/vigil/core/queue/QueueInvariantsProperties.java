@@ -3,11 +3,13 @@ package io.vigil.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vigil.core.error.VigilException;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.support.EngineFixture;
+import io.vigil.core.support.TunedSettings;
 import io.vigil.testkit.TestTopologies;
 import io.vigil.topology.RedisNode;
 import io.vigil.topology.RedisServerConfig;
@@ -86,7 +88,7 @@ class QueueInvariantsProperties {
 
   @Property(tries = 60)
   void everyJobIsInExactlyOneStructureThatAgreesWithItsHash(@ForAll("operations") List<Op> ops) {
-    EngineSettings settings = EngineSettings.defaults(EngineFixture.PREFIX).withRetention(-1, -1, 0).withLease(30_000, 30_000, 1);
+    EngineSettings settings = TunedSettings.defaults(EngineFixture.PREFIX).retention(-1, -1, 0).lease(30_000, 30_000, 1).build();
     EngineFixture f = new EngineFixture(vertx, redis, settings);
     Model model = new Model();
     for (Op op : ops) {
@@ -109,7 +111,7 @@ class QueueInvariantsProperties {
     try {
       if (op instanceof Enqueue e) {
         m.jobs.add(f.engine.enqueuer().enqueue("p", NewJob.of("echo", "1")
-            .withOptions(JobOptions.DEFAULTS.withPriority(e.priority()).withDelayMs(e.delayMs()))).await().id());
+            .withOptions(JobOptions.fromJson(new JsonObject().put("priority", e.priority()).put("delayMs", e.delayMs())))).await().id());
       } else if (op instanceof Fetch) {
         if (f.engine.transitions().fetch("p", "w").await() instanceof FetchOutcome.Fetched fetched) {
           m.leases.put(fetched.lease().jobId(), fetched.lease());

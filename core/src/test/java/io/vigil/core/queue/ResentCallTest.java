@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
@@ -12,6 +13,7 @@ import io.vigil.core.job.Retention;
 import io.vigil.core.job.Submitted;
 import io.vigil.core.support.EngineFixture;
 import io.vigil.core.support.ResendingBroker;
+import io.vigil.core.support.TunedSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ class ResentCallTest {
 
     Submitted answer = engine.enqueuer().enqueue("q", job).await();
 
-    assertThat(answer).isEqualTo(new Submitted("dup-x", true));
+    assertThat(answer).isEqualTo(new Submitted("dup-x", true, false));
     assertThat(f.keys("vt:{q}:job:*")).isEmpty();
     assertThat(f.zset("q", "waiting")).isEmpty();
     assertThat(f.zset("q", "reserved-ids")).containsExactly("dup-x");
@@ -70,7 +72,7 @@ class ResentCallTest {
   void aPromoteResentAfterItAppliedAnswersAsTheFirstDid(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
     f.engine.enqueuer().enqueue("q", NewJob.of("echo", "{}").withId("p1")
-        .withOptions(JobOptions.DEFAULTS.withDelayMs(60_000))).await();
+        .withOptions(JobOptions.fromJson(new JsonObject().put("delayMs", 60_000)))).await();
 
     resending(f, Future::succeededFuture).admin().promote("q", "p1").await();
 
@@ -99,8 +101,8 @@ class ResentCallTest {
 
   @Test
   void anIdStaysReservedAfterItsJobIsGoneUntilTheReservationEnds(Vertx vertx, RedisNode redis) {
-    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX)
-        .withIdReservationMs(3_600_000));
+    EngineFixture f = new EngineFixture(vertx, redis, TunedSettings.defaults(EngineFixture.PREFIX)
+        .idReservationMs(3_600_000).build());
     NewJob job = NewJob.of("echo", "{}").withId("k1")
         .withOptions(JobOptions.DEFAULTS.withRemoveOnComplete(new Retention(0, 0)));
     f.engine.enqueuer().enqueue("q", job).await();

@@ -4,11 +4,13 @@ import static io.vigil.core.queue.TransitionsTest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.NewJob;
 import io.vigil.core.job.Retention;
 import io.vigil.core.support.EngineFixture;
+import io.vigil.core.support.TunedSettings;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ class RetentionTest {
 
   @Test
   void retentionKeepsExactlyTheLastNCompletedJobsAndDeletesTheRest(Vertx vertx, RedisNode redis) {
-    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withRetention(3, 2, 0));
+    EngineFixture f = new EngineFixture(vertx, redis, TunedSettings.defaults(EngineFixture.PREFIX).retention(3, 2, 0).build());
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       ids.add(runToCompletion(f, JobOptions.DEFAULTS));
@@ -38,7 +40,7 @@ class RetentionTest {
 
   @Test
   void retentionByAgeRemovesFinishedJobsOlderThanTheLimit(Vertx vertx, RedisNode redis) {
-    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withRetention(-1, -1, 1_000));
+    EngineFixture f = new EngineFixture(vertx, redis, TunedSettings.defaults(EngineFixture.PREFIX).retention(-1, -1, 1_000).build());
     String old = runToCompletion(f, JobOptions.DEFAULTS);
     f.clock.advance(1_500);
     String fresh = runToCompletion(f, JobOptions.DEFAULTS);
@@ -62,7 +64,7 @@ class RetentionTest {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       String id = f.engine.enqueuer().enqueue("q", NewJob.of("echo", "1")
-          .withOptions(JobOptions.DEFAULTS.withRemoveOnFail(new Retention(2, 0)))).await().id();
+          .withOptions(JobOptions.fromJson(new JsonObject().put("removeOnFail", 2)))).await().id();
       ids.add(id);
       f.engine.transitions().fail(fetch(f, "q", "w"), "no", -1, null).await();
       f.clock.advance(1);
@@ -73,8 +75,8 @@ class RetentionTest {
   @Test
   void redisMemoryStaysFlatUnderASteadyStreamOfJobs(Vertx vertx, RedisNode redis) {
     // Ids stay reserved for 1 s here; one job every 10 ms keeps about 100 reservations.
-    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withRetention(100, 50, 0)
-        .withIdReservationMs(1_000));
+    EngineFixture f = new EngineFixture(vertx, redis, TunedSettings.defaults(EngineFixture.PREFIX).retention(100, 50, 0)
+        .idReservationMs(1_000).build());
     for (int i = 0; i < 300; i++) {
       runToCompletion(f, JobOptions.DEFAULTS);
       f.clock.advance(10);
@@ -99,7 +101,7 @@ class RetentionTest {
 
   @Test
   void trimmingTwentyThousandKeptJobsToOneDeletesAtMostOneBatchPerCallAndConverges(Vertx vertx, RedisNode redis) {
-    EngineFixture f = new EngineFixture(vertx, redis, EngineSettings.defaults(EngineFixture.PREFIX).withRetention(-1, -1, 0));
+    EngineFixture f = new EngineFixture(vertx, redis, TunedSettings.defaults(EngineFixture.PREFIX).retention(-1, -1, 0).build());
     int kept = 20_000;
     // Seeded in one script: 20,000 completed jobs, hash, payload and set entry each.
     redis.command("EVAL", """

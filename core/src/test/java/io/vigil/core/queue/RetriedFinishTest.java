@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.error.LeaseMismatchException;
@@ -41,7 +42,7 @@ class RetriedFinishTest {
   @Test
   void aRetriedFailOfAJobRemovedAtOnceIsFailed(Vertx vertx, RedisNode redis) {
     EngineFixture f = new EngineFixture(vertx, redis);
-    submit(f, "q", JobOptions.DEFAULTS.withRemoveOnFail(new Retention(0, 0)));
+    submit(f, "q", JobOptions.fromJson(new JsonObject().put("removeOnFail", true)));
     Lease lease = fetch(f, "q", "w1");
     f.engine.transitions().fail(lease, "boom", -1, null).await();
 

@@ -64,7 +64,7 @@ class AckEdgesTest {
       Submitted retried = engine.enqueuer().enqueue("minted", NewJob.of("n", "{}").withId(ids.get(0))).await();
 
       assertThat(ids).hasSize(1);
-      assertThat(retried).isEqualTo(new Submitted(ids.get(0), false));
+      assertThat(retried).isEqualTo(new Submitted(ids.get(0), false, false));
       assertThat(topology.currentMaster().command("ZRANGE", "va:{minted}:waiting", "0", "-1")).isEqualTo(ids);
     } finally {
       strict.close().await();
@@ -132,7 +132,7 @@ class AckEdgesTest {
       Submitted accepted = masterOnly.enqueuer().enqueue("alone", NewJob.of("n", "{}").withId("a2")).await();
 
       assertThat(master.command("EXISTS", "va:{alone}:job:a1")).isEqualTo(0L);
-      assertThat(accepted).isEqualTo(new Submitted("a2", true));
+      assertThat(accepted).isEqualTo(new Submitted("a2", true, false));
       assertThat(master.command("ZRANGE", "va:{alone}:waiting", "0", "-1")).isEqualTo(List.of("a2"));
     } finally {
       master.command("CONFIG", "SET", "min-replicas-to-write", "1");

@@ -105,7 +105,7 @@ class FailoverBrokerTest {
       assertThatThrownBy(() -> strictEngine.enqueuer().enqueue("nd", job).await()).isInstanceOf(NotDurableException.class);
       Submitted retried = engine.enqueuer().enqueue("nd", job).await();
 
-      assertThat(retried).isEqualTo(new Submitted("same-id", false));
+      assertThat(retried).isEqualTo(new Submitted("same-id", false, false));
       assertThat(topology.currentMaster().command("ZRANGE", "vb:{nd}:waiting", "0", "-1")).isEqualTo(List.of("same-id"));
     } finally {
       strict.close().await();

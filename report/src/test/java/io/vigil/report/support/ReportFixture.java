@@ -24,6 +24,7 @@ import io.vigil.report.ReportSettings;
 import io.vigil.topology.RedisNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,7 +47,8 @@ public final class ReportFixture implements AutoCloseable {
     this.redis = redis;
     redis.flushAll();
     this.engine = Engine.create(RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await(),
-        EngineSettings.defaults(PREFIX).withLease(2_000, 1_000, 1), Clock.systemUTC(), false);
+        EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", PREFIX, "VIGIL_LEASE_MS", "2000",
+            "VIGIL_STALLED_INTERVAL_MS", "1000")), Clock.systemUTC(), false);
     this.site = FixtureSite.start(vertx);
     this.handler = ReportGenerationHandler.create(vertx, engine, loopbackSettings(CAP, 3, 1_000, 5_000));
   }

@@ -18,6 +18,7 @@ import io.vigil.worker.WorkerSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** An engine on a real, emptied Redis with short leases, plus the waits worker tests need. */
 public final class WorkerFixture {
@@ -32,7 +33,8 @@ public final class WorkerFixture {
     this.redis = redis;
     redis.flushAll();
     this.broker = RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port())).await();
-    this.engine = Engine.create(broker, EngineSettings.defaults(PREFIX).withLease(2_000, 1_000, 1), Clock.systemUTC(), false);
+    this.engine = Engine.create(broker, EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", PREFIX,
+        "VIGIL_LEASE_MS", "2000", "VIGIL_STALLED_INTERVAL_MS", "1000")), Clock.systemUTC(), false);
   }
 
   /** Settings for one instance with a fixed id and a short heartbeat. */
