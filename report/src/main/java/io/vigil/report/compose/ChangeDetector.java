@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Compares a report's competitors with the previous report of the same project: competitors added or
@@ -76,13 +77,8 @@ public final class ChangeDetector {
   }
 
   private static List<JsonObject> headings(JsonObject facts) {
-    List<JsonObject> out = new ArrayList<>();
-    for (String level : List.of("h1", "h2")) {
-      for (Object text : facts.getJsonArray(level, new JsonArray())) {
-        out.add(new JsonObject().put("level", level).put("text", String.valueOf(text)));
-      }
-    }
-    return out;
+    return Stream.of("h1", "h2").flatMap(level -> facts.getJsonArray(level, new JsonArray()).stream()
+        .map(text -> new JsonObject().put("level", level).put("text", String.valueOf(text)))).toList();
   }
 
   /** Prices by currency and value, so "$49" and "USD 49.00" are the same price. */

@@ -4,13 +4,14 @@ import io.vigil.report.compose.ReportView.Bullets;
 import io.vigil.report.compose.ReportView.Field;
 import io.vigil.report.compose.ReportView.Section;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Renders a {@link ReportView} as CommonMark. Text is backslash-escaped (including '<', '>' and '&'), so a
  * page title cannot open a link, a table cell, raw HTML or a script once the Markdown is rendered.
  */
 public final class MarkdownRenderer {
-  private static final String SPECIAL = "\\`*_[]<>|#!~&";
+  private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>|#!~&]");
 
   private MarkdownRenderer() {}
 
@@ -50,18 +51,6 @@ public final class MarkdownRenderer {
 
   /** One line of literal text: whitespace runs collapse to one space, Markdown punctuation is escaped. */
   static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    String flat = text.replaceAll("\\s+", " ").strip();
-    StringBuilder out = new StringBuilder(flat.length() + 8);
-    for (int i = 0; i < flat.length(); i++) {
-      char c = flat.charAt(i);
-      if (SPECIAL.indexOf(c) >= 0) {
-        out.append('\\');
-      }
-      out.append(c);
-    }
-    return out.toString();
+    return text == null ? "" : SPECIAL.matcher(text.replaceAll("\\s+", " ").strip()).replaceAll("\\\\$0");
   }
 }

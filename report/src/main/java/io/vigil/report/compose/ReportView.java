@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A report laid out for reading, in plain unescaped text: the title, a comparison table, one section per
@@ -82,11 +83,8 @@ public record ReportView(String title, List<String> intro, List<String> tableHea
   }
 
   private static String prices(JsonObject facts) {
-    List<String> texts = new ArrayList<>();
-    for (Object p : facts.getJsonArray("prices", new JsonArray())) {
-      texts.add(((JsonObject) p).getString("text"));
-    }
-    return String.join(", ", texts);
+    return facts.getJsonArray("prices", new JsonArray()).stream().map(p -> ((JsonObject) p).getString("text"))
+        .collect(Collectors.joining(", "));
   }
 
   private static Section changes(JsonObject changes) {
@@ -145,8 +143,6 @@ public record ReportView(String title, List<String> intro, List<String> tableHea
   }
 
   private static List<String> strings(JsonArray array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(v -> out.add(String.valueOf(v)));
-    return out;
+    return array.stream().map(String::valueOf).toList();
   }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -55,40 +55,18 @@ public final class FactExtractor {
   }
 
   private static List<String> texts(Document doc, String tag) {
-    List<String> out = new ArrayList<>();
-    for (Element e : doc.select(tag)) {
-      String text = clip(e.text());
-      if (!text.isEmpty() && !out.contains(text)) {
-        out.add(text);
-        if (out.size() == MAX_ITEMS) {
-          break;
-        }
-      }
-    }
-    return out;
+    return doc.select(tag).stream().map(e -> clip(e.text())).filter(text -> !text.isEmpty()).distinct()
+        .limit(MAX_ITEMS).toList();
   }
 
   private static int words(String text) {
-    int count = 0;
-    for (String token : text.split("\\s+")) {
-      if (WORD.matcher(token).find()) {
-        count++;
-      }
-    }
-    return count;
+    return (int) Arrays.stream(text.split("\\s+")).filter(token -> WORD.matcher(token).find()).count();
   }
 
   private static int outboundLinks(Document doc, String pageUrl) {
     String own = host(pageUrl);
-    int count = 0;
-    for (Element a : doc.select("a[href]")) {
-      String target = a.absUrl("href");
-      String host = host(target);
-      if (host != null && target.regionMatches(true, 0, "http", 0, 4) && !host.equals(own)) {
-        count++;
-      }
-    }
-    return count;
+    return (int) doc.select("a[href]").stream().map(a -> a.absUrl("href")).filter(target -> host(target) != null
+        && target.regionMatches(true, 0, "http", 0, 4) && !host(target).equals(own)).count();
   }
 
   private static String host(String url) {

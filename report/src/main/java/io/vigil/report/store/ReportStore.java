@@ -9,6 +9,7 @@ import io.vigil.core.redis.Broker;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Keeps the last {@link #KEEP} reports of each project under the ids of the jobs that wrote them, so a new
@@ -94,14 +95,8 @@ public record ReportStore(Broker broker, String prefix, Clock clock, long keepMs
     }
     Request mget = Request.cmd(Command.MGET);
     jobIds.forEach(id -> mget.arg(keys.report(id)));
-    return broker.send(mget).map(reply -> {
-      for (int i = 0; i < reply.size(); i++) {
-        if (reply.get(i) != null) {
-          return new JsonObject(reply.get(i).toString());
-        }
-      }
-      return null;
-    });
+    return broker.send(mget).map(reply -> reply.stream().filter(Objects::nonNull).findFirst()
+        .map(report -> new JsonObject(report.toString())).orElse(null));
   }
 
   private record Entry(String jobId, double score) {}
