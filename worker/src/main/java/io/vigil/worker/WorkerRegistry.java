@@ -4,12 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import io.vigil.core.redis.Broker;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Live workers in Redis: a heartbeat writes the worker's info with a TTL and indexes its expiry, pruning
@@ -54,21 +53,10 @@ public final class WorkerRegistry implements WorkerDirectory {
             return Future.succeededFuture(List.of());
           }
           Request mget = Request.cmd(Command.MGET);
-          for (Response id : ids) {
-            mget.arg(keys.worker(id.toString()));
-          }
-          return broker.send(mget).map(WorkerRegistry::decode);
+          ids.forEach(id -> mget.arg(keys.worker(id.toString())));
+          return broker.send(mget).map(values -> values.stream().filter(Objects::nonNull)
+              .map(value -> WorkerInfo.fromJson(new JsonObject(value.toString())))
+              .sorted(Comparator.comparing(WorkerInfo::id)).toList());
         });
-  }
-
-  private static List<WorkerInfo> decode(Response values) {
-    List<WorkerInfo> out = new ArrayList<>();
-    for (Response value : values) {
-      if (value != null) {
-        out.add(WorkerInfo.fromJson(new JsonObject(value.toString())));
-      }
-    }
-    out.sort(Comparator.comparing(WorkerInfo::id));
-    return out;
   }
 }

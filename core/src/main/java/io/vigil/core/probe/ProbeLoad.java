@@ -25,6 +25,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Probe jobs through one queue, so a failover is judged by what came out: every acknowledged submission
@@ -135,7 +137,7 @@ public final class ProbeLoad {
   }
 
   /** Polls {@code check} every 200 ms until it says true or the deadline passed; never blocks a thread. */
-  private Future<Void> until(java.util.function.Supplier<Future<Boolean>> check, long deadline) {
+  private Future<Void> until(Supplier<Future<Boolean>> check, long deadline) {
     return check.get().recover(e -> Future.succeededFuture(false)).compose(ok -> {
       if (ok || System.currentTimeMillis() >= deadline) {
         return Future.succeededFuture();
@@ -148,11 +150,8 @@ public final class ProbeLoad {
 
   private Future<Set<String>> completedInRedis() {
     String key = new QueueKeys(engine.settings().prefix(), queue).completed();
-    return engine.broker().send(Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1)).map(ids -> {
-      Set<String> out = new HashSet<>();
-      ids.forEach(r -> out.add(r.toString()));
-      return out;
-    });
+    return engine.broker().send(Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1))
+        .map(ids -> ids.stream().map(Response::toString).collect(Collectors.toSet()));
   }
 
   /** Where the ids the checker calls lost actually are: a diagnosis for a failed run. */

@@ -6,17 +6,16 @@ import io.vertx.redis.client.Response;
 import io.vigil.core.job.Job;
 import io.vigil.core.job.JobOptions;
 import io.vigil.core.job.JobState;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Turns a job hash (flat HGETALL reply) and its payload into a {@link Job}. */
 public final class JobCodec {
   // Jobs of one kind share their options text: parse each distinct text once (bounded).
   private static final int MAX_CACHED_OPTIONS = 1024;
-  private static final java.util.concurrent.ConcurrentHashMap<String, JobOptions> OPTIONS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, JobOptions> OPTIONS = new ConcurrentHashMap<>();
 
   private JobCodec() {}
 
@@ -34,6 +33,7 @@ public final class JobCodec {
     return cached;
   }
 
+  /** Any flat HGETALL reply (jobs, schedules) as a map; null is an empty hash. */
   public static Map<String, String> fields(Response flatHash) {
     Map<String, String> fields = new HashMap<>();
     // The broker speaks RESP2 only (ClientOptions), so HGETALL and Lua replies are flat arrays.
@@ -44,13 +44,9 @@ public final class JobCodec {
   }
 
   public static Job decode(String queue, String id, String dataJson, Map<String, String> f) {
-    List<String> errors = new ArrayList<>();
     String errorsJson = f.get("errors");
-    if (errorsJson != null && !errorsJson.isEmpty() && !errorsJson.equals("{}")) {
-      for (Object e : new JsonArray(errorsJson)) {
-        errors.add(String.valueOf(e));
-      }
-    }
+    List<String> errors = errorsJson == null || errorsJson.isEmpty() || errorsJson.equals("{}") ? List.of()
+        : new JsonArray(errorsJson).stream().map(String::valueOf).toList();
     return new Job(id, queue, f.get("name"), dataJson, options(f.get("opts")),
         JobState.fromWire(f.getOrDefault("state", "waiting")),
         intOf(f.get("prio")), intOf(f.get("ats")), intOf(f.get("atm")), intOf(f.get("stalls")),

@@ -127,22 +127,15 @@ public final class QueueAdmin {
       range.arg("REV");
     }
     return broker.send(range).compose(ids -> {
-      List<String> pageIds = new ArrayList<>();
-      for (int i = 0; i < Math.min(ids.size(), limit); i++) {
-        pageIds.add(ids.get(i).toString());
-      }
+      List<String> pageIds = ids.stream().limit(limit).map(Response::toString).toList();
       String next = ids.size() > limit ? Long.toString(offset + limit) : null;
       return fetchJobs(queue, k, pageIds).map(jobs -> new JobPage(jobs, next));
     });
   }
 
   public Future<List<String>> listQueues() {
-    return broker.send(Request.cmd(Command.SMEMBERS).arg(QueueKeys.queuesKey(settings.prefix()))).map(r -> {
-      List<String> names = new ArrayList<>();
-      r.forEach(name -> names.add(name.toString()));
-      names.sort(null);
-      return names;
-    });
+    return broker.send(Request.cmd(Command.SMEMBERS).arg(QueueKeys.queuesKey(settings.prefix())))
+        .map(r -> r.stream().map(Response::toString).sorted().toList());
   }
 
   private Future<List<Job>> fetchJobs(String queue, QueueKeys k, List<String> ids) {
