@@ -19,10 +19,10 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The fire times of one cron expression (Unix 5 fields or Quartz 6-7, told apart by count) in one time zone.
@@ -116,17 +116,8 @@ public final class CronTimes {
 
   /** Fires in {@code (afterExclusive, untilInclusive]}, earliest first, at most {@code max} of them. */
   public List<Instant> between(Instant afterExclusive, Instant untilInclusive, int max) {
-    List<Instant> out = new ArrayList<>();
-    Instant cursor = afterExclusive;
-    while (out.size() < max) {
-      Optional<Instant> next = nextAfter(cursor);
-      if (next.isEmpty() || next.get().isAfter(untilInclusive)) {
-        break;
-      }
-      out.add(next.get());
-      cursor = next.get();
-    }
-    return out;
+    return Stream.iterate(nextAfter(afterExclusive), Optional::isPresent, fire -> nextAfter(fire.get()))
+        .map(Optional::get).takeWhile(fire -> !fire.isAfter(untilInclusive)).limit(max).toList();
   }
 
   /**

@@ -1,8 +1,8 @@
 package io.vigil.dispatcher;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Decides which fires of a schedule are due. Fires within the misfire threshold are enqueued; older ones are
@@ -26,14 +26,13 @@ public record FirePlanner(long misfireThresholdMs, int maxCatchUp) {
     if (late.isEmpty() && onTime.isEmpty()) {
       return FirePlan.NOTHING_DUE;
     }
-    List<Long> fires = new ArrayList<>();
     int catchUp = switch (policy) {
       case SKIP -> 0;
       case FIRE_ONCE -> Math.min(1, late.size());
       case FIRE_ALL -> Math.min(maxCatchUp, late.size());
     };
-    late.subList(0, catchUp).forEach(t -> fires.add(t.toEpochMilli()));
-    onTime.forEach(t -> fires.add(t.toEpochMilli()));
+    List<Long> fires = Stream.concat(late.subList(0, catchUp).stream(), onTime.stream()).map(Instant::toEpochMilli)
+        .toList();
     // No fire lies in (last on-time fire, now] unless the on-time walk stopped at its bound.
     long watermark = onTime.size() == MAX_ON_TIME ? onTime.get(onTime.size() - 1).toEpochMilli() : nowMs;
     return new FirePlan(fires, late.size(), watermark);

@@ -6,13 +6,13 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vigil.core.error.InvalidRequestException;
 import io.vigil.core.keys.IdGenerator;
+import io.vigil.core.queue.JobCodec;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.script.Script;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ public final class ScheduleStore {
   /** Every schedule, sorted by id. */
   public Future<List<Schedule>> list() {
     return broker.send(Request.cmd(Command.HGETALL).arg(keys.schedules()))
-        .map(reply -> decodeAll(pairs(reply)));
+        .map(reply -> decodeAll(JobCodec.fields(reply)));
   }
 
   public List<Instant> nextFires(Schedule schedule, int count) {
@@ -82,8 +82,8 @@ public final class ScheduleStore {
             Request.cmd(Command.HGETALL).arg(keys.schedules()),
             Request.cmd(Command.HGETALL).arg(keys.handledUntil())))
         .map(replies -> {
-          Map<String, String> watermarks = pairs(replies.get(1));
-          return decodeAll(pairs(replies.get(0))).stream().map(schedule -> new ScheduleSnapshot(schedule,
+          Map<String, String> watermarks = JobCodec.fields(replies.get(1));
+          return decodeAll(JobCodec.fields(replies.get(0))).stream().map(schedule -> new ScheduleSnapshot(schedule,
               Long.parseLong(watermarks.getOrDefault(schedule.id(), "-1")))).toList();
         });
   }
@@ -125,17 +125,6 @@ public final class ScheduleStore {
     decoded.keySet().retainAll(seen);
     unreadable.retainAll(seen);
     out.sort(Comparator.comparing(Schedule::id));
-    return out;
-  }
-
-  private static Map<String, String> pairs(Response reply) {
-    Map<String, String> out = new HashMap<>();
-    if (reply == null) {
-      return out;
-    }
-    for (int i = 0; i + 1 < reply.size(); i += 2) {
-      out.put(reply.get(i).toString(), reply.get(i + 1).toString());
-    }
     return out;
   }
 }
