@@ -159,14 +159,9 @@ public final class ProbeLoad {
     QueueKeys k = new QueueKeys(engine.settings().prefix(), queue);
     List<Future<Response>> states = ids.stream()
         .map(id -> engine.broker().send(Request.cmd(Command.HGET).arg(k.job(id)).arg("state"))).toList();
-    return Future.join(states).transform(ar -> {
-      Map<String, Integer> out = new TreeMap<>();
-      for (Future<Response> state : states) {
-        String name = state.failed() ? "unknown" : state.result() == null ? "missing" : state.result().toString();
-        out.merge(name, 1, Integer::sum);
-      }
-      return Future.succeededFuture(out);
-    });
+    return Future.join(states).transform(ar -> Future.succeededFuture(states.stream().collect(Collectors.groupingBy(
+        state -> state.failed() ? "unknown" : state.result() == null ? "missing" : state.result().toString(),
+        TreeMap::new, Collectors.summingInt(state -> 1)))));
   }
 
   public Future<Void> stop() {

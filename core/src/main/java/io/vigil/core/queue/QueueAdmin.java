@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Operator actions (one script each) and inspection (plain reads). Remove, retry and promote carry an
@@ -142,11 +143,8 @@ public final class QueueAdmin {
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    List<Request> requests = new ArrayList<>(ids.size() * 2);
-    for (String id : ids) {
-      requests.add(Request.cmd(Command.HGETALL).arg(k.job(id)));
-      requests.add(Request.cmd(Command.GET).arg(k.jobData(id)));
-    }
+    List<Request> requests = ids.stream().flatMap(id -> Stream.of(Request.cmd(Command.HGETALL).arg(k.job(id)),
+        Request.cmd(Command.GET).arg(k.jobData(id)))).toList();
     return broker.batch(requests).map(replies -> {
       List<Job> jobs = new ArrayList<>(ids.size());
       for (int i = 0; i < ids.size(); i++) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Brings jobs back when their holder is gone: {@link #recoverStalled} puts expired leases back (one worker
@@ -108,10 +109,8 @@ public final class StalledRecovery {
     return broker.send(scan).compose(reply -> {
       String next = reply.get(0).toString();
       Response membersAndScores = reply.get(1);
-      List<String> ids = new ArrayList<>();
-      for (int i = 0; i < membersAndScores.size(); i += 2) {
-        ids.add(membersAndScores.get(i).toString());
-      }
+      List<String> ids = IntStream.iterate(0, i -> i < membersAndScores.size(), i -> i + 2)
+          .mapToObj(i -> membersAndScores.get(i).toString()).toList();
       Future<ReconcileReport> step = ids.isEmpty() ? Future.succeededFuture(sofar) : reconcileIds(k, ids).map(sofar::plus);
       return step.compose(report -> "0".equals(next) ? Future.succeededFuture(report) : sweepSet(k, set, next, report));
     });

@@ -7,10 +7,10 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * The connections to one master: a pool for ordinary commands and a separate pool for blocking waits,
@@ -76,10 +76,8 @@ final class MasterEndpoint {
 
   /** Opens pooled connections now, so the first commands after a switch do not pay for them. */
   Future<Void> warm(int count) {
-    List<Future<RedisConnection>> opened = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      opened.add(commands.connect().timeout(timeoutMs, TimeUnit.MILLISECONDS));
-    }
+    List<Future<RedisConnection>> opened = IntStream.range(0, count)
+        .mapToObj(i -> commands.connect().timeout(timeoutMs, TimeUnit.MILLISECONDS)).toList();
     // Closing a pooled connection hands it back to the pool, still open.
     return Future.join(opened).eventually(() -> {
       opened.stream().filter(Future::succeeded).forEach(f -> f.result().close());

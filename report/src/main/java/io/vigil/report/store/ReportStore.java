@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Keeps the last {@link #KEEP} reports of each project under the ids of the jobs that wrote them, so a new
@@ -79,13 +80,8 @@ public record ReportStore(Broker broker, String prefix, Clock clock, long keepMs
 
   private Future<List<Entry>> history(ReportKeys keys) {
     return broker.send(Request.cmd(Command.ZRANGE).arg(keys.history()).arg(0).arg(SCAN - 1).arg("REV").arg("WITHSCORES"))
-        .map(reply -> {
-          List<Entry> entries = new ArrayList<>();
-          for (int i = 0; reply != null && i + 1 < reply.size(); i += 2) {
-            entries.add(new Entry(reply.get(i).toString(), reply.get(i + 1).toDouble()));
-          }
-          return entries;
-        });
+        .map(reply -> reply == null ? List.of() : IntStream.iterate(0, i -> i + 1 < reply.size(), i -> i + 2)
+            .mapToObj(i -> new Entry(reply.get(i).toString(), reply.get(i + 1).toDouble())).toList());
   }
 
   /** The first of these jobs' reports that still exists, newest first. */
