@@ -1,23 +1,22 @@
-# syntax=docker/dockerfile:1
-# One Dockerfile for every Vigil role; the role is a build argument:
+# One Dockerfile for every Vigil role; the role is a build argument. It packages the jar Maven built, so
+# build that first (no Maven image is needed, and nothing here pulls a build frontend):
+#   mvn -B -ntp -DskipTests -pl app -am package
 #   docker build --build-arg ROLE=worker -t vigil-worker .
+# BASE_IMAGE is any image with a Java 17 runtime, a POSIX shell and curl (the gateway's health check);
+# apt-get adds curl when it is missing. Offline, use the local base scripts/docker-local builds:
+#   docker build --build-arg BASE_IMAGE=vigil-base:local --build-arg ROLE=worker -t vigil-worker .
 # The container runs "java -jar vigil.jar <role>"; arguments given to "docker run" replace the role,
 # for example "docker run --rm vigil-worker doctor". docker-compose.sentinel.yml builds one image per role.
-
-FROM maven:3.9-eclipse-temurin-17 AS build
-WORKDIR /src
-COPY . .
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q -ntp -DskipTests -pl app -am package
-
-FROM eclipse-temurin:17-jre
+ARG BASE_IMAGE=eclipse-temurin:17-jre
+FROM ${BASE_IMAGE}
 ARG ROLE=gateway
-# curl for the gateway's health check; nothing else is added to the base image.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends curl \
- && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /app vigil
+RUN if ! command -v curl >/dev/null 2>&1; then \
+      apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*; \
+    fi \
+ && useradd --system --uid 10001 --home-dir /app vigil \
+ && mkdir -p /app
 WORKDIR /app
-COPY --from=build /src/app/target/vigil.jar /app/vigil.jar
+COPY app/target/vigil.jar /app/vigil.jar
 # The same JVM flags as the ./vigil launcher (Hazelcast needs these opens); JAVA_OPTS adds to them.
 ENV JAVA_OPTS_DEFAULT="-XX:MaxRAMPercentage=75 --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
 RUN echo "$ROLE" > /app/role \
