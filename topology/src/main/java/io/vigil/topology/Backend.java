@@ -1,8 +1,8 @@
 package io.vigil.topology;
 
 /**
- * Where a topology's nodes run. {@link ProcessBackend} runs child processes on loopback; a container
- * backend (a later issue) runs the same {@link NodeSpec}s in containers. Everything above this interface
+ * Where a topology's nodes run. {@link ProcessBackend} runs child processes on loopback; the container
+ * backend (module containers) runs the same {@link NodeSpec}s in containers, one address per node. Everything above this interface
  * (rendering the shipped files, start order, health, master lookup, faults by node name) is shared.
  */
 public interface Backend {
@@ -18,6 +18,14 @@ public interface Backend {
    * (the rendered files carry it).
    */
   String host();
+
+  /**
+   * The address node {@code node} announces and clients reach it at, known before it starts (its files carry it):
+   * {@link #host()} where every node shares one host; a container backend gives each node its own.
+   */
+  default String hostOf(String node) {
+    return host();
+  }
 
   /**
    * The caller stops this backend's nodes in its own shutdown sequence (for example roles first, then

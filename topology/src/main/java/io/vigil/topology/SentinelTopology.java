@@ -57,20 +57,25 @@ public final class SentinelTopology implements AutoCloseable {
   }
 
   private void launch(String masterName) {
-    TopologyFiles files = new TopologyFiles(spec, backend.host());
-    RedisNode master = startNode(masterName, NodeKind.DATA, (dir, port) -> files.dataNode(dir, port, null), List.of());
+    RedisNode master = startNode(masterName, NodeKind.DATA, (dir, port) -> files(masterName).dataNode(dir, port, null),
+        List.of());
     DATA_NODES.stream().filter(name -> !name.equals(masterName)).forEach(name -> startNode(name, NodeKind.DATA,
-        (dir, port) -> files.dataNode(dir, port, master.endpoint()), List.of()));
+        (dir, port) -> files(name).dataNode(dir, port, master.endpoint()), List.of()));
     // Sentinels learn replicas from the master's INFO; linked replicas are listed in their first INFO.
     Poll.until(START_TIMEOUT, "replicas to link to " + master.address(), () -> dataNodes().stream()
         .filter(n -> n != master).allMatch(n -> "up".equals(n.info("replication", "master_link_status"))) ? true : null);
     for (String name : SENTINELS) {
-      startNode(name, NodeKind.SENTINEL, (dir, port) -> files.sentinel(dir, port, master.endpoint()),
-          files.sentinelTimers());
+      startNode(name, NodeKind.SENTINEL, (dir, port) -> files(name).sentinel(dir, port, master.endpoint()),
+          files(name).sentinelTimers());
     }
     awaitHealthy(START_TIMEOUT);
     log.info("topology ready masterName={} master={} sentinels={} dir={}", spec.masterName(), master.address(),
         sentinelAddresses(), directory);
+  }
+
+  /** The files of one node, announcing the address its backend gives it. */
+  private TopologyFiles files(String node) {
+    return new TopologyFiles(spec, backend.hostOf(node));
   }
 
   private RedisNode startNode(String name, NodeKind kind, BiFunction<Path, Integer, String> config, List<String> onStart) {

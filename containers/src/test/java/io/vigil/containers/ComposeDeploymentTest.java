@@ -1,0 +1,154 @@
+package io.vigil.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The compose deployment for real: built from the local images, up with three workers, every health check
+ * passing, jobs submitted over REST from the host, {@code vigil doctor} and {@code vigil drill} through the
+ * {@code ops} profile, the master's container killed, every acknowledged job completed, then down with volumes.
+ */
+@ExtendWith(DockerCondition.class)
+class ComposeDeploymentTest {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final DockerClient docker = DockerClientFactory.instance().client();
+
+  @Test
+  void theComposeFileRunsThreeWorkersSurvivesAMasterKillAndCompletesEveryAcknowledgedJob() throws Exception {
+    try (ComposeDeployment deployment = new ComposeDeployment(Path.of("target", "compose").toAbsolutePath())) {
+      System.out.println("containers.compose.command " + deployment.composeCommand());
+      long started = System.currentTimeMillis();
+      ComposeDeployment.Result build = deployment.compose(Duration.ofMinutes(10), "--profile", "ops", "build");
+      assertThat(build.code()).as(build.output()).isZero();
+      ComposeDeployment.Result up = deployment.compose(Duration.ofMinutes(10), "up", "-d", "--scale", "worker=3");
+      assertThat(up.code()).as(up.output()).isZero();
+      awaitHealthy(deployment.project, 11, Duration.ofMinutes(10));
+      System.out.println("containers.compose.healthy_after " + (System.currentTimeMillis() - started) / 1000 + " s");
+
+      URI gateway = URI.create("http://" + address(service(deployment.project, "gateway").get(0)) + ":8080");
+      RestLoad load = new RestLoad(() -> List.of(gateway), deployment.token, "compose", new JsonObject()).start(20);
+      try {
+        HostFaultDrillsTest.sleep(5000);
+        ComposeDeployment.Result doctor = deployment.compose(Duration.ofMinutes(5), "--profile", "ops", "run", "--rm",
+            "ops", "doctor");
+        System.out.println("containers.compose.doctor_exit " + doctor.code() + "\n" + doctor.output());
+        assertThat(doctor.code()).as("vigil doctor found a FAIL:\n" + doctor.output()).isZero();
+        ComposeDeployment.Result drill = deployment.compose(Duration.ofMinutes(8), "--profile", "ops", "run", "--rm",
+            "ops", "drill", "--rate", "20", "--warmup", "3", "--after", "5", "--drain", "60");
+        System.out.println("containers.compose.drill_exit " + drill.code() + "\n" + drill.output());
+        assertThat(drill.code()).as("vigil drill:\n" + drill.output()).isZero();
+
+        String masterService = currentMasterService(deployment);
+        long faultAt = System.currentTimeMillis();
+        docker.killContainerCmd(service(deployment.project, masterService).get(0).getId()).exec();
+        System.out.println("containers.compose.killed " + masterService);
+        HostFaultDrillsTest.sleep(20_000);
+        long stoppedAt = System.currentTimeMillis();
+        load.stop(Duration.ofSeconds(30));
+        Map<String, Long> finished = awaitCompleted(gateway, deployment.token, load, Duration.ofSeconds(120));
+        long lost = load.acked.keySet().stream().filter(id -> !finished.containsKey(id)).count();
+        long outage = DrillFigures.longestGap(faultAt, stoppedAt, finished.values());
+        System.out.println("containers.compose.acknowledged " + load.acked.size() + " jobs\ncontainers.compose.completed "
+            + finished.size() + " jobs\ncontainers.compose.lost " + lost + " jobs\ncontainers.compose.outage " + outage
+            + " ms\ncontainers.compose.client_retries " + load.retries.get() + " requests");
+        assertThat(load.acked).isNotEmpty();
+        assertThat(lost).as("acknowledged jobs not completed").isZero();
+      } finally {
+        load.close();
+      }
+    }
+  }
+
+  /** Asks a Sentinel (from inside its container) which data node is master; announced names are service names. */
+  private String currentMasterService(ComposeDeployment deployment) {
+    Container sentinel = service(deployment.project, "sentinel-1").get(0);
+    var exec = docker.execCreateCmd(sentinel.getId()).withAttachStdout(true).withAttachStderr(true)
+        .withCmd("sh", "-c", "REDISCLI_AUTH=\"$CONF_SENTINEL_PASSWORD\" redis-cli -p 26379 sentinel get-master-addr-by-name \"$CONF_MASTER_NAME\" | head -n 1")
+        .exec();
+    StringBuilder out = new StringBuilder();
+    try {
+      docker.execStartCmd(exec.getId()).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+        @Override
+        public void onNext(com.github.dockerjava.api.model.Frame frame) {
+          out.append(new String(frame.getPayload()));
+        }
+      }).awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    String host = out.toString().trim();
+    assertThat(host).as("master named by sentinel-1").startsWith("redis-");
+    return host;
+  }
+
+  private List<Container> service(String project, String service) {
+    return docker.listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of("com.docker.compose.project", project, "com.docker.compose.service", service)).exec();
+  }
+
+  private String address(Container container) {
+    InspectContainerResponse inspect = docker.inspectContainerCmd(container.getId()).exec();
+    return inspect.getNetworkSettings().getNetworks().values().iterator().next().getIpAddress();
+  }
+
+  private void awaitHealthy(String project, int expected, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, String> health = new TreeMap<>();
+    while (System.nanoTime() < deadline) {
+      health.clear();
+      for (Container c : docker.listContainersCmd().withLabelFilter(Map.of("com.docker.compose.project", project)).exec()) {
+        String status = c.getStatus();
+        health.put(c.getNames()[0], status.contains("(healthy)") ? "healthy" : status);
+      }
+      if (health.size() == expected && health.values().stream().allMatch("healthy"::equals)) {
+        return;
+      }
+      HostFaultDrillsTest.sleep(2000);
+    }
+    throw new AssertionError("not every container healthy within " + timeout + ": " + health);
+  }
+
+  /** Job id -> finishedAt for every acknowledged job whose state is completed, polling until all are. */
+  private static Map<String, Long> awaitCompleted(URI gateway, String token, RestLoad load, Duration timeout)
+      throws Exception {
+    Map<String, Long> finished = new TreeMap<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      for (String id : load.acked.keySet()) {
+        if (finished.containsKey(id)) {
+          continue;
+        }
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/queues/compose/jobs/" + id))
+            .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          JsonObject job = new JsonObject(response.body());
+          if ("completed".equals(job.getString("state"))) {
+            finished.put(id, job.getLong("finishedAt"));
+          }
+        }
+      }
+      if (finished.size() == load.acked.size() || System.nanoTime() > deadline) {
+        return finished;
+      }
+      HostFaultDrillsTest.sleep(2000);
+    }
+  }
+}
