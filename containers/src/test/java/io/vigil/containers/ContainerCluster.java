@@ -46,8 +46,7 @@ final class ContainerCluster implements AutoCloseable {
     try {
       Secrets secrets = new Secrets("admin-pw-0123456789abcdef", "monitor-pw-0123456789abcdef",
           "sentinel-pw-0123456789abcdef", "vigil", "app-pw-0123456789abcdef");
-      TopologySpec spec = TopologySpec.builder().secrets(secrets).downAfterMs(2000).fastTimers(true)
-          .startTimeout(Duration.ofMinutes(2)).build();
+      TopologySpec spec = new TopologySpec("mymaster", secrets, "vigil", 2000, true, false, List.of(), List.of());
       SentinelTopology topology = SentinelTopology.start(backend, directory, spec);
       Map<String, String> env = new LinkedHashMap<>(ClientEnvironment.of(topology));
       env.put("REDIS_SENTINEL_ADMIN_PASSWORD", secrets.sentinelPassword());
