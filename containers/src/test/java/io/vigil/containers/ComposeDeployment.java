@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -14,17 +16,25 @@ import java.util.concurrent.TimeUnit;
  * docker-compose.sentinel.yml run from the repository as an operator would, offline: an env file with fresh
  * passwords and the local base image, a project name of its own, and an override that makes the project's
  * network internal on an explicit subnet (the host then reaches the containers at their addresses; Docker
- * publishes no ports on internal networks). Uses {@code docker compose} (v2) when present, else Debian's
+ * publishes no ports on internal networks), with fixed addresses for the Redis services. Uses {@code docker compose} (v2) when present, else Debian's
  * {@code docker-compose} 1.29.
  */
 final class ComposeDeployment implements AutoCloseable {
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final List<String> REDIS_SERVICES = List.of("redis-master", "redis-replica-1", "redis-replica-2",
+      "sentinel-1", "sentinel-2", "sentinel-3");
+  private static final List<String> SERVICES = List.of("redis-master", "redis-replica-1", "redis-replica-2",
+      "sentinel-1", "sentinel-2", "sentinel-3", "gateway", "worker", "dispatcher", "ops");
 
   final String project = "vigil-ci-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
   final String token = "ci-token-" + password();
   final String subnetPrefix = "10." + ThreadLocalRandom.current().nextInt(200, 250) + "."
       + ThreadLocalRandom.current().nextInt(0, 256) + ".";
+  final String adminPassword;
+  final String sentinelPassword;
+  /** Redis service name -> its fixed address. */
+  final Map<String, String> fixed = new LinkedHashMap<>();
   private final Path envFile;
   private final Path override;
   private final List<String> compose;
@@ -34,11 +44,14 @@ final class ComposeDeployment implements AutoCloseable {
     envFile = directory.resolve("compose.env");
     override = directory.resolve("internal-network.yml");
     StringBuilder env = new StringBuilder();
+    adminPassword = password();
+    sentinelPassword = password();
     for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
       String name = line.contains("=") ? line.substring(0, line.indexOf('=')) : "";
       env.append(switch (name) {
-        case "REDIS_ADMIN_PASSWORD", "REDIS_MONITOR_PASSWORD", "REDIS_SENTINEL_ADMIN_PASSWORD", "REDIS_APP_PASSWORD" ->
-            name + "=" + password();
+        case "REDIS_ADMIN_PASSWORD" -> name + "=" + adminPassword;
+        case "REDIS_SENTINEL_ADMIN_PASSWORD" -> name + "=" + sentinelPassword;
+        case "REDIS_MONITOR_PASSWORD", "REDIS_APP_PASSWORD" -> name + "=" + password();
         case "VIGIL_API_TOKENS" -> name + "=ci:" + token + ":admin";
         case "COMPOSE_PROJECT_NAME" -> name + "=" + project;
         case "REDIS_IMAGE", "VIGIL_BASE_IMAGE" -> name + "=" + DockerCondition.IMAGE;
@@ -48,8 +61,24 @@ final class ComposeDeployment implements AutoCloseable {
       }).append('\n');
     }
     Files.writeString(envFile, env.toString());
-    Files.writeString(override, "networks:\n  default:\n    internal: true\n    ipam:\n      config:\n        - subnet: "
-        + subnetPrefix + "0/24\n");
+    // Docker drops a stopped container's name from its DNS, and on an internal network it then waits ~20 s for an
+    // upstream answer; Sentinel (resolve-hostnames) blocks on that lookup, enters TILT again and again and never
+    // fails over. Real hosts keep their DNS names while down: fixed addresses for the Redis services, written into
+    // every container's /etc/hosts, model that; the other containers get addresses from the upper half.
+    for (int i = 0; i < REDIS_SERVICES.size(); i++) {
+      fixed.put(REDIS_SERVICES.get(i), subnetPrefix + (11 + i));
+    }
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (String service : SERVICES) {
+      yaml.append("  ").append(service).append(":\n    extra_hosts:\n");
+      fixed.forEach((name, ip) -> yaml.append("      - \"").append(name).append(':').append(ip).append("\"\n"));
+      if (fixed.containsKey(service)) {
+        yaml.append("    networks:\n      default:\n        ipv4_address: ").append(fixed.get(service)).append('\n');
+      }
+    }
+    yaml.append("networks:\n  default:\n    internal: true\n    ipam:\n      config:\n        - subnet: ")
+        .append(subnetPrefix).append("0/24\n          ip_range: ").append(subnetPrefix).append("128/25\n");
+    Files.writeString(override, yaml.toString());
     List<String> base = run(List.of("docker", "compose", "version"), Duration.ofSeconds(20)).code() == 0
         ? List.of("docker", "compose") : List.of("docker-compose");
     compose = new ArrayList<>(base);

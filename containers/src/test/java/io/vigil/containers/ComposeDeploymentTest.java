@@ -6,10 +6,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import io.vertx.core.json.JsonObject;
+import io.vigil.resp.Credentials;
+import io.vigil.resp.Endpoint;
+import io.vigil.resp.RespConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,6 @@ class ComposeDeploymentTest {
 
   /** A queue the compose file's workers consume (VIGIL_WORKER_QUEUES is not set there: the default). */
   private static final String QUEUE = "default";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final DockerClient docker = DockerClientFactory.instance().client();
 
   @Test
@@ -64,7 +63,7 @@ class ComposeDeploymentTest {
         HostFaultDrillsTest.sleep(20_000);
         long stoppedAt = System.currentTimeMillis();
         load.stop(Duration.ofSeconds(30));
-        Map<String, Long> finished = awaitCompleted(gateway, deployment.token, load, Duration.ofSeconds(120));
+        Map<String, Long> finished = awaitCompleted(deployment, load, Duration.ofSeconds(120));
         long lost = load.acked.keySet().stream().filter(id -> !finished.containsKey(id)).count();
         long outage = DrillFigures.longestGap(faultAt, stoppedAt, finished.values());
         System.out.println("containers.compose.acknowledged " + load.acked.size() + " jobs\ncontainers.compose.completed "
@@ -127,35 +126,46 @@ class ComposeDeploymentTest {
     throw new AssertionError("not every container healthy within " + timeout + ": " + health);
   }
 
-  /** Job id -> finishedAt for every acknowledged job whose state is completed, polling until all are. */
-  private static Map<String, Long> awaitCompleted(URI gateway, String token, RestLoad load, Duration timeout)
-      throws Exception {
-    Map<String, Long> finished = new TreeMap<>();
+  /**
+   * Job id -> completion time (Redis TIME) for every acknowledged job completed, read from the master's event
+   * stream (the host reaches the Redis containers at their fixed addresses), polling until all are or timeout.
+   */
+  private static Map<String, Long> awaitCompleted(ComposeDeployment deployment, RestLoad load, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, Long> finished = new TreeMap<>();
     while (true) {
-      for (String id : load.acked.keySet()) {
-        if (finished.containsKey(id)) {
-          continue;
-        }
-        HttpResponse<String> response;
-        try {
-          response = HTTP.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/queues/" + QUEUE + "/jobs/" + id))
-              .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token).build(),
-              HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-          continue; // a slow answer during the failover: asked again next round
-        }
-        if (response.statusCode() == 200) {
-          JsonObject job = new JsonObject(response.body());
-          if ("completed".equals(job.getString("state"))) {
-            finished.put(id, job.getLong("finishedAt"));
+      try {
+        Endpoint master = master(deployment);
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, Long> first = new java.util.HashMap<>();
+        DrillFigures.readCompletions(args -> {
+          try (RespConnection connection = RespConnection.open(master, new Credentials(null, deployment.adminPassword))) {
+            return connection.command(args);
           }
-        }
+        }, "vigil:{" + QUEUE + "}:events", counts, first);
+        finished.clear();
+        load.acked.keySet().stream().filter(first::containsKey).forEach(id -> finished.put(id, first.get(id)));
+      } catch (RuntimeException e) {
+        System.out.println("containers.compose.read_failed " + e.getMessage());
       }
       if (finished.size() == load.acked.size() || System.nanoTime() > deadline) {
         return finished;
       }
       HostFaultDrillsTest.sleep(2000);
     }
+  }
+
+  /** The master the Sentinels name (a service name), at its fixed address. */
+  private static Endpoint master(ComposeDeployment deployment) {
+    for (String sentinel : List.of("sentinel-1", "sentinel-2", "sentinel-3")) {
+      try (RespConnection connection = RespConnection.open(new Endpoint(deployment.fixed.get(sentinel), 26379),
+          new Credentials(null, deployment.sentinelPassword))) {
+        List<?> address = (List<?>) connection.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "mymaster");
+        return new Endpoint(deployment.fixed.get(String.valueOf(address.get(0))), 6379);
+      } catch (RuntimeException e) {
+        // the next Sentinel
+      }
+    }
+    throw new IllegalStateException("no Sentinel named the master");
   }
 }

@@ -33,7 +33,7 @@ record DrillFigures(String drill, int submitted, int acknowledged, int completed
       Supplier<RedisNode> master = topology::currentMaster;
       Map<String, Integer> counts = new HashMap<>();
       Map<String, Long> first = new HashMap<>();
-      readCompletions(master.get(), prefix + ":{" + load.queue() + "}:events", counts, first);
+      readCompletions(master.get()::command, prefix + ":{" + load.queue() + "}:events", counts, first);
       completions = counts;
       firstCompletion = first;
       boolean drained = load.acked.keySet().stream().allMatch(counts::containsKey);
@@ -51,17 +51,19 @@ record DrillFigures(String drill, int submitted, int acknowledged, int completed
     int duplicates = (int) completions.values().stream().filter(n -> n > 1).count();
     long outage = faultAt <= 0 ? -1 : longestGap(faultAt, loadStoppedAt, firstCompletion.values());
     int completed = (int) load.acked.keySet().stream().filter(completions::containsKey).count();
-    long firstMs = firstCompletion.values().stream().mapToLong(Long::longValue).min().orElse(0);
-    long lastMs = firstCompletion.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    Map<String, Long> firstOfLoad = firstCompletion;
+    long firstMs = load.acked.keySet().stream().filter(firstOfLoad::containsKey).mapToLong(firstOfLoad::get).min().orElse(0);
+    long lastMs = load.acked.keySet().stream().filter(firstOfLoad::containsKey).mapToLong(firstOfLoad::get).max().orElse(0);
     return new DrillFigures(drill, load.submitted.get(), load.acked.size(), completed, lost, duplicates, outage,
         load.retries.get(), firstMs, lastMs);
   }
 
-  static void readCompletions(RedisNode master, String stream, Map<String, Integer> counts,
+  /** Reads the {@code completed} events of {@code stream} through {@code master} (a command on the master). */
+  static void readCompletions(java.util.function.Function<String[], Object> master, String stream, Map<String, Integer> counts,
                                       Map<String, Long> first) {
     String from = "-";
     while (true) {
-      List<?> entries = (List<?>) master.command("XRANGE", stream, from, "+", "COUNT", "5000");
+      List<?> entries = (List<?>) master.apply(new String[] {"XRANGE", stream, from, "+", "COUNT", "5000"});
       if (entries.isEmpty()) {
         return;
       }

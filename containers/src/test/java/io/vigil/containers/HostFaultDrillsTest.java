@@ -164,7 +164,7 @@ class HostFaultDrillsTest {
     sleep(6000);
     Map<String, Integer> completions = new java.util.HashMap<>();
     Map<String, Long> first = new java.util.HashMap<>();
-    DrillFigures.readCompletions(cluster.topology.currentMaster(), "vigil:{cron}:events", completions, first);
+    DrillFigures.readCompletions(cluster.topology.currentMaster()::command, "vigil:{cron}:events", completions, first);
     List<Long> fires = completions.keySet().stream().filter(id -> id.startsWith("cron-drill-"))
         .map(id -> Long.parseLong(id.substring("cron-drill-".length()))).sorted().toList();
     long missed = 0;

@@ -38,6 +38,7 @@ final class RestLoad implements AutoCloseable {
   final AtomicInteger submitted = new AtomicInteger();
   final AtomicInteger retries = new AtomicInteger();
   private final AtomicInteger next = new AtomicInteger();
+  private volatile String idPrefix;
   private volatile boolean producing;
   private volatile long giveUpAt = Long.MAX_VALUE;
 
@@ -50,6 +51,13 @@ final class RestLoad implements AutoCloseable {
     this.token = token;
     this.queue = queue;
     this.data = data;
+    this.idPrefix = queue;
+  }
+
+  /** Job ids {@code <prefix>-<n>} instead of {@code <queue>-<n>}, for a second load on the same queue. */
+  RestLoad idPrefix(String prefix) {
+    this.idPrefix = prefix;
+    return this;
   }
 
   /** Starts submitting {@code perSecond} jobs a second. */
@@ -57,7 +65,7 @@ final class RestLoad implements AutoCloseable {
     producing = true;
     ticker.scheduleAtFixedRate(() -> {
       if (producing) {
-        String id = queue + "-" + submitted.incrementAndGet();
+        String id = idPrefix + "-" + submitted.incrementAndGet();
         senders.execute(() -> submit(id));
       }
     }, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);

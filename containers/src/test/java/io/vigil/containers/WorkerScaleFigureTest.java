@@ -3,6 +3,11 @@ package io.vigil.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,44 +18,69 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The scale figure: drain rate of a backlog with 1, 2 and 4 worker containers against one Redis master, and
- * where the CPU went meanwhile (cgroup CPU time per container against the machine's cores). A figure, not a
- * timed assertion: on a shared 2-core machine it shows the curve's shape, not its ceiling.
+ * The scale figure: drain rate of a 1000-job backlog with 1, 2 and 4 worker containers against one Redis master,
+ * and where the CPU went meanwhile (cgroup CPU time per container, in cores). Workers start and warm up first;
+ * the backlog is queued while the queue is paused, then resumed. A figure, not a timed assertion: on a shared
+ * 2-core machine it shows the curve's shape, not its ceiling.
  */
 @ExtendWith(DockerCondition.class)
 class WorkerScaleFigureTest {
 
   private static final int BACKLOG = 1000;
+  private static final int WARM_UP = 300;
+  private static final int SUBMIT_RATE = 200;
 
   @Test
-  void drainRateWithOneTwoAndFourWorkerContainers() {
+  void drainRateWithOneTwoAndFourWorkerContainers() throws Exception {
     Path dir = Path.of("target", "drills", "scale-" + System.currentTimeMillis()).toAbsolutePath();
     try (ContainerCluster cluster = ContainerCluster.start("scale", dir, 1, 0, 0, Map.of())) {
+      URI gateway = cluster.gatewayUris().get(0);
       for (int workers : List.of(1, 2, 4)) {
         String queue = "scale" + workers;
-        RestLoad backlog = new RestLoad(cluster::gatewayUris, ContainerCluster.TOKEN, queue, new JsonObject()).start(200);
-        HostFaultDrillsTest.sleep(BACKLOG * 1000L / 200);
-        backlog.stop(Duration.ofSeconds(30));
         List<String> hosts = new ArrayList<>();
         for (int i = 1; i <= workers; i++) {
           hosts.add(queue + "-worker-" + i);
         }
         cluster.startRoles(hosts, Map.of("VIGIL_WORKER_QUEUES", queue));
+        submitAndDrain(cluster, queue, "warm", WARM_UP);
+        assertThat(admin(gateway, "/api/v1/queues/" + queue + "/pause")).isLessThan(300);
+        RestLoad backlog = submit(cluster, queue, "backlog", BACKLOG);
         Map<String, Long> cpuBefore = cpu(cluster);
-        long wallBefore = System.nanoTime();
-        DrillFigures figures = DrillFigures.collect(queue, cluster.topology, "vigil", backlog, 0, 0,
-            Duration.ofMinutes(5));
-        long wall = System.nanoTime() - wallBefore;
+        long resumedAt = System.currentTimeMillis();
+        assertThat(admin(gateway, "/api/v1/queues/" + queue + "/resume")).isLessThan(300);
+        DrillFigures figures = DrillFigures.collect(queue, cluster.topology, "vigil", backlog, 0, 0, Duration.ofMinutes(5));
         Map<String, Long> cpuAfter = cpu(cluster);
-        long firstToLast = figures.lastCompletionMs() - figures.firstCompletionMs();
+        long drainMs = Math.max(1, figures.lastCompletionMs() - figures.firstCompletionMs());
+        long windowNs = Math.max(1, figures.lastCompletionMs() - resumedAt) * 1_000_000;
         System.out.printf("containers.scale.workers_%d.drain_rate %.0f jobs/s (%d jobs in %d ms)%n", workers,
-            figures.completed() * 1000.0 / Math.max(1, firstToLast), figures.completed(), firstToLast);
+            figures.completed() * 1000.0 / drainMs, figures.completed(), drainMs);
         cpuAfter.forEach((host, after) -> System.out.printf("containers.scale.workers_%d.cpu.%s %.2f cores%n",
-            workers, host, (after - cpuBefore.getOrDefault(host, 0L)) / (double) wall));
+            workers, host, (after - cpuBefore.getOrDefault(host, 0L)) / (double) windowNs));
+        System.out.println("containers.scale.workers_" + workers + ".host_loadavg "
+            + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " runnable (2 cores)");
         assertThat(figures.lost()).isEmpty();
         hosts.forEach(cluster::removeRole);
       }
     }
+  }
+
+  private static RestLoad submit(ContainerCluster cluster, String queue, String prefix, int jobs) {
+    RestLoad load = new RestLoad(cluster::gatewayUris, ContainerCluster.TOKEN, queue, new JsonObject())
+        .idPrefix(queue + "-" + prefix).start(SUBMIT_RATE);
+    HostFaultDrillsTest.sleep(jobs * 1000L / SUBMIT_RATE);
+    load.stop(Duration.ofSeconds(30));
+    return load;
+  }
+
+  private static void submitAndDrain(ContainerCluster cluster, String queue, String prefix, int jobs) {
+    RestLoad load = submit(cluster, queue, prefix, jobs);
+    assertThat(DrillFigures.collect(queue, cluster.topology, "vigil", load, 0, 0, Duration.ofMinutes(3)).lost()).isEmpty();
+  }
+
+  private static int admin(URI gateway, String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Bearer " + ContainerCluster.TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   /** CPU nanoseconds so far of the master, the gateway and every worker, by host name. */
