@@ -32,7 +32,7 @@ public final class ContainerBackend implements Backend, AutoCloseable {
     this.image = image;
   }
 
-  /** Every node announces its own address; this one is only the network's first, kept for callers of one host. */
+  /** There is no one host: each node announces its own address ({@link #hostOf}). */
   @Override
   public String host() {
     throw new UnsupportedOperationException("each container has its own address: use hostOf(node)");
