@@ -9,23 +9,23 @@ final class ClientOptions {
   private ClientOptions() {}
 
   static RedisOptions dataNode(RedisSettings s, RedisAddress address, int poolSize, String poolName) {
-    return base(s, poolSize, poolName).setConnectionString(address.uri(s.db()))
+    return base(s, poolSize, poolName, false).setConnectionString(address.uri(s.tls().scheme(false), s.db()))
         .setUser(s.username()).setPassword(s.password());
   }
 
   /** Sentinels have no databases. */
   static RedisOptions sentinel(RedisSettings s, RedisAddress address, int poolSize) {
-    String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
-    return base(s, poolSize, "vigil-sentinel").setConnectionString("redis://" + host + ":" + address.port())
+    return base(s, poolSize, "vigil-sentinel", true).setConnectionString(address.uri(s.tls().scheme(true), -1))
         .setUser(s.sentinelUsername()).setPassword(s.sentinelPassword());
   }
 
-  private static RedisOptions base(RedisSettings s, int poolSize, String poolName) {
+  private static RedisOptions base(RedisSettings s, int poolSize, String poolName, boolean sentinel) {
     NetClientOptions net = new NetClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, s.connectTimeoutMs()))
         // Keepalive notices a peer that vanished without a FIN (host down, cable cut) on idle connections.
         .setTcpKeepAlive(true)
         .setTcpNoDelay(true);
+    s.tls().apply(net, sentinel);
     return new RedisOptions()
         .setNetClientOptions(net)
         .setMaxPoolSize(poolSize)

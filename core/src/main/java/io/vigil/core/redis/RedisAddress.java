@@ -31,10 +31,9 @@ public record RedisAddress(String host, int port) {
     }
   }
 
-  /** The form Vert.x connection strings want, without credentials. */
-  public String uri(int db) {
-    String h = host.contains(":") ? "[" + host + "]" : host;
-    return "redis://" + h + ":" + port + "/" + db;
+  /** The form Vert.x connection strings want, without credentials; {@code db} -1 for none (Sentinels). */
+  public String uri(String scheme, int db) {
+    return scheme + "://" + this + (db < 0 ? "" : "/" + db);
   }
 
   @Override

@@ -17,15 +17,17 @@ import java.util.Map;
  * @param replicaAcks {@code auto} (Sentinel default) or a count (standalone default 0)
  * @param replicaAckTimeoutMs how long one WAIT may take
  * @param durableFinish whether complete and fail also wait for replicas
+ * @param tls REDIS_TLS, REDIS_SENTINEL_TLS and their files: {@code rediss} to data nodes and Sentinels
  */
 public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> sentinels, String masterName,
                             String username, String password, String sentinelUsername, String sentinelPassword,
                             int maxConnections, int minConnections, int maxBlockingConnections,
                             long connectTimeoutMs, long commandTimeoutMs, ReplicaAcks replicaAcks,
-                            long replicaAckTimeoutMs, boolean durableFinish) {
+                            long replicaAckTimeoutMs, boolean durableFinish, RedisTls tls) {
 
   public RedisSettings {
     sentinels = List.copyOf(sentinels);
+    tls = tls == null ? RedisTls.OFF : tls;
     require(standalone != null, "REDIS_HOST", "must be set");
     require(db >= 0 && db <= 15_999, "REDIS_DB", "must be between 0 and 15999, got " + db);
     require(masterName != null && masterName.matches("[A-Za-z0-9._-]{1,128}"), "REDIS_MASTER_NAME",
@@ -62,7 +64,7 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
         r.integer("REDIS_MAX_BLOCKING_CONNECTIONS", 32, 1, 10_000),
         r.millis("REDIS_CONNECT_TIMEOUT", 5_000, 1), r.millis("REDIS_COMMAND_TIMEOUT", 10_000, 1),
         acks, r.millis("REDIS_REPLICA_ACK_TIMEOUT", 1_000, 1),
-        r.bool("VIGIL_DURABLE_FINISH", true));
+        r.bool("VIGIL_DURABLE_FINISH", true), RedisTls.fromEnv(r));
   }
 
   /** One standalone node with every other setting at its default, as if only REDIS_HOST/REDIS_PORT were set. */
@@ -83,7 +85,7 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
         + ", maxConnections=" + maxConnections + ", minConnections=" + minConnections
         + ", maxBlockingConnections=" + maxBlockingConnections + ", connectTimeoutMs=" + connectTimeoutMs
         + ", commandTimeoutMs=" + commandTimeoutMs + ", replicaAcks=" + replicaAcks
-        + ", replicaAckTimeoutMs=" + replicaAckTimeoutMs + ", durableFinish=" + durableFinish + "]";
+        + ", replicaAckTimeoutMs=" + replicaAckTimeoutMs + ", durableFinish=" + durableFinish + ", " + tls + "]";
   }
 
   private static boolean waitsForReplicas(ReplicaAcks acks) {
