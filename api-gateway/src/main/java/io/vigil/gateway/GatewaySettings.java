@@ -4,6 +4,7 @@ import static io.vigil.settings.SettingsException.require;
 
 import io.vigil.gateway.auth.ApiToken;
 import io.vigil.gateway.bridge.BridgeSettings;
+import io.vigil.gateway.http.ServerTls;
 import io.vigil.settings.EnvReader;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,12 @@ import java.util.stream.Collectors;
  */
 public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insecure, int maxBodyBytes,
                               long idleTimeoutMs, long ssePollMs, long sseHeartbeatMs, int sseMaxStreams,
-                              boolean relayEnabled, long relayPollMs, long relayLeaseMs, BridgeSettings bridge) {
+                              boolean relayEnabled, long relayPollMs, long relayLeaseMs, BridgeSettings bridge,
+                              ServerTls tls) {
 
   public GatewaySettings {
     tokens = List.copyOf(tokens);
+    tls = tls == null ? ServerTls.OFF : tls;
     require(httpPort >= 0 && httpPort <= 65535, "VIGIL_HTTP_PORT", "must be between 0 and 65535, got " + httpPort);
     require(!tokens.isEmpty() || insecure, ApiToken.SETTING,
         "is empty: set name:token:role entries, or VIGIL_INSECURE=true for an open development gateway");
@@ -49,7 +52,8 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
         r.bool("VIGIL_EVENT_RELAY", true),
         r.wholeNumber("VIGIL_RELAY_POLL_MS", 250),
         r.wholeNumber("VIGIL_RELAY_LEASE_MS", 5000),
-        BridgeSettings.fromEnv(env));
+        BridgeSettings.fromEnv(env),
+        ServerTls.fromEnv(r));
   }
 
   @Override
@@ -59,6 +63,6 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
         + ", insecure=" + insecure + ", maxBodyBytes=" + maxBodyBytes + ", idleTimeoutMs=" + idleTimeoutMs
         + ", ssePollMs=" + ssePollMs + ", sseHeartbeatMs=" + sseHeartbeatMs + ", sseMaxStreams=" + sseMaxStreams
         + ", relayEnabled=" + relayEnabled + ", relayPollMs=" + relayPollMs + ", relayLeaseMs=" + relayLeaseMs
-        + ", bridge=" + bridge + "]";
+        + ", bridge=" + bridge + ", " + tls + "]";
   }
 }

@@ -55,8 +55,8 @@ public final class GatewayVerticle extends VerticleBase {
           new MinuteCounts(engine.broker(), engine.settings().prefix()));
       relayTask = PeriodicTask.start(vertx, engine.clock(), "event-relay", settings.relayPollMs(), relay::tick);
     }
-    HttpServerOptions options = new HttpServerOptions()
-        .setIdleTimeout((int) settings.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    HttpServerOptions options = settings.tls().apply(new HttpServerOptions()
+        .setIdleTimeout((int) settings.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
     return Contract.load(vertx).compose(contract -> {
       submitConsumer = vertx.eventBus().consumer(BusAddresses.SUBMIT,
           new SubmitConsumer(new Submitter(engine, services.metrics()), BodySchema.of(contract, "submitJob"),

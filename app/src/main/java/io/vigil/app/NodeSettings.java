@@ -4,6 +4,7 @@ import io.vigil.dispatcher.DispatcherSettings;
 import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.gateway.GatewaySettings;
+import io.vigil.gateway.http.ServerTls;
 import io.vigil.report.ReportSettings;
 import io.vigil.settings.EnvReader;
 import io.vigil.worker.WorkerSettings;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 public record NodeSettings(Set<Role> roles, ClusterSettings cluster, RedisSettings redis, EngineSettings engine,
                            GatewaySettings gateway, WorkerSettings worker, DispatcherSettings dispatcher,
-                           ReportSettings report, int httpPort, int gatewayInstances) {
+                           ReportSettings report, int httpPort, int gatewayInstances, ServerTls httpTls) {
 
   public static NodeSettings fromEnv(Set<Role> roles, Map<String, String> env) {
     EnvReader r = new EnvReader(env);
@@ -26,6 +27,7 @@ public record NodeSettings(Set<Role> roles, ClusterSettings cluster, RedisSettin
         roles.contains(Role.WORKER) ? WorkerSettings.fromEnv(env) : null,
         roles.contains(Role.DISPATCHER) ? DispatcherSettings.fromEnv(env) : null,
         roles.contains(Role.WORKER) ? ReportSettings.fromEnv(env) : null,
-        r.integer("VIGIL_HTTP_PORT", 8080, 0, 65535), r.integer("VIGIL_GATEWAY_INSTANCES", 2, 1, 64));
+        r.integer("VIGIL_HTTP_PORT", 8080, 0, 65535), r.integer("VIGIL_GATEWAY_INSTANCES", 2, 1, 64),
+        ServerTls.fromEnv(r));
   }
 }

@@ -4,10 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vigil.core.queue.Engine;
 import io.vigil.gateway.health.HealthHandlers;
 import io.vigil.gateway.health.ReadinessCheck;
+import io.vigil.gateway.http.ServerTls;
 import java.util.List;
 
 /**
@@ -18,12 +20,14 @@ public final class OpsHttpVerticle extends VerticleBase {
   private final Engine engine;
   private final PrometheusMeterRegistry registry;
   private final int port;
+  private final ServerTls tls;
   private HttpServer server;
 
-  public OpsHttpVerticle(Engine engine, PrometheusMeterRegistry registry, int port) {
+  public OpsHttpVerticle(Engine engine, PrometheusMeterRegistry registry, int port, ServerTls tls) {
     this.engine = engine;
     this.registry = registry;
     this.port = port;
+    this.tls = tls;
   }
 
   @Override
@@ -36,7 +40,7 @@ public final class OpsHttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(health.ready());
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
-    return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
+    return vertx.createHttpServer(tls.apply(new HttpServerOptions())).requestHandler(router).listen(port).onSuccess(s -> server = s);
   }
 
   @Override
