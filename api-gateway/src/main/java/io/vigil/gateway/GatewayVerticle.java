@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vigil.core.loop.PeriodicTask;
 import io.vigil.core.queue.Engine;
+import io.vigil.gateway.auth.Authenticator;
 import io.vigil.gateway.contract.BodySchema;
 import io.vigil.gateway.contract.Contract;
 import io.vigil.gateway.auth.Authenticator;
@@ -60,7 +61,7 @@ public final class GatewayVerticle extends VerticleBase {
     return Contract.load(vertx).compose(contract -> {
       submitConsumer = vertx.eventBus().consumer(BusAddresses.SUBMIT,
           new SubmitConsumer(new Submitter(engine, services.metrics()), BodySchema.of(contract, "submitJob"),
-              new ProblemMapper(services.metrics())));
+              new ProblemMapper(services.metrics()), new Authenticator(settings.tokens())));
       Router router = ApiRouter.build(vertx, settings, services, contract);
       DashboardRoutes.mount(router);
       bridges = new EventBusBridges(vertx, settings.bridge(),

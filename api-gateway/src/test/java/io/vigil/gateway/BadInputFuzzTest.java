@@ -122,7 +122,8 @@ class BadInputFuzzTest {
     bodies.add(42);
 
     for (Object body : bodies) {
-      Throwable failure = vertx.eventBus().request(BusAddresses.SUBMIT, body).map(m -> (Throwable) null)
+      Throwable failure = vertx.eventBus().request(BusAddresses.SUBMIT, body, GatewayFixture.bus(SUBMIT))
+          .map(m -> (Throwable) null)
           .otherwise(e -> e).await();
       assertThat(failure).as(String.valueOf(body)).isInstanceOf(ReplyException.class);
       assertThat(((ReplyException) failure).failureCode()).as(String.valueOf(body)).isEqualTo(400);

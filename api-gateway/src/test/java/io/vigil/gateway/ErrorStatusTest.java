@@ -142,7 +142,8 @@ class ErrorStatusTest {
     HttpResponse<Buffer> r = f.post(JOBS, SUBMIT, JOB);
     String minted = r.bodyAsJsonObject().getString("jobId");
     HttpResponse<Buffer> retried = f.post(JOBS, SUBMIT, JOB.copy().put("jobId", minted));
-    Throwable bus = vertx.eventBus().request(io.vigil.gateway.BusAddresses.SUBMIT, JOB.copy().put("queue", "q"))
+    Throwable bus = vertx.eventBus().request(io.vigil.gateway.BusAddresses.SUBMIT, JOB.copy().put("queue", "q"),
+        GatewayFixture.bus(SUBMIT))
         .map(m -> (Throwable) null).otherwise(e -> e).await();
 
     assertThat(r.statusCode()).isEqualTo(503);

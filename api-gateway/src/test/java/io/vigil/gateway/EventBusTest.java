@@ -33,8 +33,8 @@ class EventBusTest {
     JsonObject body = new JsonObject().put("queue", "q").put("name", "echo").put("jobId", "bus-1")
         .put("data", new JsonObject().put("x", 1));
 
-    JsonObject first = vertx.eventBus().<JsonObject>request(BusAddresses.SUBMIT, body).await().body();
-    JsonObject second = vertx.eventBus().<JsonObject>request(BusAddresses.SUBMIT, body.encode()).await().body();
+    JsonObject first = vertx.eventBus().<JsonObject>request(BusAddresses.SUBMIT, body, GatewayFixture.bus(SUBMIT)).await().body();
+    JsonObject second = vertx.eventBus().<JsonObject>request(BusAddresses.SUBMIT, body.encode(), GatewayFixture.bus(SUBMIT)).await().body();
 
     assertThat(first.getInteger("status")).isEqualTo(201);
     assertThat(first.getJsonObject("job").getString("id")).isEqualTo("bus-1");
@@ -45,13 +45,38 @@ class EventBusTest {
   }
 
   @Test
+  void aBusSubmissionWithoutAValidTokenOrWithTheReadRoleIsRefusedAndCreatesNothing(Vertx vertx, RedisNode redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis);
+    JsonObject body = new JsonObject().put("queue", "q").put("name", "echo").put("jobId", "intruder");
+
+    ReplyException none = refusal(vertx.eventBus().request(BusAddresses.SUBMIT, body));
+    ReplyException wrong = refusal(vertx.eventBus().request(BusAddresses.SUBMIT, body,
+        GatewayFixture.bus("not-a-token-0000000000")));
+    ReplyException reader = refusal(vertx.eventBus().request(BusAddresses.SUBMIT, body,
+        GatewayFixture.bus(GatewayFixture.READ)));
+
+    assertThat(none.failureCode()).isEqualTo(401);
+    assertThat(new JsonObject(none.getMessage()).getString("code")).isEqualTo("UNAUTHORIZED");
+    assertThat(wrong.failureCode()).isEqualTo(401);
+    assertThat(reader.failureCode()).isEqualTo(403);
+    assertThat(new JsonObject(reader.getMessage()).getString("code")).isEqualTo("FORBIDDEN");
+    assertThat(f.dbSize()).isZero();
+  }
+
+  private static ReplyException refusal(io.vertx.core.Future<?> request) {
+    Throwable failure = request.map(m -> (Throwable) null).otherwise(e -> e).await();
+    assertThat(failure).isInstanceOf(ReplyException.class);
+    return (ReplyException) failure;
+  }
+
+  @Test
   void aBusSubmissionToAFullQueueFailsWith429AndTheProblem(Vertx vertx, RedisNode redis) {
     GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", GatewayFixture.PREFIX,
         "REDIS_MAX_JOBS_PER_QUEUE", "1")));
     JsonObject body = new JsonObject().put("queue", "q").put("name", "echo");
-    vertx.eventBus().request(BusAddresses.SUBMIT, body).await();
+    vertx.eventBus().request(BusAddresses.SUBMIT, body, GatewayFixture.bus(SUBMIT)).await();
 
-    Throwable failure = vertx.eventBus().request(BusAddresses.SUBMIT, body).map(m -> (Throwable) null)
+    Throwable failure = vertx.eventBus().request(BusAddresses.SUBMIT, body, GatewayFixture.bus(SUBMIT)).map(m -> (Throwable) null)
         .otherwise(e -> e).await();
 
     assertThat(failure).isInstanceOf(ReplyException.class);

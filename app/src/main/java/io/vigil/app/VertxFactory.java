@@ -12,9 +12,16 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.vigil.settings.SettingsException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the JVM's Vert.x: with Prometheus metrics, and clustered over Hazelcast TCP-IP when members are set. */
 public final class VertxFactory {
+  private static final Logger log = LoggerFactory.getLogger(VertxFactory.class);
+
   private VertxFactory() {}
 
   public static Future<Vertx> create(ClusterSettings cluster) {
@@ -27,14 +34,19 @@ public final class VertxFactory {
     if (!cluster.enabled()) {
       return Future.succeededFuture(Vertx.vertx(options));
     }
-    options.setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setPort(cluster.eventBusPort()));
+    if (!cluster.tls().enabled()) {
+      log.warn("cluster=plaintext event bus without TLS: any host that reaches {} and knows the secret can join;"
+          + " set VIGIL_CLUSTER_TLS_CERT, VIGIL_CLUSTER_TLS_KEY and VIGIL_CLUSTER_TLS_CA", cluster.host());
+    }
+    options.setEventBusOptions(cluster.tls().apply(new EventBusOptions().setHost(cluster.host())
+        .setPort(cluster.eventBusPort())));
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcast(cluster))).buildClustered();
   }
 
   static Config hazelcast(ClusterSettings cluster) {
     // Starting from Vert.x's own config keeps the __vertx.* map definitions the event bus needs.
     Config config = ConfigUtil.loadConfig();
-    config.setClusterName(cluster.name());
+    config.setClusterName(cluster.joinName());
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     // A member that dies silently is dropped after 15 s instead of the default 60 s.
@@ -44,11 +56,22 @@ public final class VertxFactory {
     config.setProperty("hazelcast.logging.type", "slf4j");
     NetworkConfig network = config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(false);
     network.setPublicAddress(cluster.host() + ":" + cluster.port());
-    network.getInterfaces().setEnabled(false);
+    // Listen on the configured interface only, not on every address of the host.
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    network.getInterfaces().setEnabled(true).addInterface(address(cluster.host()));
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
     return config;
+  }
+
+  /** Hazelcast's interface list takes IP addresses; a host name is resolved once, at start. */
+  private static String address(String host) {
+    try {
+      return InetAddress.getByName(host).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new SettingsException("VIGIL_CLUSTER_HOST", "cannot resolve '" + host + "'");
+    }
   }
 }

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ClusterTest {
   private static final String TOKEN = "cluster-test-token-0123456789";
   private static final String PREFIX = "vc";
+  private static final String SECRET = "cluster-test-secret-0123456789";
   private static final Duration POLL = Duration.ofMillis(50);
   private final Path logs = Path.of("target", "cluster-test");
   private final List<NodeProcess> nodes = new ArrayList<>();
@@ -75,6 +76,7 @@ class ClusterTest {
         "VIGIL_CLUSTER_MEMBERS", String.join(",", members), "VIGIL_CLUSTER_HOST", "127.0.0.1",
         "VIGIL_HTTP_PORT", "0", "VIGIL_WORKER_QUEUES", "default", "VIGIL_WORKER_CONCURRENCY", "4",
         "VIGIL_SHUTDOWN_GRACE_MS", "15000"));
+    env.put("VIGIL_CLUSTER_SECRET", SECRET);
     env.putAll(Map.of("VIGIL_LEASE_MS", "3000", "VIGIL_STALLED_INTERVAL_MS", "500", "VIGIL_DISPATCHER_TICK_MS", "100",
         "VIGIL_GATEWAY_INSTANCES", "1"));
     gateway = start("gateway", "gateway,dispatcher", 0);
@@ -83,7 +85,7 @@ class ClusterTest {
     workerA.awaitReady(Duration.ofSeconds(60));
     workerB = start("worker-b", "worker,dispatcher", 2);
     workerB.awaitReady(Duration.ofSeconds(60));
-    member = VertxFactory.create(new ClusterSettings(members, "127.0.0.1", clusterPorts.get(3), 0, "vigil")).await();
+    member = VertxFactory.create(new ClusterSettings(members, "127.0.0.1", clusterPorts.get(3), 0, "vigil", SECRET, null)).await();
     plain = Vertx.vertx();
     http = WebClient.create(plain);
     engine = Engine.create(RedisConnector.connect(plain, RedisSettings.standalone(redis.host(), redis.port())).await(),
@@ -126,7 +128,7 @@ class ClusterTest {
         .put("data", new JsonObject().put("via", "event bus"));
 
     JsonObject reply = (JsonObject) member.eventBus().request("vigil.jobs.submit", body,
-        new DeliveryOptions().setSendTimeout(10_000)).await().body();
+        new DeliveryOptions().setSendTimeout(10_000).addHeader("authorization", "Bearer " + TOKEN)).await().body();
 
     assertThat(reply.getInteger("status")).isEqualTo(201);
     await().atMost(Duration.ofSeconds(10)).pollInterval(POLL).until(() -> state("from-the-bus") == JobState.COMPLETED);

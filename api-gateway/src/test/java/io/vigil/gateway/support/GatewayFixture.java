@@ -81,6 +81,11 @@ public final class GatewayFixture {
     return start(vertx, redis, env, engine, redisSettings(redis), List.of());
   }
 
+  /** Delivery options carrying {@code token} the way event-bus submitters must (like REST's header). */
+  public static io.vertx.core.eventbus.DeliveryOptions bus(String token) {
+    return new io.vertx.core.eventbus.DeliveryOptions().addHeader("authorization", "Bearer " + token);
+  }
+
   /** The shipped broker's standalone settings for {@code redis}, with a 2 s call budget so failures show fast. */
   public static RedisSettings redisSettings(RedisNode redis) {
     return redisSettings(redis, Map.of());
