@@ -51,8 +51,8 @@ class RedisTlsTest {
     otherCa = TestCertificates.authority(dir.resolve("certs"), "stranger");
     serverCert = ca.issue("redis");
     redisTlsPort = FreePorts.next();
-    redis = TestTopologies.server(RedisServerConfig.builder().name("redis-tls")
-        .config(tlsLines(redisTlsPort, serverCert)).build());
+    redis = TestTopologies.server(RedisServerConfig.named("redis-tls")
+        .withConfig(tlsLines(redisTlsPort, serverCert).toArray(String[]::new)));
     sentinelTlsPort = FreePorts.next();
     Path sentinelDir = dir.resolve("sentinel");
     List<String> sentinelConf = new java.util.ArrayList<>(tlsLines(sentinelTlsPort, serverCert));
