@@ -5,6 +5,7 @@ import static io.vigil.settings.SettingsException.require;
 import io.vigil.gateway.auth.ApiToken;
 import io.vigil.gateway.bridge.BridgeSettings;
 import io.vigil.gateway.http.ServerTls;
+import io.vigil.gateway.metrics.MetricsExposure;
 import io.vigil.settings.EnvReader;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,14 @@ import java.util.stream.Collectors;
 public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insecure, int maxBodyBytes,
                               long idleTimeoutMs, long ssePollMs, long sseHeartbeatMs, int sseMaxStreams,
                               boolean relayEnabled, long relayPollMs, long relayLeaseMs, BridgeSettings bridge,
-                              ServerTls tls) {
+                              ServerTls tls,
+                              MetricsExposure metrics) {
 
   public GatewaySettings {
     tokens = List.copyOf(tokens);
     tls = tls == null ? ServerTls.OFF : tls;
+    metrics = metrics == null ? new MetricsExposure(0, null) : metrics;
+    require(!metrics.ownPort() || metrics.port() != httpPort, "VIGIL_METRICS_PORT", "must differ from VIGIL_HTTP_PORT");
     require(httpPort >= 0 && httpPort <= 65535, "VIGIL_HTTP_PORT", "must be between 0 and 65535, got " + httpPort);
     require(!tokens.isEmpty() || insecure, ApiToken.SETTING,
         "is empty: set name:token:role entries, or VIGIL_INSECURE=true for an open development gateway");
@@ -53,7 +57,7 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
         r.wholeNumber("VIGIL_RELAY_POLL_MS", 250),
         r.wholeNumber("VIGIL_RELAY_LEASE_MS", 5000),
         BridgeSettings.fromEnv(env),
-        ServerTls.fromEnv(r));
+        ServerTls.fromEnv(r), MetricsExposure.fromEnv(r));
   }
 
   @Override
@@ -63,6 +67,6 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
         + ", insecure=" + insecure + ", maxBodyBytes=" + maxBodyBytes + ", idleTimeoutMs=" + idleTimeoutMs
         + ", ssePollMs=" + ssePollMs + ", sseHeartbeatMs=" + sseHeartbeatMs + ", sseMaxStreams=" + sseMaxStreams
         + ", relayEnabled=" + relayEnabled + ", relayPollMs=" + relayPollMs + ", relayLeaseMs=" + relayLeaseMs
-        + ", bridge=" + bridge + ", " + tls + "]";
+        + ", bridge=" + bridge + ", " + tls + ", " + metrics + "]";
   }
 }

@@ -36,6 +36,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewaySettings settings;
   private final GatewayServices services;
   private HttpServer server;
+  private HttpServer metricsServer;
   private MessageConsumer<Object> submitConsumer;
   private EventRelay relay;
   private PeriodicTask relayTask;
@@ -68,11 +69,26 @@ public final class GatewayVerticle extends VerticleBase {
           new BridgeGuard(new Authenticator(settings.tokens()), new ProblemMapper(services.metrics())));
       // Registered cluster-wide before the verticle reports started.
       return submitConsumer.completion().compose(v -> bridges.start())
+          .compose(v -> listenForMetrics())
           .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(settings.httpPort()));
     }).onSuccess(s -> {
       server = s;
       LOG.info("gateway=started port={} settings={}", s.actualPort(), settings);
     });
+  }
+
+  /**
+   * VIGIL_METRICS_PORT: /metrics alone on a server of its own (shared by the instances, like the API port),
+   * meant for a private interface: only VIGIL_METRICS_TOKEN, when set, is asked for there.
+   */
+  private Future<Void> listenForMetrics() {
+    if (!settings.metrics().ownPort()) {
+      return Future.succeededFuture();
+    }
+    Router metrics = Router.router(vertx);
+    metrics.get("/metrics").handler(settings.metrics().handler(services.registry(), null));
+    return vertx.createHttpServer(settings.tls().apply(new HttpServerOptions())).requestHandler(metrics)
+        .listen(settings.metrics().port()).onSuccess(s -> metricsServer = s).mapEmpty();
   }
 
   @Override
@@ -82,7 +98,8 @@ public final class GatewayVerticle extends VerticleBase {
         : relayTask.stop().compose(v -> relay.stop()).recover(e -> Future.succeededFuture());
     return Future.join(released, submitConsumer == null ? Future.succeededFuture() : submitConsumer.unregister(),
         server == null ? Future.succeededFuture() : server.close(),
-        bridges == null ? Future.succeededFuture() : bridges.stop());
+        bridges == null ? Future.succeededFuture() : bridges.stop(),
+        metricsServer == null ? Future.succeededFuture() : metricsServer.close());
   }
 
   /** The port the server listens on (useful with VIGIL_HTTP_PORT=0). */

@@ -64,12 +64,13 @@ class AuthTest {
   }
 
   @Test
-  void healthMetricsAndTheContractNeedNoToken(Vertx vertx, RedisNode redis) {
+  void healthAndTheContractNeedNoTokenButMetricsNeedTheReadRole(Vertx vertx, RedisNode redis) {
     GatewayFixture f = GatewayFixture.start(vertx, redis);
 
     assertThat(f.get("/health/live", null).statusCode()).isEqualTo(200);
     assertThat(f.get("/health/ready", null).statusCode()).isEqualTo(200);
-    assertThat(f.get("/metrics", null).statusCode()).isEqualTo(200);
+    assertThat(f.get("/metrics", null).statusCode()).isEqualTo(401);
+    assertThat(f.get("/metrics", READ).statusCode()).isEqualTo(200);
     HttpResponse<Buffer> contract = f.get("/openapi.yaml", null);
     assertThat(contract.statusCode()).isEqualTo(200);
     assertThat(contract.bodyAsString()).startsWith("openapi: 3.1.0");

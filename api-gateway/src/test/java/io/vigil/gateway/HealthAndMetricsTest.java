@@ -44,7 +44,7 @@ class HealthAndMetricsTest {
       f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", "m1"));
       f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", 1));
 
-      HttpResponse<Buffer> r = f.get("/metrics", null);
+      HttpResponse<Buffer> r = f.get("/metrics", GatewayFixture.READ);
 
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.bodyAsString())
@@ -66,9 +66,9 @@ class HealthAndMetricsTest {
     GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of(), EngineSettings.defaults(GatewayFixture.PREFIX),
         GatewayFixture.redisSettings(redis), List.of(sentinel));
 
-    HttpResponse<Buffer> ready = f.get("/health/ready", null);
+    HttpResponse<Buffer> ready = f.get("/health/ready", GatewayFixture.READ);
     quorum[0] = false;
-    HttpResponse<Buffer> noQuorum = f.get("/health/ready", null);
+    HttpResponse<Buffer> noQuorum = f.get("/health/ready", GatewayFixture.READ);
 
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.bodyAsString()).contains("redis-master-script").contains("sentinel-quorum");
@@ -85,7 +85,7 @@ class HealthAndMetricsTest {
       GatewayFixture f = GatewayFixture.start(vertx, replica);
       replica.command("REPLICAOF", master.host(), Integer.toString(master.port()));
 
-      HttpResponse<Buffer> r = f.get("/health/ready", null);
+      HttpResponse<Buffer> r = f.get("/health/ready", GatewayFixture.READ);
 
       System.out.printf("readiness on a replica: %d %s%n", r.statusCode(), r.bodyAsString());
       assertThat(r.statusCode()).isEqualTo(503);

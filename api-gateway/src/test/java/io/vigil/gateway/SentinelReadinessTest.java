@@ -39,7 +39,7 @@ class SentinelReadinessTest {
     sentinels.get(0).stop();
     sentinels.get(1).stop();
     await("readiness to drop").atMost(Duration.ofSeconds(10)).until(() -> f.get("/health/ready", null).statusCode() == 503);
-    String body = f.get("/health/ready", null).bodyAsString();
+    String body = f.get("/health/ready", GatewayFixture.READ).bodyAsString();
     sentinels.get(0).restart();
     sentinels.get(1).restart();
     await("readiness to return").atMost(Duration.ofSeconds(10)).until(() -> f.get("/health/ready", null).statusCode() == 200);

@@ -5,6 +5,7 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.gateway.GatewaySettings;
 import io.vigil.gateway.http.ServerTls;
+import io.vigil.gateway.metrics.MetricsExposure;
 import io.vigil.report.ReportSettings;
 import io.vigil.settings.EnvReader;
 import io.vigil.worker.WorkerSettings;
@@ -17,7 +18,8 @@ import java.util.Set;
  */
 public record NodeSettings(Set<Role> roles, ClusterSettings cluster, RedisSettings redis, EngineSettings engine,
                            GatewaySettings gateway, WorkerSettings worker, DispatcherSettings dispatcher,
-                           ReportSettings report, int httpPort, int gatewayInstances, ServerTls httpTls) {
+                           ReportSettings report, int httpPort, int gatewayInstances, ServerTls httpTls,
+                           MetricsExposure metrics) {
 
   public static NodeSettings fromEnv(Set<Role> roles, Map<String, String> env) {
     EnvReader r = new EnvReader(env);
@@ -28,6 +30,6 @@ public record NodeSettings(Set<Role> roles, ClusterSettings cluster, RedisSettin
         roles.contains(Role.DISPATCHER) ? DispatcherSettings.fromEnv(env) : null,
         roles.contains(Role.WORKER) ? ReportSettings.fromEnv(env) : null,
         r.integer("VIGIL_HTTP_PORT", 8080, 0, 65535), r.integer("VIGIL_GATEWAY_INSTANCES", 2, 1, 64),
-        ServerTls.fromEnv(r));
+        ServerTls.fromEnv(r), MetricsExposure.fromEnv(r));
   }
 }

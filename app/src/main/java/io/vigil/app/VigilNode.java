@@ -98,7 +98,8 @@ public final class VigilNode {
       }, new DeploymentOptions().setInstances(settings.gatewayInstances())))
           .onSuccess(v2 -> httpPort = first[0].actualPort()));
     } else {
-      OpsHttpVerticle ops = new OpsHttpVerticle(engine, registry, settings.httpPort(), settings.httpTls());
+      OpsHttpVerticle ops = new OpsHttpVerticle(engine, registry, settings.httpPort(), settings.httpTls(),
+          settings.metrics());
       chain = chain.compose(v -> record(vertx.deployVerticle(ops)).onSuccess(v2 -> httpPort = ops.actualPort()));
     }
     return chain;

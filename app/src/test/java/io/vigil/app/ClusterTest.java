@@ -161,7 +161,8 @@ class ClusterTest {
     assertThat(fires.size()).isGreaterThanOrEqualTo(3);
     assertThat(fires.last() - fires.first()).isEqualTo((fires.size() - 1) * 1000L);
     assertThat(created).isEqualTo(fires.size());
-    String metrics = http.get(gatewayPort, "127.0.0.1", "/metrics").send().await().bodyAsString();
+    String metrics = http.get(gatewayPort, "127.0.0.1", "/metrics").bearerTokenAuthentication(TOKEN).send().await()
+        .bodyAsString();
     assertThat(metrics).contains("vigil_queue_jobs{queue=\"default\",state=\"completed\"}")
         .contains("vigil_redis_failovers_total").contains("vigil_jobs_submitted_total");
   }

@@ -6,7 +6,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vigil.gateway.GatewayServices;
@@ -41,7 +40,7 @@ public final class ApiRouter {
     router.errorHandler(404, problems).errorHandler(405, problems);
     Authenticator authenticator = new Authenticator(settings.tokens());
     RequestValidator validator = RequestValidator.create(vertx, contract.openApi());
-    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, settings, services, contract);
+    Map<String, Handler<RoutingContext>> handlers = handlers(vertx, settings, services, contract, authenticator);
     for (Operation operation : contract.openApi().operations()) {
       Handler<RoutingContext> handler = handlers.remove(operation.getOperationId());
       if (handler == null) {
@@ -74,13 +73,15 @@ public final class ApiRouter {
   }
 
   private static Map<String, Handler<RoutingContext>> handlers(Vertx vertx, GatewaySettings settings,
-                                                              GatewayServices services, Contract contract) {
+                                                              GatewayServices services, Contract contract,
+                                                              Authenticator authenticator) {
     JobHandlers jobs = new JobHandlers(services.engine(), new Submitter(services.engine(), services.metrics()),
         vertx.eventBus());
     QueueHandlers queues = new QueueHandlers(services.engine());
     DirectoryHandlers directory = new DirectoryHandlers(services.schedules(), services.workers());
-    HealthHandlers health = new HealthHandlers(vertx, Stream.concat(
-        Stream.of(ReadinessCheck.masterScript(services.engine().broker())), services.readiness().stream()).toList());
+    HealthHandlers health = new HealthHandlers(Stream.concat(
+        Stream.of(ReadinessCheck.masterScript(services.engine().broker())), services.readiness().stream()).toList(),
+        authenticator);
     Map<String, Handler<RoutingContext>> map = new HashMap<>();
     map.put("submitJob", jobs.submit());
     map.put("submitJobs", jobs.submitBulk());
@@ -110,7 +111,9 @@ public final class ApiRouter {
         services.metrics()));
     map.put("live", health.live());
     map.put("ready", health.ready());
-    map.put("metrics", PrometheusScrapingHandler.create(services.registry()));
+    // On a port of its own, /metrics is not served here at all.
+    map.put("metrics", settings.metrics().ownPort() ? ctx -> ctx.fail(404)
+        : settings.metrics().handler(services.registry(), authenticator));
     map.put("openapi", ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(contract.yaml()));
     services.operations().forEach((operationId, handler) -> {
       if (map.putIfAbsent(operationId, handler) != null) {

@@ -35,11 +35,11 @@ public record SubmitConsumer(Submitter submitter, BodySchema schema, ProblemMapp
     try {
       Caller caller = authenticator.authenticate(message.headers().get(HttpHeaders.AUTHORIZATION));
       if (caller == null) {
-        throw HttpProblem.unauthorized();
+        throw new HttpProblem(401, "UNAUTHORIZED", "send the header authorization: Bearer <token> with a valid API token");
       }
       if (!caller.role().includes(Role.SUBMIT)) {
         LOG.info("auth=refused via=eventbus caller={} role={} needed=submit", caller.name(), caller.role().wireName());
-        throw HttpProblem.forbidden(Role.SUBMIT.wireName());
+        throw new HttpProblem(403, "FORBIDDEN", "submitting needs the submit role");
       }
       JsonObject body = decode(message.body());
       Object queue = body.remove("queue");
