@@ -56,7 +56,7 @@ class ReportGenerationHandlerTest {
   }
 
   private String deadUrl() {
-    return FixtureSite.deadUrl(fx.vertx);
+    return fx.site.deadUrl();
   }
 
   @Test
@@ -211,7 +211,7 @@ class ReportGenerationHandlerTest {
     JsonObject report = fx.report(id);
 
     assertThat(report.getJsonArray("competitors").getJsonObject(1).getString("error")).isEqualTo(
-        "refused: 169.254.169.254 resolves to 169.254.169.254, a cloud metadata address (not on VIGIL_FETCH_ALLOWED_HOSTS)");
+        io.vigil.report.fetch.AddressPolicy.REFUSED);
   }
 
   @Test

@@ -8,49 +8,73 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides which addresses a report job may connect to: public unicast only, so a competitor URL (or a
  * redirect) can never reach the host itself, the private network or a cloud metadata service.
  * 1. Resolves the host off the event loop and checks every address it resolves to, not the name.
  * 2. Hands back the address to connect to, so a second lookup cannot answer differently (DNS rebinding).
- * 3. Exempts hosts listed in VIGIL_FETCH_ALLOWED_HOSTS (host or host:port), for tests and local demos.
+ * 3. Only ports 80 and 443, except for {@code host:port} entries of VIGIL_FETCH_ALLOWED_HOSTS.
+ * 4. Exempts allow-listed hosts (a {@code host} entry for ports 80/443, a {@code host:port} entry for that port)
+ *    only when the caller says the hop may be exempt: never on a redirect from a host that is not listed.
+ * 5. Every refusal says the same {@link #REFUSED} (an unknown name too): the caller of a report job learns
+ *    nothing about internal names or addresses; the reason goes to the log.
  */
 public record AddressPolicy(Set<String> allowedHosts) {
+  public static final String REFUSED = "refused: this host may not be fetched (or could not be resolved)";
+  private static final Logger LOG = LoggerFactory.getLogger(AddressPolicy.class);
 
   /** {@code allowedHosts}: lower-case host names or literals, optionally with ":port" (IPv6 as "[::1]:80"). */
   public AddressPolicy {
     allowedHosts = Set.copyOf(allowedHosts);
   }
 
+  /** A {@code host:port} entry for this port, or a {@code host} entry and port 80 or 443. */
   public boolean allowListed(String host, int port) {
     String h = normalize(host);
     String withPort = (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + port;
-    return allowedHosts.contains(h) || allowedHosts.contains(withPort);
+    return allowedHosts.contains(withPort) || (allowedHosts.contains(h) && webPort(port));
   }
 
-  /** Resolves {@code host} and fails with {@link FetchException} unless every address it has may be contacted. */
-  public Future<InetAddress> resolve(Vertx vertx, String host, int port) {
+  private static boolean webPort(int port) {
+    return port == 80 || port == 443;
+  }
+
+  /**
+   * Resolves {@code host} and fails with {@link FetchException} ({@link #REFUSED}) unless the port and every
+   * address the name has may be contacted; {@code exemptable}: whether the allow-list applies to this hop.
+   */
+  public Future<InetAddress> resolve(Vertx vertx, String host, int port, boolean exemptable) {
     String h = normalize(host);
-    boolean exempt = allowListed(h, port);
+    boolean exempt = exemptable && allowListed(h, port);
+    if (!exempt && !webPort(port)) {
+      return Future.failedFuture(refused(h, port, "port not 80/443 and not listed as host:port"));
+    }
     return vertx.executeBlocking(() -> {
       InetAddress[] addresses;
       try {
         addresses = InetAddress.getAllByName(h);
       } catch (UnknownHostException e) {
-        throw new FetchException("host " + h + " could not be resolved");
+        throw refused(h, port, "unresolvable");
       }
       if (!exempt) {
         for (InetAddress address : addresses) {
           String reason = refusal(address);
           if (reason != null) {
-            throw new FetchException("refused: " + h + " resolves to " + address.getHostAddress() + ", a " + reason
-                + " address (not on VIGIL_FETCH_ALLOWED_HOSTS)");
+            throw refused(h, port, address.getHostAddress() + " is " + reason
+                + (exemptable ? "" : " (reached by a redirect from an unlisted host)"));
           }
         }
       }
       return addresses[0];
     }, false);
+  }
+
+  private static FetchException refused(String host, int port, String why) {
+    LOG.info("fetch=refused host={} port={} reason={}", host, port, why);
+    return new FetchException(REFUSED);
   }
 
   /** Why this address must not be contacted, or null when it is public unicast. */
@@ -123,12 +147,21 @@ public record AddressPolicy(Set<String> allowedHosts) {
     if ((b[0] & 0xff) == 0xff) {
       return "multicast";
     }
-    // IPv4 embedded in IPv6 (mapped ::ffff:a.b.c.d, compatible ::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16)
+    // Translated or tunnelled: the far end is decided elsewhere (local-use NAT64, Teredo, IPv4-mapped).
+    if (b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && b[4] == 0 && b[5] == 1) {
+      return "NAT64 local-use";
+    }
+    if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+      return "Teredo";
+    }
+    if (isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+      return "IPv4-mapped";
+    }
+    // IPv4 embedded in IPv6 (compatible ::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16)
     // reaches the same IPv4 host, so it gets the IPv4 verdict.
-    boolean mapped = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     boolean compatible = isZero(b, 0, 12);
     boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && isZero(b, 4, 12);
-    if (mapped || compatible || nat64) {
+    if (compatible || nat64) {
       return refusalV4(new byte[] {b[12], b[13], b[14], b[15]});
     }
     if (b[0] == 0x20 && b[1] == 0x02) {

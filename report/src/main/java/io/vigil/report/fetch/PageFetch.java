@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One page fetch with its redirect chain, for one {@link PageFetcher#fetch} call: each hop is resolved, checked
@@ -34,7 +36,9 @@ final class PageFetch {
   private final ReportSettings settings;
   private final long startNanos = System.nanoTime();
   private final Promise<FetchedPage> result = Promise.promise();
+  private static final Logger LOG = LoggerFactory.getLogger(PageFetch.class);
   private final List<String> redirects = new ArrayList<>();
+  private boolean currentHopListed;
   private HttpClientRequest current;
 
   PageFetch(Vertx vertx, HttpClient client, AddressPolicy policy, ReportSettings settings) {
@@ -49,16 +53,18 @@ final class PageFetch {
         id -> stop(new FetchException("no complete answer within " + settings.totalTimeoutMs() + " ms")));
     abort.onComplete(ar -> stop(new FetchException("fetch cancelled")));
     if (!result.future().isComplete()) {
-      hop(uri);
+      hop(uri, true);
     }
     return result.future().onComplete(ar -> vertx.cancelTimer(deadline));
   }
 
-  private void hop(URI uri) {
+  /** {@code exemptable}: the first hop, or a redirect from an allow-listed hop (never from an unlisted one). */
+  private void hop(URI uri, boolean exemptable) {
     String host = uri.getHost();
     boolean https = uri.getScheme().equalsIgnoreCase("https");
     int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
-    policy.resolve(vertx, host, port)
+    currentHopListed = exemptable && policy.allowListed(host, port);
+    policy.resolve(vertx, host, port, exemptable)
         .compose(address -> send(uri, host, port, https, address))
         .onSuccess(response -> onResponse(uri, response))
         .onFailure(this::stop);
@@ -110,7 +116,7 @@ final class PageFetch {
         return;
       }
       redirects.add(next.toString());
-      hop(next);
+      hop(next, currentHopListed);
       return;
     }
     readBody(uri, response);
@@ -167,10 +173,11 @@ final class PageFetch {
     if (cause instanceof ConnectException) {
       return new FetchException("connection refused");
     }
+    // Fixed texts: a TLS or socket message can name internal hosts and certificates; it goes to the log.
+    LOG.info("fetch=failed error={}", cause.toString());
     if (cause instanceof SSLException) {
-      return new FetchException("TLS failed: " + cause.getMessage());
+      return new FetchException("TLS failed");
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return new FetchException("fetch failed: " + message);
+    return new FetchException("fetch failed");
   }
 }

@@ -31,7 +31,7 @@ class PageFetcherTest {
   @BeforeEach
   void start(Vertx vertx) {
     site = FixtureSite.start(vertx);
-    ReportSettings settings = ReportFixture.loopbackSettings(CAP, 3, 300, 5_000);
+    ReportSettings settings = ReportFixture.loopbackSettings(site, CAP, 3, 300, 5_000);
     fetcher = new PageFetcher(vertx, settings);
   }
 
@@ -99,14 +99,12 @@ class PageFetcherTest {
     site.redirect("/to-ipv6-loopback", "http://[::1]:" + site.port() + "/secret");
 
     long started = System.nanoTime();
+    // One generic reason for all: the caller learns nothing about what the names resolve to.
     assertThatThrownBy(() -> fetch(site.url("/to-private"))).isInstanceOf(FetchException.class)
-        .hasMessage("refused: 10.0.0.1 resolves to 10.0.0.1, a private address (not on VIGIL_FETCH_ALLOWED_HOSTS)");
-    assertThatThrownBy(() -> fetch(site.url("/to-metadata"))).isInstanceOf(FetchException.class)
-        .hasMessageContaining("a cloud metadata address");
-    assertThatThrownBy(() -> fetch(site.url("/to-localhost"))).isInstanceOf(FetchException.class)
-        .hasMessageContaining("loopback");
-    assertThatThrownBy(() -> fetch(site.url("/to-ipv6-loopback"))).isInstanceOf(FetchException.class)
-        .hasMessageContaining("loopback");
+        .hasMessage(AddressPolicy.REFUSED);
+    assertThatThrownBy(() -> fetch(site.url("/to-metadata"))).hasMessage(AddressPolicy.REFUSED);
+    assertThatThrownBy(() -> fetch(site.url("/to-localhost"))).hasMessage(AddressPolicy.REFUSED);
+    assertThatThrownBy(() -> fetch(site.url("/to-ipv6-loopback"))).hasMessage(AddressPolicy.REFUSED);
     long ms = (System.nanoTime() - started) / 1_000_000;
 
     // Nothing connected: 10.0.0.1 would have taken the connect timeout, and /secret was never asked for.
@@ -116,11 +114,43 @@ class PageFetcherTest {
 
   @Test
   void refusesAnUnlistedAddressAsTheFirstHopToo() {
-    assertThatThrownBy(() -> fetch("http://169.254.169.254/")).isInstanceOf(FetchException.class)
-        .hasMessageContaining("cloud metadata");
-    assertThatThrownBy(() -> fetch("http://localhost:" + site.port() + "/")).isInstanceOf(FetchException.class)
-        .hasMessageContaining("loopback");
+    assertThatThrownBy(() -> fetch("http://169.254.169.254/")).hasMessage(AddressPolicy.REFUSED);
+    assertThatThrownBy(() -> fetch("http://localhost:" + site.port() + "/")).hasMessage(AddressPolicy.REFUSED);
     assertThat(site.hits("/")).isZero();
+  }
+
+  @Test
+  void anInternalNameAndAnUnknownNameAreRefusedAlikeSoTheRefusalIsNoDnsOracle() {
+    String unknown = catchMessage("http://no-such-host.invalid/");
+    String internal = catchMessage("http://localhost/");
+    String privateAddress = catchMessage("http://10.1.2.3/");
+
+    assertThat(unknown).isEqualTo(AddressPolicy.REFUSED).isEqualTo(internal).isEqualTo(privateAddress);
+  }
+
+  @Test
+  void aHostListedWithoutAPortIsReachableOn80And443OnlyAndOtherPortsNeedAHostPortEntry(Vertx vertx) {
+    site.page("/secret", "internal");
+    PageFetcher hostOnly = new PageFetcher(vertx, new ReportSettings(java.util.Set.of("127.0.0.1"), 1_000, 300, 5_000,
+        CAP, 3, 25, 3_600_000));
+    site.redirect("/to-other-port", "http://127.0.0.1:" + site.port() + "/secret");
+    try {
+      assertThatThrownBy(() -> hostOnly.fetch(site.url("/secret"), Promise.promise().future()).await())
+          .hasMessage(AddressPolicy.REFUSED);
+      assertThatThrownBy(() -> fetch("http://8.8.8.8:6379/")).hasMessage(AddressPolicy.REFUSED);
+      assertThat(site.hits("/secret")).isZero();
+    } finally {
+      hostOnly.close().await();
+    }
+  }
+
+  private String catchMessage(String url) {
+    try {
+      fetch(url);
+      return "fetched";
+    } catch (FetchException e) {
+      return e.getMessage();
+    }
   }
 
   @Test
@@ -159,7 +189,7 @@ class PageFetcherTest {
       req.response().closeHandler(v -> vertx.cancelTimer(timer));
     });
     PageFetcher strict = new PageFetcher(vertx,
-        ReportFixture.loopbackSettings(CAP, 3, 300, 600));
+        ReportFixture.loopbackSettings(site, CAP, 3, 300, 600));
 
     long started = System.nanoTime();
     assertThatThrownBy(() -> strict.fetch(site.url("/drip"), Promise.promise().future()).await())
@@ -172,7 +202,7 @@ class PageFetcherTest {
   void abortResetsTheRequestInFlight(Vertx vertx) throws Exception {
     site.hang("/slow");
     PageFetcher patient = new PageFetcher(vertx,
-        ReportFixture.loopbackSettings(CAP, 3, 30_000, 60_000));
+        ReportFixture.loopbackSettings(site, CAP, 3, 30_000, 60_000));
     Promise<Void> abort = Promise.promise();
     Future<FetchedPage> fetch = patient.fetch(site.url("/slow"), abort.future());
     await().atMost(WAIT).until(() -> site.hits("/slow") == 1);
@@ -186,7 +216,7 @@ class PageFetcherTest {
 
   @Test
   void reportsARefusedConnection(Vertx vertx) {
-    String dead = FixtureSite.deadUrl(vertx);
+    String dead = site.deadUrl();
 
     assertThatThrownBy(() -> fetch(dead)).hasMessage("connection refused");
   }
@@ -197,9 +227,13 @@ class PageFetcherTest {
     HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions()))
         .requestHandler(r -> r.response().end("<title>secret</title>"));
     tls.listen(0, "127.0.0.1").await();
+    PageFetcher listed = new PageFetcher(vertx, new ReportSettings(java.util.Set.of("127.0.0.1:" + tls.actualPort()),
+        5_000, 5_000, 10_000, CAP, 3, 25, 3_600_000));
 
-    assertThatThrownBy(() -> fetch("https://127.0.0.1:" + tls.actualPort() + "/")).isInstanceOf(FetchException.class)
-        .hasMessageStartingWith("TLS failed: ");
+    // A fixed text: the certificate's names (internal ones, maybe) stay in the log.
+    assertThatThrownBy(() -> listed.fetch("https://127.0.0.1:" + tls.actualPort() + "/", Promise.promise().future())
+        .await()).isInstanceOf(FetchException.class).hasMessage("TLS failed");
+    listed.close().await();
     tls.close().await();
   }
 }

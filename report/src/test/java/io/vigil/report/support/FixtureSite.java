@@ -22,25 +22,37 @@ public final class FixtureSite implements AutoCloseable {
   private final Map<String, AtomicLong> written = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> closed = new ConcurrentHashMap<>();
 
-  private FixtureSite(HttpServer server) {
+  private final int deadPort;
+
+  private FixtureSite(HttpServer server, int deadPort) {
     this.server = server;
+    this.deadPort = deadPort;
   }
 
   public static FixtureSite start(Vertx vertx) {
     FixtureSite[] site = new FixtureSite[1];
     HttpServer server = vertx.createHttpServer().requestHandler(req -> site[0].serve(req));
-    site[0] = new FixtureSite(server);
+    site[0] = new FixtureSite(server, freedPort(vertx));
     server.listen(0, "127.0.0.1").await();
     return site[0];
   }
 
-  /** A loopback URL where nothing listens (the port was just freed): connecting is refused. */
-  public static String deadUrl(Vertx vertx) {
+  private static int freedPort(Vertx vertx) {
     HttpServer server = vertx.createHttpServer().requestHandler(r -> r.response().end());
     server.listen(0, "127.0.0.1").await();
     int port = server.actualPort();
     server.close().await();
-    return "http://127.0.0.1:" + port + "/";
+    return port;
+  }
+
+  /** A loopback URL where nothing listens (the port was freed at start): connecting is refused. */
+  public String deadUrl() {
+    return "http://127.0.0.1:" + deadPort + "/";
+  }
+
+  /** The allow-list entries that let the fetcher reach this site and its dead port (host:port, as required). */
+  public java.util.Set<String> allowEntries() {
+    return java.util.Set.of("127.0.0.1:" + server.actualPort(), "127.0.0.1:" + deadPort);
   }
 
   public String url(String path) {

@@ -50,13 +50,14 @@ public final class ReportFixture implements AutoCloseable {
         EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", PREFIX, "VIGIL_LEASE_MS", "2000",
             "VIGIL_STALLED_INTERVAL_MS", "1000")), Clock.systemUTC(), false);
     this.site = FixtureSite.start(vertx);
-    this.handler = ReportGenerationHandler.create(vertx, engine, loopbackSettings(CAP, 3, 1_000, 5_000));
+    this.handler = ReportGenerationHandler.create(vertx, engine, loopbackSettings(site, CAP, 3, 1_000, 5_000));
   }
 
-  /** The default settings with loopback fetches allowed and the given limits. */
-  public static ReportSettings loopbackSettings(int maxBytes, int maxRedirects, long readTimeoutMs, long totalTimeoutMs) {
+  /** The default settings with fetches of {@code site}'s ports allowed and the given limits. */
+  public static ReportSettings loopbackSettings(FixtureSite site, int maxBytes, int maxRedirects, long readTimeoutMs,
+                                                long totalTimeoutMs) {
     ReportSettings d = ReportSettings.defaults();
-    return new ReportSettings(Set.of("127.0.0.1"), d.connectTimeoutMs(), readTimeoutMs, totalTimeoutMs, maxBytes,
+    return new ReportSettings(site.allowEntries(), d.connectTimeoutMs(), readTimeoutMs, totalTimeoutMs, maxBytes,
         maxRedirects, d.maxCompetitors(), d.keepMs());
   }
 
