@@ -231,7 +231,9 @@ class ClusterTest {
   private long firesCounted(NodeProcess node) throws IOException {
     Matcher port = Pattern.compile("vigil ready roles=\\S+ http=http://[^:]+:(\\d+)").matcher(node.output());
     assertThat(port.find()).isTrue();
-    String metrics = http.get(Integer.parseInt(port.group(1)), "127.0.0.1", "/metrics").send().await().bodyAsString();
+    // The gateway's /metrics needs a read-role token; the workers' ignore it.
+    String metrics = http.get(Integer.parseInt(port.group(1)), "127.0.0.1", "/metrics").bearerTokenAuthentication(TOKEN)
+        .send().await().bodyAsString();
     long total = 0;
     for (String line : metrics.split("\n")) {
       if (line.startsWith("vigil_dispatcher_fires_total")) {
