@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  */
 public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insecure, int maxBodyBytes,
                               long idleTimeoutMs, long ssePollMs, long sseHeartbeatMs, int sseMaxStreams,
+                              int sseMaxStreamsPerCaller,
                               boolean relayEnabled, long relayPollMs, long relayLeaseMs, BridgeSettings bridge,
                               ServerTls tls,
                               MetricsExposure metrics) {
@@ -37,6 +38,8 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
     require(sseHeartbeatMs >= 100 && sseHeartbeatMs < idleTimeoutMs, "VIGIL_SSE_HEARTBEAT_MS",
         "must be >= 100 and below VIGIL_HTTP_IDLE_TIMEOUT_MS, got " + sseHeartbeatMs);
     require(sseMaxStreams >= 1, "VIGIL_SSE_MAX_STREAMS", "must be >= 1, got " + sseMaxStreams);
+    require(sseMaxStreamsPerCaller >= 1 && sseMaxStreamsPerCaller <= sseMaxStreams, "VIGIL_SSE_MAX_STREAMS_PER_CALLER",
+        "must be between 1 and VIGIL_SSE_MAX_STREAMS (" + sseMaxStreams + "), got " + sseMaxStreamsPerCaller);
     require(relayPollMs >= 10, "VIGIL_RELAY_POLL_MS", "must be >= 10, got " + relayPollMs);
     require(relayLeaseMs >= 3 * relayPollMs, "VIGIL_RELAY_LEASE_MS",
         "must be at least 3 x VIGIL_RELAY_POLL_MS, got " + relayLeaseMs);
@@ -53,6 +56,7 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
         r.wholeNumber("VIGIL_SSE_POLL_MS", 250),
         r.wholeNumber("VIGIL_SSE_HEARTBEAT_MS", 15_000),
         r.integer("VIGIL_SSE_MAX_STREAMS", 1000),
+        r.integer("VIGIL_SSE_MAX_STREAMS_PER_CALLER", Math.min(20, r.integer("VIGIL_SSE_MAX_STREAMS", 1000))),
         r.bool("VIGIL_EVENT_RELAY", true),
         r.wholeNumber("VIGIL_RELAY_POLL_MS", 250),
         r.wholeNumber("VIGIL_RELAY_LEASE_MS", 5000),
@@ -65,7 +69,7 @@ public record GatewaySettings(int httpPort, List<ApiToken> tokens, boolean insec
     return "GatewaySettings[httpPort=" + httpPort + ", tokens="
         + tokens.stream().map(t -> t.name() + ":***:" + t.role().wireName()).collect(Collectors.joining(",", "[", "]"))
         + ", insecure=" + insecure + ", maxBodyBytes=" + maxBodyBytes + ", idleTimeoutMs=" + idleTimeoutMs
-        + ", ssePollMs=" + ssePollMs + ", sseHeartbeatMs=" + sseHeartbeatMs + ", sseMaxStreams=" + sseMaxStreams
+        + ", ssePollMs=" + ssePollMs + ", sseHeartbeatMs=" + sseHeartbeatMs + ", sseMaxStreams=" + sseMaxStreams + ", sseMaxStreamsPerCaller=" + sseMaxStreamsPerCaller
         + ", relayEnabled=" + relayEnabled + ", relayPollMs=" + relayPollMs + ", relayLeaseMs=" + relayLeaseMs
         + ", bridge=" + bridge + ", " + tls + ", " + metrics + "]";
   }

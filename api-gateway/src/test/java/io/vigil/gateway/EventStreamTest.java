@@ -80,6 +80,42 @@ class EventStreamTest {
     assertThat(f.get("/api/v1/events?queue=q", null).statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void aLastEventIdBeyondUnsigned64BitsIsRefusedWith400AndTheLargestIsAccepted(Vertx vertx, RedisNode redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis);
+    io.vertx.core.MultiMap tooLarge = io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+        .add("Last-Event-ID", "18446744073709551616-0");
+
+    assertThat(f.send(io.vertx.core.http.HttpMethod.GET, "/api/v1/events?queue=q", READ, tooLarge, null).statusCode())
+        .isEqualTo(400);
+    assertThat(f.get("/api/v1/events?queue=q&lastEventId=1-99999999999999999999", READ).statusCode()).isEqualTo(400);
+    try (SseClient largest = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ,
+        "18446744073709551615-18446744073709551615")) {
+      assertThat(largest.status()).isEqualTo(200);
+    }
+    assertThat(f.dbSize()).isZero();
+  }
+
+  @Test
+  void oneTokenCannotTakeEveryStreamSlot(Vertx vertx, RedisNode redis) {
+    GatewayFixture f = GatewayFixture.start(vertx, redis, Map.of("VIGIL_SSE_MAX_STREAMS_PER_CALLER", "2"),
+        EngineSettings.defaults(GatewayFixture.PREFIX));
+
+    try (SseClient first = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, null);
+         SseClient second = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, null);
+         SseClient other = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", SUBMIT, null)) {
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(other.status()).isEqualTo(200);
+      assertThat(f.get("/api/v1/events?queue=q", READ).statusCode()).isEqualTo(503);
+      assertThat(streams(f)).isEqualTo(3.0);
+    }
+    await("the slots to be released").atMost(WAIT).until(() -> streams(f) == 0.0);
+    try (SseClient again = SseClient.open(vertx, f.port, "/api/v1/events?queue=q", READ, null)) {
+      assertThat(again.status()).isEqualTo(200);
+    }
+  }
+
   private static void submit(GatewayFixture f, String jobId) {
     assertThat(f.post("/api/v1/queues/q/jobs", SUBMIT, new JsonObject().put("name", "n").put("jobId", jobId))
         .statusCode()).isEqualTo(201);

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
  * security-policy handler, so vertx-web runs it before the body handler: no valid token, no buffered body.
  */
 public record AccessHandler(Authenticator authenticator, Role required) implements SecurityPolicyHandler {
+  /** The context key of the {@link Caller}, for handlers that limit per token (event streams). */
+  public static final String CALLER = "vigil.caller";
   private static final Logger LOG = LoggerFactory.getLogger(AccessHandler.class);
 
   @Override
@@ -29,6 +31,7 @@ public record AccessHandler(Authenticator authenticator, Role required) implemen
       ctx.fail(new HttpProblem(403, "FORBIDDEN", "this operation needs the " + required.wireName() + " role"));
       return;
     }
+    ctx.put(CALLER, caller);
     ctx.next();
   }
 }

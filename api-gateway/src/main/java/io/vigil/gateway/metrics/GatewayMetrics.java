@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayMetrics {
   private final MeterRegistry registry;
   private final AtomicInteger streams = new AtomicInteger();
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> byCaller = new java.util.concurrent.ConcurrentHashMap<>();
   private final Counter relayed;
 
   public GatewayMetrics(MeterRegistry registry) {
@@ -50,12 +51,25 @@ public final class GatewayMetrics {
     relayed.increment(count);
   }
 
-  /** Counts a stream as open if fewer than {@code max} are; the caller must {@link #streamClosed()} later. */
-  public boolean tryOpenStream(int max) {
-    return streams.getAndUpdate(now -> now < max ? now + 1 : now) < max;
+  /**
+   * Counts a stream as open if fewer than {@code max} are in this process and fewer than {@code perCaller} of
+   * them belong to {@code caller} (a token's name); the caller must {@link #streamClosed(String)} later.
+   */
+  public boolean tryOpenStream(int max, String caller, int perCaller) {
+    boolean[] taken = {false};
+    byCaller.compute(caller, (name, open) -> {
+      int now = open == null ? 0 : open;
+      if (now >= perCaller || streams.getAndUpdate(n -> n < max ? n + 1 : n) >= max) {
+        return open;
+      }
+      taken[0] = true;
+      return now + 1;
+    });
+    return taken[0];
   }
 
-  public void streamClosed() {
+  public void streamClosed(String caller) {
     streams.decrementAndGet();
+    byCaller.computeIfPresent(caller, (name, open) -> open <= 1 ? null : open - 1);
   }
 }

@@ -9,6 +9,8 @@ import io.vigil.core.event.EventReader;
 import io.vigil.core.event.JobEvent;
 import io.vigil.core.loop.PeriodicTask;
 import io.vigil.gateway.GatewaySettings;
+import io.vigil.gateway.auth.AccessHandler;
+import io.vigil.gateway.auth.Caller;
 import io.vigil.gateway.http.HttpProblem;
 import io.vigil.gateway.http.Replies;
 import io.vigil.gateway.metrics.GatewayMetrics;
@@ -31,13 +33,15 @@ public final class EventStream {
   private final HttpServerResponse response;
   private final String queue;
   private final GatewayMetrics metrics;
+  private final String caller;
   private String cursor;
   private boolean closed;
   private PeriodicTask poll;
   private PeriodicTask heartbeat;
 
   private EventStream(Vertx vertx, Clock clock, EventReader events, HttpServerResponse response, String queue, String cursor,
-              GatewayMetrics metrics) {
+              GatewayMetrics metrics, String caller) {
+    this.caller = caller;
     this.vertx = vertx;
     this.clock = clock;
     this.events = events;
@@ -53,18 +57,37 @@ public final class EventStream {
       String queue = Replies.query(ctx, "queue");
       String header = Replies.header(ctx, "Last-Event-ID");
       String resume = header != null ? header : Replies.query(ctx, "lastEventId");
-      if (!metrics.tryOpenStream(settings.sseMaxStreams())) {
-        ctx.fail(new HttpProblem(503, "STREAM_LIMIT", "this gateway already serves VIGIL_SSE_MAX_STREAMS event streams"));
+      if (resume != null && !isStreamId(resume)) {
+        ctx.fail(HttpProblem.invalid("Last-Event-ID must be a Redis stream id <ms>-<seq>, each part at most 2^64-1"));
+        return;
+      }
+      Caller caller = ctx.get(AccessHandler.CALLER);
+      String who = caller == null ? "anonymous" : caller.name();
+      if (!metrics.tryOpenStream(settings.sseMaxStreams(), who, settings.sseMaxStreamsPerCaller())) {
+        ctx.fail(new HttpProblem(503, "STREAM_LIMIT", "this gateway already serves VIGIL_SSE_MAX_STREAMS event streams,"
+            + " or VIGIL_SSE_MAX_STREAMS_PER_CALLER for this token"));
         return;
       }
       Future<String> start = resume != null ? Future.succeededFuture(resume) : events.latestId(queue);
-      start.onSuccess(cursor -> new EventStream(vertx, clock, events, ctx.response(), queue, cursor, metrics)
+      start.onSuccess(cursor -> new EventStream(vertx, clock, events, ctx.response(), queue, cursor, metrics, who)
               .start(settings.ssePollMs(), settings.sseHeartbeatMs()))
           .onFailure(e -> {
-            metrics.streamClosed();
+            metrics.streamClosed(who);
             ctx.fail(e);
           });
     };
+  }
+
+  /** {@code <ms>-<seq>} with both parts unsigned 64-bit, as Redis accepts (the contract allows 20 digits). */
+  static boolean isStreamId(String id) {
+    int dash = id.indexOf('-');
+    try {
+      Long.parseUnsignedLong(id.substring(0, dash));
+      Long.parseUnsignedLong(id.substring(dash + 1));
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private void start(long pollMs, long heartbeatMs) {
@@ -125,7 +148,7 @@ public final class EventStream {
       poll.stop();
       heartbeat.stop();
     }
-    metrics.streamClosed();
+    metrics.streamClosed(caller);
     LOG.debug("sse=closed queue={} at={}", queue, cursor);
   }
 }
