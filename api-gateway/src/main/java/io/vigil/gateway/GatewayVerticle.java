@@ -70,7 +70,8 @@ public final class GatewayVerticle extends VerticleBase {
       // Registered cluster-wide before the verticle reports started.
       return submitConsumer.completion().compose(v -> bridges.start())
           .compose(v -> listenForMetrics())
-          .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(settings.httpPort()));
+          .compose(v -> vertx.createHttpServer(options).requestHandler(router)
+              .listen(settings.httpPort(), bindHost()));
     }).onSuccess(s -> {
       server = s;
       LOG.info("gateway=started port={} settings={}", s.actualPort(), settings);
@@ -100,6 +101,15 @@ public final class GatewayVerticle extends VerticleBase {
         server == null ? Future.succeededFuture() : server.close(),
         bridges == null ? Future.succeededFuture() : bridges.stop(),
         metricsServer == null ? Future.succeededFuture() : metricsServer.close());
+  }
+
+  /** VIGIL_INSECURE (everyone is admin) serves this machine only; otherwise every interface. */
+  private String bindHost() {
+    if (settings.insecure()) {
+      LOG.warn("gateway=insecure VIGIL_INSECURE=true: no API tokens, every caller is admin; listening on 127.0.0.1 only");
+      return "127.0.0.1";
+    }
+    return "0.0.0.0";
   }
 
   /** The port the server listens on (useful with VIGIL_HTTP_PORT=0). */

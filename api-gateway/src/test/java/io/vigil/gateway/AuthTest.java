@@ -4,6 +4,7 @@ import static io.vigil.gateway.support.GatewayFixture.ADMIN;
 import static io.vigil.gateway.support.GatewayFixture.READ;
 import static io.vigil.gateway.support.GatewayFixture.SUBMIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -83,5 +84,36 @@ class AuthTest {
 
     assertThat(f.post("/api/v1/queues/q/jobs", null, JOB).statusCode()).isEqualTo(201);
     assertThat(f.post("/api/v1/queues/q/pause", null, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anInsecureGatewayListensOnLoopbackOnlyAndASecureOneOnEveryInterface(Vertx vertx, RedisNode redis) {
+    GatewayFixture insecure = GatewayFixture.start(vertx, redis, Map.of("VIGIL_API_TOKENS", "",
+        "VIGIL_INSECURE", "true"), EngineSettings.defaults(GatewayFixture.PREFIX));
+    GatewayFixture secure = GatewayFixture.start(vertx, redis);
+
+    // 127.0.0.2 is this host too (127/8 is loopback) but not 127.0.0.1: a wildcard bind accepts there.
+    assertThat(accepts("127.0.0.2", insecure.port)).isFalse();
+    assertThat(accepts("127.0.0.1", insecure.port)).isTrue();
+    assertThat(accepts("127.0.0.2", secure.port)).isTrue();
+  }
+
+  @Test
+  void aTokenEntryWithAnUnknownRoleIsRefusedWithoutEchoingTheValue() {
+    String swapped = "ci:submit:" + "s3cret-token-value-123456";
+
+    assertThatThrownBy(() -> io.vigil.gateway.auth.ApiToken.parseList(swapped))
+        .isInstanceOf(io.vigil.settings.SettingsException.class)
+        .hasMessageStartingWith("VIGIL_API_TOKENS: token 'ci' has an unknown role")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  private static boolean accepts(String host, int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(host, port), 2_000);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

@@ -31,6 +31,10 @@ public record ReportRoutes(Engine engine, ReportStore store) {
   public void byJob(RoutingContext ctx) {
     String jobId = ctx.pathParam("jobId");
     serve(ctx, engine.admin().getJob(ReportGenerationHandler.QUEUE, jobId).compose(job -> {
+      if (!ReportGenerationHandler.JOB_NAME.equals(job.name())) {
+        // Another kind of job in the report queue has no report, whatever its result looks like.
+        return Future.failedFuture(new HttpProblem(404, "REPORT_NOT_FOUND", "job " + jobId + " is not a report job"));
+      }
       if (job.state() == JobState.FAILED) {
         // The job's own recorded outcome, also shown by GET .../jobs/{id}; the mapper cleans and bounds it.
         return Future.failedFuture(
@@ -71,7 +75,15 @@ public record ReportRoutes(Engine engine, ReportStore store) {
       if (format == ReportFormat.HTML) {
         ctx.response().putHeader("Content-Security-Policy", HtmlRenderer.CONTENT_SECURITY_POLICY);
       }
-      ctx.response().end(ReportComposer.render(report, format));
+      String body;
+      try {
+        body = ReportComposer.render(report, format);
+      } catch (RuntimeException e) {
+        // A stored result that does not render must end the response (500 with a reference), not hang it.
+        ctx.fail(e);
+        return;
+      }
+      ctx.response().end(body);
     });
   }
 

@@ -72,6 +72,44 @@ class ReportRoutesTest {
     return server;
   }
 
+  /** A job of {@code name} in the report queue, completed with {@code result} by hand (no handler runs). */
+  private static String completedInReportQueue(Vertx vertx, RedisNode redis, Engine engine, String name, String result) {
+    String id = engine.enqueuer().enqueue(ReportGenerationHandler.QUEUE,
+        io.vigil.core.job.NewJob.of(name, "{}")).await().id();
+    var fetched = (io.vigil.core.queue.FetchOutcome.Fetched) engine.transitions()
+        .fetch(ReportGenerationHandler.QUEUE, "hand").await();
+    engine.transitions().complete(fetched.lease(), result, null).await();
+    return id;
+  }
+
+  @Test
+  void anotherKindOfJobInTheReportQueueIsNotServedAsAReportAndABrokenResultEndsWithAProblem(Vertx vertx,
+                                                                                             RedisNode redis) {
+    // An engine of its own (another prefix): the fixture's processor would run these jobs as reports.
+    Engine other = Engine.create(RedisConnector.connect(vertx, RedisSettings.standalone(redis.host(), redis.port()))
+        .await(), EngineSettings.defaults("vr-other"), Clock.systemUTC(), false);
+    HttpServer otherApi = serve(vertx, other);
+    String echo = completedInReportQueue(vertx, redis, other, "echo",
+        "{\"format\":\"html\",\"title\":\"<script>alert(1)</script>\",\"competitors\":[]}");
+    String broken = completedInReportQueue(vertx, redis, other, ReportGenerationHandler.JOB_NAME,
+        "{\"format\":\"markdown\",\"competitors\":\"not a list\"}");
+    try {
+      HttpResponse<Buffer> asReport = client.get(otherApi.actualPort(), "127.0.0.1", "/api/v1/reports/" + echo)
+          .send().await();
+      HttpResponse<Buffer> unrenderable = client.get(otherApi.actualPort(), "127.0.0.1", "/api/v1/reports/" + broken)
+          .timeout(10_000).send().await();
+
+      assertThat(asReport.statusCode()).isEqualTo(404);
+      assertThat(asReport.bodyAsJsonObject().getString("code")).isEqualTo("REPORT_NOT_FOUND");
+      assertThat(asReport.bodyAsString()).doesNotContain("<script>");
+      assertThat(unrenderable.statusCode()).isEqualTo(500);
+      assertThat(unrenderable.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    } finally {
+      otherApi.close().await();
+      other.broker().close().await();
+    }
+  }
+
   @AfterEach
   void tearDown() {
     client.close();

@@ -47,8 +47,9 @@ public record ApiToken(String name, String token, Role role) {
       }
       Role role = Role.fromWire(parts[2]);
       if (role == null) {
-        throw new SettingsException(SETTING, "token '" + parts[0] + "' has unknown role '" + parts[2]
-            + "' (read, submit or admin)");
+        // The value is not echoed: a swapped entry (name:role:token) would print the token.
+        throw new SettingsException(SETTING, "token '" + parts[0] + "' has an unknown role (read, submit or admin;"
+            + " the value given is not shown)");
       }
       ApiToken token = new ApiToken(parts[0], parts[1], role);
       if (!names.add(token.name()) || !secrets.add(token.token())) {
