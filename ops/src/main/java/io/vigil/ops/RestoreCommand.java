@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,12 +58,14 @@ public final class RestoreCommand implements OpsCommand {
       Path dump = dir.resolve("dump.rdb");
       Path temporary = dir.resolve("dump.rdb.restoring");
       Files.copy(backup.path(), temporary, StandardCopyOption.REPLACE_EXISTING);
+      ownerOnly(temporary);
       Files.move(temporary, dump, StandardCopyOption.ATOMIC_MOVE);
       out.println("restore: " + dump + " written from " + backup);
       RedisBinaries binaries = new RedisBinaries(env);
       boolean aof = !noAof && binaries.serverOrNull() != null;
       if (aof) {
         long keys = AofRewrite.run(new ProcessBackend(binaries), dir);
+        ownerOnly(dir.resolve("appendonlydir"));
         out.println("restore: " + dir.resolve("appendonlydir") + " written from it (" + keys + " keys)");
       } else if (!noAof) {
         out.println("restore: no redis-server here (REDIS_SERVER_BIN, PATH): the AOF was not written");
@@ -71,6 +75,16 @@ public final class RestoreCommand implements OpsCommand {
     } catch (IOException | RuntimeException e) {
       err.println("vigil restore: FAILED: " + e.getMessage());
       return FAILED;
+    }
+  }
+
+  /** The whole data set is in these files: owner only (0600 files, 0700 folders), whatever the umask. */
+  private static void ownerOnly(Path path) throws IOException {
+    try (Stream<Path> all = Files.walk(path)) {
+      for (Path p : all.toList()) {
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
+            Files.isDirectory(p) ? "rwx------" : "rw-------"));
+      }
     }
   }
 

@@ -119,6 +119,30 @@ class BackupRestoreTest {
     assertThat(Files.readAllBytes(data.resolve("dump.rdb"))).isEqualTo(BackupFilesTest.emptyRdb());
   }
 
+  @Test
+  void restoredFilesAreReadableByTheOwnerOnly() throws Exception {
+    Path work = OpsFixtures.folder("restore-permissions");
+    Path backup = work.resolve("vigil-20250101T000000Z.rdb");
+    Files.write(backup, BackupFilesTest.emptyRdb());
+    Path data = work.resolve("data");
+
+    OpsFixtures.Run restored = OpsFixtures.run(RestoreCommand::new, Map.of(), "--file", backup.toString(), "--dir",
+        data.toString());
+
+    assertThat(restored.exit()).as(restored.toString()).isZero();
+    List<String> loose = new java.util.ArrayList<>();
+    try (var files = Files.walk(data)) {
+      for (Path p : files.filter(p -> !p.equals(data)).toList()) {
+        String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        if (!mode.equals(Files.isDirectory(p) ? "rwx------" : "rw-------")) {
+          loose.add(data.relativize(p) + " " + mode);
+        }
+      }
+    }
+    assertThat(data.resolve("appendonlydir")).isDirectory();
+    assertThat(loose).isEmpty();
+  }
+
   /** 19 waiting, 5 delayed, 2 completed, 1 failed, 1 active (leased); 2 waiting in a second queue. */
   private static void seed(Engine engine) {
     for (int i = 1; i <= 23; i++) {
