@@ -174,11 +174,14 @@ class ErrorStatusTest {
       assertThat(r.getHeader("Retry-After")).isEqualTo("1");
       assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("REDIS_UNAVAILABLE");
       assertThat(r.bodyAsJsonObject().getString("detail")).isEqualTo("Redis is unavailable; retry later");
-      HttpResponse<Buffer> ready = f.get("/health/ready", null);
+      HttpResponse<Buffer> ready = f.get("/health/ready", GatewayFixture.READ);
+      HttpResponse<Buffer> anonymous = f.get("/health/ready", null);
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(ready.getHeader("Retry-After")).isEqualTo("1");
       assertThat(ready.bodyAsString()).contains("redis-master-script");
-      for (HttpResponse<Buffer> response : List.of(r, ready)) {
+      assertThat(anonymous.statusCode()).isEqualTo(503);
+      assertThat(anonymous.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "DOWN"));
+      for (HttpResponse<Buffer> response : List.of(r, ready, anonymous)) {
         assertThat(response.bodyAsString()).doesNotContain("127.0.0.1").doesNotContain(Integer.toString(down.port()))
             .doesNotContainIgnoringCase("connection refused");
       }
