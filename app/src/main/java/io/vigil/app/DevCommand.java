@@ -73,7 +73,7 @@ final class DevCommand implements Callable<Integer> {
     out.println("  API        " + base + "/api/v1/queues");
     out.println("  contract   " + base + "/openapi.yaml");
     out.println("  health     " + base + "/health/ready");
-    out.println("  metrics    " + base + "/metrics");
+    out.println("  metrics    " + base + "/metrics   (with the API token)");
     out.println("  events     " + base + "/api/v1/events?queue=default");
     out.println("  sentinels  " + String.join(",", topology.sentinelAddresses()) + " (master " + topology.masterName() + ")");
     if (token != null) {
