@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Decides every frame a bridge client sends, with the same tokens and roles as REST.
  * 1. {@code send} to {@code vigil.jobs.submit} needs a submit token; {@code register} on
  *    {@code vigil.jobs.events} or {@code vigil.jobs.events.<queue>} needs a read token. The token travels in
- *    the frame's headers as {@code Authorization: Bearer <token>} and is removed before the message goes on.
+ *    the frame's headers as {@code Authorization: Bearer <token>}; it is removed from a register frame and kept
+ *    on a submission, which {@code vigil.jobs.submit} checks again like any event-bus submission.
  * 2. Anything else a client sends (publish, other addresses) is refused.
  * 3. A refusal is answered as a failed reply (status as failure code, problem JSON as message) to the
  *    frame's reply address, or to the address it tried to register, so clients see an error, not silence.
@@ -43,7 +44,7 @@ public final class BridgeGuard {
     this.problems = problems;
   }
 
-  /** Null when the frame may go on; its token header is then removed. */
+  /** Null when the frame may go on (a register frame without its token header, see above). */
   public Refusal check(BridgeEventType type, JsonObject raw) {
     return switch (type) {
       case SEND -> BusAddresses.SUBMIT.equals(address(raw)) ? authorize(raw, Role.SUBMIT) : notPermitted(raw);
@@ -59,7 +60,8 @@ public final class BridgeGuard {
     if (headers != null) {
       for (String name : headers.fieldNames().toArray(String[]::new)) {
         if ("authorization".equalsIgnoreCase(name)) {
-          authorization = String.valueOf(headers.remove(name));
+          // A submission keeps it: vigil.jobs.submit checks the token again, as for any cluster member.
+          authorization = String.valueOf(needed == Role.SUBMIT ? headers.getValue(name) : headers.remove(name));
         }
       }
     }
