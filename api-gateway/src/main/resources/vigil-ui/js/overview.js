@@ -62,9 +62,9 @@ async function renderRedis(ctx) {
     el.innerHTML = `<dl class="facts">
       <dt>Mode</dt><dd>${esc(c.mode)}</dd>
       <dt>Master</dt><dd><code>${esc(c.master.address || 'unknown')}</code> (${esc(c.master.role || '?')}, epoch ${c.master.epoch})</dd>
-      <dt>Sentinels</dt><dd>${c.mode === 'sentinel' ? `${c.sentinels.answering} of ${c.sentinels.configured} answering, majority ${c.sentinels.majority}
-        ${c.sentinels.answering >= c.sentinels.majority ? '<span class="badge ok">quorum</span>' : '<span class="badge bad">no quorum</span>'}` : 'none (standalone)'}</dd>
-      <dt>Failovers</dt><dd>${c.failovers.seen} seen by this gateway${c.failovers.lastAt ? `, last ${esc(time(c.failovers.lastAt))} (${ago(c.failovers.lastAt)})` : ''}</dd>
+      <dt>Sentinels</dt><dd>${c.mode === 'sentinel' ? `${c.sentinels.answering} of ${c.sentinels.configured} answering, quorum ${c.sentinels.quorum}, majority ${c.sentinels.majority}
+        ${c.sentinels.answering >= Math.max(c.sentinels.quorum, c.sentinels.majority) ? '<span class="badge ok">can fail over</span>' : '<span class="badge bad">cannot fail over</span>'}` : 'none (standalone)'}</dd>
+      <dt>Failovers</dt><dd>${c.failovers.recorded} recorded${c.failovers.lastAt ? `, last ${esc(time(c.failovers.lastAt))} (${ago(c.failovers.lastAt)})` : ''}; ${c.failovers.seen} followed by this gateway</dd>
       <dt>Memory</dt><dd>${bytes(mem.used)}${mem.max ? ` of ${bytes(mem.max)} (${pct}%)` : ' (no maxmemory set)'}
         ${mem.max ? `<meter min="0" max="1" low="0.7" high="0.9" optimum="0" value="${mem.ratio}" aria-label="memory used">${pct}%</meter>` : ''}</dd>
       <dt>Replicas</dt><dd>${c.replicas.length ? `<table class="data small"><thead><tr><th scope="col">Replica</th><th scope="col">State</th><th scope="col" class="num">Lag bytes</th><th scope="col" class="num">Lag s</th></tr></thead>

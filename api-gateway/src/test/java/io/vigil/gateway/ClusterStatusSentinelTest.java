@@ -42,8 +42,11 @@ class ClusterStatusSentinelTest {
     }
     assertThat(c.getJsonObject("sentinels").getInteger("configured")).isEqualTo(3);
     assertThat(c.getJsonObject("sentinels").getInteger("majority")).isEqualTo(2);
+    assertThat(c.getJsonObject("sentinels").getInteger("quorum")).isEqualTo(2);
     assertThat(c.getJsonObject("sentinels").getInteger("answering")).isGreaterThanOrEqualTo(2);
     assertThat(c.getJsonObject("failovers").getLong("seen")).isZero();
+    assertThat(c.getJsonObject("failovers").getLong("recorded")).isZero();
+    assertThat(c.getJsonObject("failovers").getValue("lastAt")).isNull();
     broker.close().await();
   }
 }

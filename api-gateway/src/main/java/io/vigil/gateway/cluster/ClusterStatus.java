@@ -5,6 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
+import io.vigil.core.keys.QueueKeys;
 import io.vigil.core.redis.Broker;
 import io.vigil.core.redis.BrokerStatus;
 import io.vigil.core.redis.FailoverBroker;
@@ -17,17 +20,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * 1. Master, config epoch and Sentinels answering come from the broker's own view (no extra Sentinel call).
  * 2. Replicas, their offsets and lag, and memory against maxmemory come from INFO on the master, which the
  *    shipped app user may run.
- * 3. Failovers are counted from the broker's master changes since this gateway started; the epoch, which
- *    Sentinel raises at every failover, tells about those before.
+ * 3. Failovers come from the cluster's failover log in Redis (one entry per new master, written when its
+ *    reconciliation pass ends), so every gateway shows the same count, restarts included; the changes this
+ *    gateway followed itself are shown beside them.
  */
 public final class ClusterStatus {
   private final Broker broker;
+  private final String failoversKey;
   private final Clock clock;
   private final AtomicLong failovers = new AtomicLong();
   private final AtomicLong lastFailoverAt = new AtomicLong();
 
-  public ClusterStatus(Broker broker, Clock clock) {
+  public ClusterStatus(Broker broker, String prefix, Clock clock) {
     this.broker = broker;
+    this.failoversKey = QueueKeys.failoversKey(prefix);
     this.clock = clock;
     if (broker instanceof FailoverBroker failover) {
       failover.onMasterChanged(change -> {
@@ -39,7 +45,8 @@ public final class ClusterStatus {
 
   public Future<JsonObject> read() {
     return broker.batch(List.of(Request.cmd(Command.INFO).arg("replication"),
-        Request.cmd(Command.INFO).arg("memory"))).map(replies -> {
+        Request.cmd(Command.INFO).arg("memory"), Request.cmd(Command.ZCARD).arg(failoversKey),
+        Request.cmd(Command.ZRANGE).arg(failoversKey).arg(-1).arg(-1).arg("WITHSCORES"))).map(replies -> {
       InfoText replication = InfoText.parse(replies.get(0).toString());
       InfoText memory = InfoText.parse(replies.get(1).toString());
       JsonObject out = new JsonObject().put("checkedAt", clock.millis());
@@ -55,10 +62,13 @@ public final class ClusterStatus {
       out.put("sentinels", new JsonObject()
           .put("configured", status == null ? 0 : status.sentinelsConfigured())
           .put("answering", status == null ? 0 : status.sentinelsAnswering())
+          .put("quorum", status == null ? 0 : status.sentinelQuorum())
           .put("majority", status == null ? 0 : status.sentinelsConfigured() / 2 + 1)
           .put("lastError", status == null ? null : status.lastRefreshError()));
-      long last = lastFailoverAt.get();
-      out.put("failovers", new JsonObject().put("seen", failovers.get()).put("lastAt", last == 0 ? null : last));
+      long seenAt = lastFailoverAt.get();
+      out.put("failovers", new JsonObject().put("recorded", replies.get(2).toLong())
+          .put("lastAt", lastRecorded(replies.get(3)))
+          .put("seen", failovers.get()).put("seenLastAt", seenAt == 0 ? null : seenAt));
       long used = memory.number("used_memory");
       long max = memory.number("maxmemory");
       out.put("memory", new JsonObject().put("used", used).put("max", max)
@@ -66,6 +76,15 @@ public final class ClusterStatus {
           .put("policy", memory.get("maxmemory_policy")));
       return out;
     });
+  }
+
+  /** The score of the newest log entry; RESP2 gives [member, score], RESP3 [[member, score]]. */
+  private static Long lastRecorded(Response newest) {
+    if (newest == null || newest.size() == 0) {
+      return null;
+    }
+    Response score = newest.get(0).type() == ResponseType.MULTI ? newest.get(0).get(1) : newest.get(1);
+    return (long) Double.parseDouble(score.toString());
   }
 
   private static JsonArray replicas(InfoText replication) {

@@ -34,7 +34,7 @@ public final class DashboardHandlers {
 
   public DashboardHandlers(Engine engine) {
     this.engine = engine;
-    this.cluster = new ClusterStatus(engine.broker(), engine.clock());
+    this.cluster = new ClusterStatus(engine.broker(), engine.settings().prefix(), engine.clock());
     this.counts = new MinuteCounts(engine.broker(), engine.settings().prefix());
   }
 

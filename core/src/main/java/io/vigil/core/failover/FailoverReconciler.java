@@ -30,7 +30,8 @@ public final class FailoverReconciler {
   private static final long CLAIM_MS = 5 * 60_000;
   /** How long a finished pass is remembered, so late nodes do not repeat it. */
   private static final long DONE_MS = 24 * 3600_000L;
-  private static final String DONE = "done";
+  /** Failovers the log keeps (the dashboard shows their count and the last one). */
+  private static final int FAILOVERS_KEPT = 1000;
   private static final String REPL_ID = "master_replid:";
   private static final ReconcileReport NONE = new ReconcileReport(0, 0, 0);
   private final String token = UUID.randomUUID().toString();
@@ -73,7 +74,7 @@ public final class FailoverReconciler {
       }
       running = pass.future();
     }
-    claim().compose(key -> key.isEmpty() ? Future.succeededFuture(NONE) : claimedPass(key)).onComplete(ar -> {
+    claim().compose(replId -> replId.isEmpty() ? Future.succeededFuture(NONE) : claimedPass(replId)).onComplete(ar -> {
       finished(ar.failed() ? ar.cause() : null);
       pass.handle(ar);
     });
@@ -96,7 +97,7 @@ public final class FailoverReconciler {
   }
 
   /**
-   * The claim key when this node won the pass for the current master; empty when another node holds it
+   * The master's replication id when this node won the pass for it; empty when another node holds it
    * or finished it. The replication id is read from the master itself, so every node names the same key.
    */
   private Future<String> claim() {
@@ -112,7 +113,7 @@ public final class FailoverReconciler {
               log.info("reconciliation skipped, another node claimed or finished it masterReplId={}", replId);
               return "";
             }
-            return key;
+            return replId;
           });
     });
   }
@@ -122,11 +123,18 @@ public final class FailoverReconciler {
         .map(line -> line.substring(REPL_ID.length()).trim()).findFirst().orElse(null);
   }
 
-  /** Marks the pass done when it succeeded; frees the claim when it failed, so the next pass may retry. */
-  private Future<ReconcileReport> claimedPass(String key) {
+  /**
+   * Marks the pass done and logs the failover when it succeeded; frees the claim when it failed, so the
+   * next pass may retry.
+   */
+  private Future<ReconcileReport> claimedPass(String replId) {
+    String prefix = engine.settings().prefix();
+    String key = QueueKeys.reconcileKey(prefix, replId);
     return queues.get().compose(this::reconcileAll)
-        .compose(report -> engine.broker().send(Request.cmd(Command.SET).arg(key).arg(DONE).arg("PX").arg(DONE_MS))
-            .map(ok -> report))
+        .compose(report -> engine.broker().eval(Script.FINISH_RECONCILE,
+                List.of(key, QueueKeys.failoversKey(prefix)),
+                List.of(Long.toString(DONE_MS), replId, Integer.toString(FAILOVERS_KEPT)))
+            .map(recorded -> report))
         .recover(error -> engine.broker().eval(Script.HOLD_LEASE, List.of(key), List.of(token, "0"))
             .transform(released -> Future.failedFuture(error)));
   }

@@ -94,6 +94,11 @@ public record QueueKeys(String queue, String waiting, String delayed, String act
     return Names.requireValidPrefix(prefix) + ":reconcile:" + masterReplId;
   }
 
+  /** Failovers the cluster followed: ZSET of each new master's replication id, scored by when its pass ended. */
+  public static String failoversKey(String prefix) {
+    return Names.requireValidPrefix(prefix) + ":failovers";
+  }
+
   /** Job key prefix of a job key ({@code <prefix>:{<queue>}:job:<id>} -> {@code <prefix>:{<queue>}:job:}), or null. */
   public static String jobPrefixOf(String jobKey) {
     int end = jobKey.indexOf("}:job:");

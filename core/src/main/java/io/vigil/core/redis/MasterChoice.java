@@ -28,6 +28,11 @@ record MasterChoice(RedisAddress master, long epoch, List<SentinelView> agreeing
     return new MasterChoice(vote.master(), vote.epoch(), agreeing, views.size());
   }
 
+  /** The configured quorum the agreeing Sentinels report (the highest, should they differ); 0 if unknown. */
+  int sentinelQuorum() {
+    return agreeing.stream().mapToInt(SentinelView::quorum).max().orElse(0);
+  }
+
   boolean failoverInProgress() {
     return agreeing.stream().anyMatch(SentinelView::failoverInProgress);
   }

@@ -37,6 +37,7 @@ final class MasterTracker {
   private final Set<Runnable> wakers = ConcurrentHashMap.newKeySet();
   private volatile MasterEndpoint current;
   private volatile int answering;
+  private volatile int sentinelQuorum;
   private volatile String lastError;
   private Future<MasterEndpoint> inflight;
   private long lastRefreshMs;
@@ -86,7 +87,7 @@ final class MasterTracker {
   BrokerStatus status() {
     MasterEndpoint e = current;
     return new BrokerStatus(e == null ? null : e.address(), e == null ? 0 : e.epoch(),
-        e == null ? 0 : e.quorum().count(), answering, resolver.configured(), lastError);
+        e == null ? 0 : e.quorum().count(), answering, resolver.configured(), sentinelQuorum, lastError);
   }
 
   /** The current master after a refresh; a failed refresh keeps the last verified master. */
@@ -141,6 +142,7 @@ final class MasterTracker {
 
   private Future<MasterEndpoint> apply(MasterChoice choice) {
     answering = choice.answering();
+    sentinelQuorum = choice.sentinelQuorum();
     MasterEndpoint known = current;
     if (known != null && known.address().equals(choice.master())) {
       fence.refreshed(known.address(), choice.failoverInProgress());

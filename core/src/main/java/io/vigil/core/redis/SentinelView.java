@@ -11,9 +11,10 @@ import java.util.Set;
  *
  * @param epoch the master's config epoch; a higher epoch is a later failover
  * @param masterFlags for example {@code master}, {@code s_down}, {@code failover_in_progress}
+ * @param quorum Sentinels that must agree the master is down before a failover (its configured quorum)
  */
 record SentinelView(RedisAddress sentinel, RedisAddress master, long epoch, Set<String> masterFlags,
-                    List<Replica> replicas) {
+                    List<Replica> replicas, int quorum) {
 
   /** Reads Sentinel's field/value replies (flat RESP2 arrays: Sentinel clients use RESP2). */
   static SentinelView of(RedisAddress sentinel, Response master, Response replicas) {
@@ -30,7 +31,8 @@ record SentinelView(RedisAddress sentinel, RedisAddress master, long epoch, Set<
           f.getOrDefault("role-reported", ""), f.getOrDefault("master-link-status", ""));
     }).toList();
     return new SentinelView(sentinel, new RedisAddress(ip, Integer.parseInt(port)),
-        Long.parseLong(m.getOrDefault("config-epoch", "0")), flags(m.get("flags")), list);
+        Long.parseLong(m.getOrDefault("config-epoch", "0")), flags(m.get("flags")), list,
+        Integer.parseInt(m.getOrDefault("quorum", "0")));
   }
 
   static Set<String> flags(String text) {

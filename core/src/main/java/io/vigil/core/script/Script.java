@@ -30,6 +30,7 @@ public enum Script {
   RETRY("retry", 13),
   PROMOTE("promote", 13),
   RECONCILE("reconcile", 12),
+  FINISH_RECONCILE("finishReconcile", 2),
   ADVANCE_SCHEDULE("advanceSchedule", 2),
   PUT_SCHEDULE("putSchedule", 3),
   DELETE_SCHEDULE("deleteSchedule", 3);

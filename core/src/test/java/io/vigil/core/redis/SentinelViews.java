@@ -9,7 +9,7 @@ final class SentinelViews {
 
   static SentinelView view(int sentinelPort, String master, long epoch, String masterFlags, SentinelView.Replica... replicas) {
     return new SentinelView(new RedisAddress("127.0.0.1", sentinelPort), RedisAddress.parse(master), epoch,
-        SentinelView.flags(masterFlags), new ArrayList<>(List.of(replicas)));
+        SentinelView.flags(masterFlags), new ArrayList<>(List.of(replicas)), 2);
   }
 
   static SentinelView.Replica replica(String name, String flags, String roleReported, String link) {

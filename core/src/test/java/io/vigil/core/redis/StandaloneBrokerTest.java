@@ -32,7 +32,7 @@ class StandaloneBrokerTest {
       Response pong = broker.send(Request.cmd(Command.PING)).await();
 
       assertThat(pong.toString()).isEqualTo("PONG");
-      assertThat(broker.status()).isEqualTo(new BrokerStatus(new RedisAddress(redis.host(), redis.port()), 0, 0, 0, 0, null));
+      assertThat(broker.status()).isEqualTo(new BrokerStatus(new RedisAddress(redis.host(), redis.port()), 0, 0, 0, 0, 0, null));
     } finally {
       broker.close().await();
     }
