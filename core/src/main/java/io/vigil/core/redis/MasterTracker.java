@@ -27,6 +27,7 @@ final class MasterTracker {
   static final long REFRESH_MS = 1_000;
   private static final long MIN_REFRESH_GAP_MS = 100;
   private static final long RETIRE_SLACK_MS = 250;
+  private static final long FIRST_LOOKUP_PAUSE_MS = 250;
   private final Vertx vertx;
   private final Clock clock;
   private final RedisSettings settings;
@@ -54,7 +55,8 @@ final class MasterTracker {
   }
 
   Future<Void> start() {
-    return refresh(true).compose(endpoint -> {
+    int attempts = (int) Math.max(1, settings.connectTimeoutMs() / SentinelNode.QUERY_CAP_MS);
+    return firstRefresh(attempts).compose(endpoint -> {
       synchronized (this) {
         if (!closed) {
           refresher = PeriodicTask.start(vertx, clock, "redis-topology-refresh", REFRESH_MS, this::tick);
@@ -62,6 +64,19 @@ final class MasterTracker {
       }
       resolver.watch(this::onSentinelEvent);
       return endpoint.warm(settings.minConnections());
+    });
+  }
+
+  /**
+   * The first lookup, tried again within the connect timeout: Sentinels that are starting, or busy on a
+   * loaded host, may miss one query window, and a role should not fail its start for that.
+   */
+  private Future<MasterEndpoint> firstRefresh(int attemptsLeft) {
+    return refresh(true).recover(e -> {
+      if (attemptsLeft <= 1 || isClosed()) {
+        return Future.failedFuture(e);
+      }
+      return vertx.timer(FIRST_LOOKUP_PAUSE_MS).compose(v -> firstRefresh(attemptsLeft - 1));
     });
   }
 

@@ -25,6 +25,8 @@ final class SentinelNode {
   /** Channels after which a failover is over or was given up: a refresh then lifts the write fence. */
   static final List<String> FAILOVER_DONE = List.of("+failover-end", "+failover-end-for-timeout",
       "-failover-abort-not-elected", "-failover-abort-no-good-slave", "-failover-abort-slave-timeout");
+  /** Longest wait for one Sentinel's answer. */
+  static final long QUERY_CAP_MS = 1_500;
   private final RedisAddress address;
   private final String masterName;
   private final long queryTimeoutMs;
@@ -37,7 +39,7 @@ final class SentinelNode {
     this.address = address;
     this.masterName = settings.masterName();
     // Sentinels answer from memory; a slow one must not hold up the switch the others already report.
-    this.queryTimeoutMs = Math.min(settings.connectTimeoutMs(), 1_500);
+    this.queryTimeoutMs = Math.min(settings.connectTimeoutMs(), QUERY_CAP_MS);
     // Two connections: one for queries, one pinned by the subscription.
     this.client = Redis.createClient(vertx, ClientOptions.sentinel(settings, address, 2));
   }
