@@ -114,7 +114,9 @@ class MetricsExpositionTest {
   }
 
   private String get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    // /metrics needs a token with the read role (or VIGIL_METRICS_TOKEN), as Prometheus is configured to send.
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + TOKEN).build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 }
