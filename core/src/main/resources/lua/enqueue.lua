@@ -13,8 +13,10 @@
   ARGV[8 + 11 * count] once-marker key prefix ('' = none): <prefix><id> is a STRING kept ARGV[9 + 11 * count] ms
           after the job is created; while it exists the id is not created again, even after its job is gone
   ARGV[10 + 11 * count] id reservation ms (0 = ids are free again once their job is gone)
+  ARGV[11 + 11 * count] '1' = only queues already in KEYS[12] take jobs  ARGV[12 + 11 * count] max queues
   Output: {1, flag per job: 1 new, 0 already exists or marked once, 2 accepted earlier and gone since (the
-          id stays reserved)} | {-4} queue full | {-5} memory watermark
+          id stays reserved)} | {-4} queue full | {-5} memory watermark | {-6} queue not declared
+          | {-7} a new queue beyond the max queues
 ]]
 -- @include common
 -- @include operation
@@ -26,6 +28,12 @@ local count = tonumber(ARGV[7])
 local PER_JOB = 11
 local oncePrefix, onceMs = ARGV[8 + PER_JOB * count], ARGV[9 + PER_JOB * count]
 local reserveMs = tonumber(ARGV[10 + PER_JOB * count])
+
+-- Checked before anything is written: a refused name leaves no key behind.
+if redis.call('SISMEMBER', KEYS[12], ARGV[6]) == 0 then
+  if ARGV[11 + PER_JOB * count] == '1' then return {-6} end
+  if redis.call('SCARD', KEYS[12]) >= tonumber(ARGV[12 + PER_JOB * count]) then return {-7} end
+end
 
 if watermark > 0 then
   local info = redis.call('INFO', 'memory')

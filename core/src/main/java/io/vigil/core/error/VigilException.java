@@ -7,7 +7,8 @@ package io.vigil.core.error;
 public abstract sealed class VigilException extends RuntimeException
     permits InvalidRequestException, JobNotFoundException, LeaseMismatchException, WrongStateException,
         QueueFullException, MemoryWatermarkException, PayloadTooLargeException, RedisUnavailableException,
-        NotDurableException, ScriptFailureException {
+        NotDurableException, ScriptFailureException, QueueUnknownException, QueueLimitException,
+        QueueBusyException {
 
   private final ErrorCode code;
 

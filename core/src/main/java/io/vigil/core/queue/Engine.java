@@ -11,7 +11,8 @@ import java.time.Clock;
  * from Redis inside the scripts ({@link ScriptTime}); the clock serves only this JVM's own decisions.
  */
 public record Engine(Broker broker, EngineSettings settings, Clock clock, Enqueuer enqueuer,
-                     JobTransitions transitions, StalledRecovery recovery, QueueAdmin admin, EventReader events) {
+                     JobTransitions transitions, StalledRecovery recovery, QueueAdmin admin, EventReader events,
+                     QueueRegistry queues) {
 
   /** {@code durableFinish}: complete and fail also wait for replicas, so finished work is not redone after a failover. */
   public static Engine create(Broker broker, EngineSettings settings, Clock clock, boolean durableFinish) {
@@ -27,6 +28,7 @@ public record Engine(Broker broker, EngineSettings settings, Clock clock, Enqueu
         new JobTransitions(broker, settings, clock, time, ids, keys, durableFinish),
         new StalledRecovery(broker, settings, time, keys),
         new QueueAdmin(broker, settings, time, keys, ids),
-        new EventReader(broker, keys));
+        new EventReader(broker, keys),
+        new QueueRegistry(broker, settings, keys));
   }
 }

@@ -14,14 +14,27 @@ import java.util.Map;
  * @param memoryWatermark share of Redis maxmemory above which submissions are refused (0 = off)
  * @param idReservationMs how long an accepted job id cannot create a second job, whatever the retention
  *     (0 = free again once the job is gone)
+ * @param queues which queue names may hold jobs (declaration mode, cap)
  */
 public record EngineSettings(String prefix, int defaultAttempts, Backoff defaultBackoff, int keepCompleted,
                              int keepFailed, long retentionMs, int maxJobsPerQueue, double memoryWatermark,
                              int maxPayloadBytes, int maxEvents, long leaseMs, long stalledIntervalMs,
                              int maxStalledCount, int promoteBatch, int errorsKept, int stalledBatch,
-                             long idReservationMs) {
+                             long idReservationMs, QueuePolicy queues) {
+
+  /** Settings with the default (open, capped) queue policy. */
+  public EngineSettings(String prefix, int defaultAttempts, Backoff defaultBackoff, int keepCompleted,
+                        int keepFailed, long retentionMs, int maxJobsPerQueue, double memoryWatermark,
+                        int maxPayloadBytes, int maxEvents, long leaseMs, long stalledIntervalMs,
+                        int maxStalledCount, int promoteBatch, int errorsKept, int stalledBatch,
+                        long idReservationMs) {
+    this(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs, maxJobsPerQueue,
+        memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount, promoteBatch,
+        errorsKept, stalledBatch, idReservationMs, QueuePolicy.OPEN);
+  }
 
   public EngineSettings {
+    java.util.Objects.requireNonNull(queues, "queues");
     Names.requireValidPrefix(prefix);
     require(defaultAttempts >= 1, "VIGIL_DEFAULT_ATTEMPTS", "must be >= 1, got " + defaultAttempts);
     require(keepCompleted >= -1, "VIGIL_KEEP_COMPLETED", "must be >= -1, got " + keepCompleted);
@@ -70,7 +83,17 @@ public record EngineSettings(String prefix, int defaultAttempts, Backoff default
         r.integer("VIGIL_MAX_STALLED_COUNT", d.maxStalledCount()),
         d.promoteBatch(), d.errorsKept(), d.stalledBatch(),
         r.wholeNumber("VIGIL_ID_RESERVATION_HOURS", d.idReservationMs() / HOUR_MS, 0, Long.MAX_VALUE / HOUR_MS)
-            * HOUR_MS);
+            * HOUR_MS,
+        new QueuePolicy(r.bool("VIGIL_QUEUES_DECLARED", false),
+            r.integer("VIGIL_MAX_QUEUES", QueuePolicy.DEFAULT_MAX_QUEUES, 1, 1_000_000),
+            r.list("VIGIL_QUEUES", null)));
+  }
+
+  /** The same settings under another queue policy. */
+  public EngineSettings withQueues(QueuePolicy policy) {
+    return new EngineSettings(prefix, defaultAttempts, defaultBackoff, keepCompleted, keepFailed, retentionMs,
+        maxJobsPerQueue, memoryWatermark, maxPayloadBytes, maxEvents, leaseMs, stalledIntervalMs, maxStalledCount,
+        promoteBatch, errorsKept, stalledBatch, idReservationMs, policy);
   }
 
   private static void require(boolean condition, String variable, String why) {

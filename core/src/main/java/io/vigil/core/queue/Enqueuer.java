@@ -23,7 +23,7 @@ import java.util.List;
  * 1. Validates payload size and mints missing ids in Java, so a retried call is idempotent.
  * 2. Sends one durable enqueue script per bulk, with an operation id so a re-sent call answers as the first
  *    did; accepted ids stay reserved (VIGIL_ID_RESERVATION_HOURS), so a late retry creates nothing.
- * 3. Refusals (queue full, memory watermark) become typed errors and write nothing; an unconfirmed write
+ * 3. Refusals (queue not declared, too many queues, queue full, memory watermark) become typed errors and write nothing; an unconfirmed write
  *    (NotDurableException) names the job ids, minted ones included, for the caller's retry.
  */
 public final class Enqueuer {
@@ -89,6 +89,8 @@ public final class Enqueuer {
       args.add(markerMs > 0 ? queueKeys.oncePrefix() : "");
       args.add(Long.toString(markerMs));
       args.add(Long.toString(settings.idReservationMs()));
+      args.add(settings.queues().declaredOnly() ? "1" : "0");
+      args.add(Integer.toString(settings.queues().maxQueues()));
       scriptKeys = new ArrayList<>(queueKeys.scriptKeys(ids.operationId()));
       scriptKeys.add(queueKeys.reservedIds());
     } catch (RuntimeException e) {

@@ -33,7 +33,11 @@ public enum Script {
   FINISH_RECONCILE("finishReconcile", 2),
   ADVANCE_SCHEDULE("advanceSchedule", 2),
   PUT_SCHEDULE("putSchedule", 3),
-  DELETE_SCHEDULE("deleteSchedule", 3);
+  DELETE_SCHEDULE("deleteSchedule", 3),
+  DECLARE_QUEUE("declareQueue", 12),
+  DELETE_QUEUE("deleteQueue", 13),
+  /** Takes 1 + the batch's keys; 2 is the fewest. */
+  PURGE_QUEUE_KEYS("purgeQueueKeys", 2);
 
   private static final String INCLUDE = "-- @include ";
   private final String fileName;

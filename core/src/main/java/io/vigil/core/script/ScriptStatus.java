@@ -4,7 +4,10 @@ import io.vigil.core.error.ErrorCode;
 import io.vigil.core.error.JobNotFoundException;
 import io.vigil.core.error.LeaseMismatchException;
 import io.vigil.core.error.MemoryWatermarkException;
+import io.vigil.core.error.QueueBusyException;
 import io.vigil.core.error.QueueFullException;
+import io.vigil.core.error.QueueLimitException;
+import io.vigil.core.error.QueueUnknownException;
 import io.vigil.core.error.ScriptFailureException;
 import io.vigil.core.error.VigilException;
 import io.vigil.core.error.WrongStateException;
@@ -24,6 +27,12 @@ public final class ScriptStatus {
       case QUEUE_FULL -> new QueueFullException("queue " + subject + " is full");
       case MEMORY_WATERMARK -> new MemoryWatermarkException(
           "Redis memory is above the watermark; queue " + subject + " refuses new jobs");
+      case QUEUE_UNKNOWN -> new QueueUnknownException("queue " + subject + " is not declared; an admin declares it with"
+          + " PUT /queues/" + subject + " (or VIGIL_QUEUES)");
+      case QUEUE_LIMIT -> new QueueLimitException("queue " + subject + " would be a new queue beyond VIGIL_MAX_QUEUES;"
+          + " delete an idle queue first");
+      case QUEUE_BUSY -> new QueueBusyException("queue " + subject + " still has waiting, delayed or active jobs;"
+          + " delete it with force=true to drop them");
       default -> new ScriptFailureException("unexpected script status " + status + " for " + subject);
     };
   }
