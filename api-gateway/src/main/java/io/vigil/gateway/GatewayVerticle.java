@@ -7,7 +7,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vigil.core.loop.PeriodicTask;
+import io.vigil.core.error.QueueLimitException;
 import io.vigil.core.queue.Engine;
+import io.vigil.settings.SettingsException;
 import io.vigil.gateway.auth.Authenticator;
 import io.vigil.gateway.contract.BodySchema;
 import io.vigil.gateway.contract.Contract;
@@ -68,13 +70,28 @@ public final class GatewayVerticle extends VerticleBase {
       bridges = new EventBusBridges(vertx, settings.bridge(),
           new BridgeGuard(new Authenticator(settings.tokens()), new ProblemMapper(services.metrics())));
       // Registered cluster-wide before the verticle reports started.
-      return submitConsumer.completion().compose(v -> bridges.start())
+      return submitConsumer.completion().compose(v -> declareQueues(engine)).compose(v -> bridges.start())
           .compose(v -> listenForMetrics())
           .compose(v -> vertx.createHttpServer(options).requestHandler(router)
               .listen(settings.httpPort(), bindHost()));
     }).onSuccess(s -> {
       server = s;
       LOG.info("gateway=started port={} settings={}", s.actualPort(), settings);
+    });
+  }
+
+  /**
+   * VIGIL_QUEUES: declared before the API listens. More than VIGIL_MAX_QUEUES is a configuration error that
+   * stops the start; Redis not answering is logged and the start goes on (an admin can PUT the queue later).
+   */
+  private static Future<Void> declareQueues(Engine engine) {
+    return engine.queues().declareAtStart().recover(e -> {
+      if (e instanceof QueueLimitException) {
+        return Future.failedFuture(new SettingsException("VIGIL_QUEUES", e.getMessage()));
+      }
+      LOG.warn("queues=declare-failed VIGIL_QUEUES={} error={}", engine.settings().queues().declaredAtStart(),
+          e.getMessage());
+      return Future.succeededFuture();
     });
   }
 

@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First handler of every protected route: 401 without a known token, 403 when its role is too low. A
+ * First handler of every protected route: 401 without a known token, 403 when its role is too low or the
+ * route's {@code {queue}} is outside the token's queue patterns. A
  * security-policy handler, so vertx-web runs it before the body handler: no valid token, no buffered body.
  */
 public record AccessHandler(Authenticator authenticator, Role required) implements SecurityPolicyHandler {
@@ -29,6 +30,13 @@ public record AccessHandler(Authenticator authenticator, Role required) implemen
       LOG.info("auth=refused status=403 caller={} role={} needed={} route={}", caller.name(),
           caller.role().wireName(), required.wireName(), ctx.currentRoute().getPath());
       ctx.fail(new HttpProblem(403, "FORBIDDEN", "this operation needs the " + required.wireName() + " role"));
+      return;
+    }
+    String queue = ctx.pathParam("queue");
+    if (queue != null && !caller.queues().allows(queue)) {
+      LOG.info("auth=refused status=403 caller={} reason=queue-pattern route={}", caller.name(),
+          ctx.currentRoute().getPath());
+      ctx.fail(new HttpProblem(403, "FORBIDDEN", "this token may not use queue " + queue));
       return;
     }
     ctx.put(CALLER, caller);

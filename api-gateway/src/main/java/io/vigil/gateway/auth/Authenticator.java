@@ -20,7 +20,7 @@ public final class Authenticator {
   public Authenticator(List<ApiToken> tokens) {
     this.open = tokens.isEmpty();
     for (ApiToken token : tokens) {
-      byDigest.put(digest(token.token()), new Caller(token.name(), token.role()));
+      byDigest.put(digest(token.token()), new Caller(token.name(), token.role(), token.queues()));
     }
   }
 

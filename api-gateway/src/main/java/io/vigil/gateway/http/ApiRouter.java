@@ -92,6 +92,8 @@ public final class ApiRouter {
     map.put("cancelJob", jobs.cancel());
     map.put("listQueues", queues.list());
     map.put("getQueue", queues.info());
+    map.put("declareQueue", queues.declare());
+    map.put("deleteQueue", queues.delete());
     map.put("pauseQueue", queues.pause());
     map.put("resumeQueue", queues.resume());
     map.put("listSchedules", directory.listSchedules());

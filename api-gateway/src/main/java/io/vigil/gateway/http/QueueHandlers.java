@@ -7,9 +7,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.QueueInfo;
+import io.vigil.core.queue.QueueLimits;
 import java.util.List;
 
-/** Handlers of the queue operations: list, info, pause and resume. */
+/** Handlers of the queue operations: list, info, declare, delete, pause and resume. */
 public record QueueHandlers(Engine engine) {
 
   public Handler<RoutingContext> list() {
@@ -24,6 +25,32 @@ public record QueueHandlers(Engine engine) {
 
   public Handler<RoutingContext> info() {
     return ctx -> Replies.json(ctx, engine.admin().info(Replies.path(ctx, "queue")), 200, QueueInfo::toJson);
+  }
+
+  /** 201 when declared now, 200 when it was declared already; {@code {"limits": {...}}} sets its limits too. */
+  public Handler<RoutingContext> declare() {
+    return ctx -> {
+      String queue = Replies.path(ctx, "queue");
+      JsonObject body = Replies.body(ctx);
+      JsonObject given = body == null ? null : body.getJsonObject("limits");
+      Future<Boolean> declared;
+      try {
+        QueueLimits limits = given == null ? null : new QueueLimits(given.getInteger("maxActive"),
+            given.getInteger("rateMax"), given.getLong("rateWindowMs"));
+        declared = engine.queues().declare(queue, limits);
+      } catch (RuntimeException e) {
+        declared = Future.failedFuture(e);
+      }
+      declared.compose(isNew -> engine.admin().info(queue).map(info -> {
+        Replies.json(ctx, isNew ? 201 : 200, info.toJson());
+        return null;
+      })).onFailure(ctx::fail);
+    };
+  }
+
+  public Handler<RoutingContext> delete() {
+    return ctx -> Replies.noContent(ctx,
+        engine.queues().delete(Replies.path(ctx, "queue"), "true".equals(Replies.query(ctx, "force"))));
   }
 
   public Handler<RoutingContext> pause() {

@@ -50,6 +50,10 @@ public record SubmitConsumer(Submitter submitter, BodySchema schema, ProblemMapp
       if (problem != null) {
         throw new InvalidRequestException("the submission is invalid: " + problem);
       }
+      if (!caller.queues().allows(name)) {
+        LOG.info("auth=refused via=eventbus caller={} reason=queue-pattern", caller.name());
+        throw new HttpProblem(403, "FORBIDDEN", "this token may not use queue " + name);
+      }
       result = submitter.submit(name, body);
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
