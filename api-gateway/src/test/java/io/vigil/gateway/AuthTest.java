@@ -17,6 +17,7 @@ import io.vigil.core.queue.EngineSettings;
 import io.vigil.gateway.support.GatewayFixture;
 import io.vigil.testkit.RedisExtension;
 import io.vigil.topology.RedisNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,6 +107,26 @@ class AuthTest {
         .isInstanceOf(io.vigil.settings.SettingsException.class)
         .hasMessageStartingWith("VIGIL_API_TOKENS: token 'ci' has an unknown role")
         .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void queuePatternsAreAnOptionalFourthFieldAndABadOneIsRefusedWithoutEchoingTheToken() {
+    List<io.vigil.gateway.auth.ApiToken> tokens = io.vigil.gateway.auth.ApiToken.parseList(
+        "ci:ci-token-value-0000001:submit:reports-*|mail,ops:ops-token-value-000001:admin");
+
+    assertThat(tokens.get(0).queues().allows("reports-eu")).isTrue();
+    assertThat(tokens.get(0).queues().allows("mail")).isTrue();
+    assertThat(tokens.get(0).queues().allows("mail2")).isFalse();
+    assertThat(tokens.get(0).queues().allows("billing")).isFalse();
+    assertThat(tokens.get(1).queues().allows("billing")).isTrue();
+    assertThat(tokens.get(0).toString()).contains("queues=reports-*|mail").doesNotContain("ci-token");
+    for (String bad : List.of("ci:s3cret-token-value-123456:submit:", "ci:s3cret-token-value-123456:submit:a|",
+        "ci:s3cret-token-value-123456:submit:a{b}", "ci:s3cret-token-value-123456:submit:a:b")) {
+      assertThatThrownBy(() -> io.vigil.gateway.auth.ApiToken.parseList(bad)).as(bad)
+          .isInstanceOf(io.vigil.settings.SettingsException.class)
+          .hasMessageStartingWith("VIGIL_API_TOKENS: ")
+          .hasMessageNotContaining("s3cret");
+    }
   }
 
   private static boolean accepts(String host, int port) {

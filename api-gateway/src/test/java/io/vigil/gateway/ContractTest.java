@@ -50,7 +50,7 @@ class ContractTest {
     }
 
     assertThat(routed).isEqualTo(declared);
-    assertThat(declared).hasSize(30);
+    assertThat(declared).hasSize(32);
   }
 
   @Test

@@ -61,4 +61,19 @@ class EngineSettingsTest {
     assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("REDIS_MEMORY_WATERMARK", "2")))
         .isInstanceOf(SettingsException.class).hasMessage("REDIS_MEMORY_WATERMARK: must be between 0.0 and 1.0, got 2");
   }
+
+  @Test
+  void queuesAreCappedAtAThousandByDefaultAndTheQueueSettingsAreChecked() {
+    assertThat(EngineSettings.fromEnv(Map.of()).queues()).isEqualTo(new QueuePolicy(false, 1000, java.util.List.of()));
+    assertThat(EngineSettings.fromEnv(Map.of("VIGIL_QUEUES_DECLARED", "true", "VIGIL_MAX_QUEUES", "5",
+        "VIGIL_QUEUES", "mail, reports")).queues()).isEqualTo(new QueuePolicy(true, 5, java.util.List.of("mail", "reports")));
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("VIGIL_MAX_QUEUES", "0")))
+        .isInstanceOf(SettingsException.class).hasMessageStartingWith("VIGIL_MAX_QUEUES: ");
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("VIGIL_QUEUES", "a:b")))
+        .isInstanceOf(SettingsException.class).hasMessageStartingWith("VIGIL_QUEUES: 'a:b' is not a valid queue name");
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("VIGIL_QUEUES", "a,b,c", "VIGIL_MAX_QUEUES", "2")))
+        .isInstanceOf(SettingsException.class).hasMessageStartingWith("VIGIL_QUEUES: names 3 queues");
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("VIGIL_QUEUES_DECLARED", "yes")))
+        .isInstanceOf(SettingsException.class).hasMessageStartingWith("VIGIL_QUEUES_DECLARED: ");
+  }
 }
