@@ -82,6 +82,13 @@ public final class FailoverDrill {
     out.println("drill.queue " + o.queue + " name");
     out.println("drill.master_before " + before + " address");
     out.println("drill.replica_acks " + broker.status().replicaAcks() + " replicas");
+    try {
+      // Declared first: with VIGIL_QUEUES_DECLARED only declared queues take jobs (and the cleanup deletes it).
+      engine.queues().declare(o.queue, null).await();
+    } catch (RuntimeException e) {
+      out.println("drill.error " + e.getMessage());
+      return UNREACHABLE;
+    }
     ProbeLoad load = new ProbeLoad(vertx, engine, o.queue, o.rate);
     try {
       load.start(o.concurrency);
