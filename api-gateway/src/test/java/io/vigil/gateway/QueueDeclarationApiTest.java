@@ -131,6 +131,10 @@ class QueueDeclarationApiTest {
     assertThat(f.post("/api/v1/queues/mail/jobs", SCOPED, JOB).statusCode()).isEqualTo(201);
     assertThat(f.post("/api/v1/queues/mailx/jobs", SCOPED, JOB).statusCode()).isEqualTo(403);
     assertThat(f.post("/api/v1/queues/billing/jobs", SUBMIT, JOB).statusCode()).isEqualTo(201);
+    assertThat(f.get("/api/v1/queues/billing/jobs", SCOPED).statusCode()).isEqualTo(403);
+    assertThat(f.get("/api/v1/events?queue=billing", SCOPED).statusCode()).isEqualTo(403);
+    assertThat(f.get("/api/v1/events", SCOPED).statusCode()).isEqualTo(403);
+    assertThat(f.get("/api/v1/queues/mail/jobs", SCOPED).statusCode()).isEqualTo(200);
   }
 
   @Test

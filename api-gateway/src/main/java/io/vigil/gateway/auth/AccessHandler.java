@@ -32,11 +32,14 @@ public record AccessHandler(Authenticator authenticator, Role required) implemen
       ctx.fail(new HttpProblem(403, "FORBIDDEN", "this operation needs the " + required.wireName() + " role"));
       return;
     }
-    String queue = ctx.pathParam("queue");
-    if (queue != null && !caller.queues().allows(queue)) {
+    // The event stream names its queue in the query; a token limited to queues must name one it may use.
+    String queue = ctx.pathParam("queue") != null ? ctx.pathParam("queue") : ctx.queryParams().get("queue");
+    boolean queueRoute = ctx.pathParam("queue") != null || ctx.currentRoute().getPath().endsWith("/events");
+    if (queueRoute && !caller.queues().allows(queue)) {
       LOG.info("auth=refused status=403 caller={} reason=queue-pattern route={}", caller.name(),
           ctx.currentRoute().getPath());
-      ctx.fail(new HttpProblem(403, "FORBIDDEN", "this token may not use queue " + queue));
+      ctx.fail(new HttpProblem(403, "FORBIDDEN", queue == null ? "this token may only read the events of its queues:"
+          + " name one with ?queue=" : "this token may not use queue " + queue));
       return;
     }
     ctx.put(CALLER, caller);
