@@ -91,6 +91,7 @@ class QueueDeclarationApiTest {
     assertThat(unknown.bodyAsJsonObject().getString("code")).isEqualTo("QUEUE_UNKNOWN");
     assertThat(unknown.bodyAsJsonObject().getString("detail")).contains("PUT /queues/mail");
     assertThat(unknownBulk.statusCode()).isEqualTo(404);
+    assertThat(f.post("/api/v1/queues/mail/pause", GatewayFixture.ADMIN, null).statusCode()).isEqualTo(404);
     assertThat(f.dbSize()).isZero();
 
     assertThat(f.send(HttpMethod.PUT, "/api/v1/queues/mail", SUBMIT, null).statusCode()).isEqualTo(403);

@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Operator actions (one script each) and inspection (plain reads). Remove, retry and promote carry an
+ * Operator actions (one script each) and inspection (plain reads). With VIGIL_QUEUES_DECLARED, pause, resume
+ * and limits refuse an undeclared queue (QueueUnknownException) instead of writing its keys. Remove, retry and promote carry an
  * operation id, so a call the broker sends again answers as the first did instead of acting twice.
  */
 public final class QueueAdmin {
@@ -51,8 +52,9 @@ public final class QueueAdmin {
 
   public Future<Void> setLimits(String queue, QueueLimits limits) {
     QueueKeys k = keys.of(queue);
-    List<String> args = List.of(str(limits.maxActive()), str(limits.rateMax()), str(limits.rateWindowMs()));
-    return broker.evalDurable(Script.SET_LIMITS, k.scriptKeys(), args).mapEmpty();
+    List<String> args = List.of(str(limits.maxActive()), str(limits.rateMax()), str(limits.rateWindowMs()),
+        declaredOnly(queue));
+    return broker.evalDurable(Script.SET_LIMITS, k.scriptKeys(), args).compose(r -> checked(r, queue));
   }
 
   /** Removes a waiting, delayed or finished job; an active one is refused with WrongStateException. */
@@ -160,8 +162,9 @@ public final class QueueAdmin {
 
   private Future<Void> queueScript(Script script, String queue) {
     return keysOf(queue)
-        .compose(k -> broker.evalDurable(script, k.scriptKeys(), List.of(time.arg(), Integer.toString(settings.maxEvents()))))
-        .mapEmpty();
+        .compose(k -> broker.evalDurable(script, k.scriptKeys(), List.of(time.arg(), Integer.toString(settings.maxEvents()),
+            declaredOnly(queue))))
+        .compose(r -> checked(r, queue));
   }
 
   private Future<Void> jobScript(Script script, String queue, String jobId) {
@@ -181,6 +184,15 @@ public final class QueueAdmin {
       Names.requireValidJobId(jobId);
       return k;
     });
+  }
+
+  /** The queue's name for scripts that refuse an undeclared queue in declared mode; '' lets them change any. */
+  private String declaredOnly(String queue) {
+    return settings.queues().declaredOnly() ? queue : "";
+  }
+
+  private static Future<Void> checked(Response r, String queue) {
+    return r.toLong() < 0 ? Future.failedFuture(ScriptStatus.toException(r.toLong(), queue)) : Future.succeededFuture();
   }
 
   private static Integer intOrNull(Response r) {

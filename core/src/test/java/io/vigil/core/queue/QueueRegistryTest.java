@@ -72,6 +72,22 @@ class QueueRegistryTest {
   }
 
   @Test
+  void declaredModeRefusesPauseResumeAndLimitsOfAnUnknownQueueAndWritesNothing(Vertx vertx, RedisNode redis) {
+    EngineFixture f = fixture(vertx, redis, true, 1000);
+    f.engine.queues().declare("known", null).await();
+    List<String> before = f.keys("*");
+
+    assertThatThrownBy(() -> f.engine.admin().pause("unknown").await()).isInstanceOf(QueueUnknownException.class);
+    assertThatThrownBy(() -> f.engine.admin().resume("unknown").await()).isInstanceOf(QueueUnknownException.class);
+    assertThatThrownBy(() -> f.engine.admin().setLimits("unknown", new QueueLimits(1, null, null)).await())
+        .isInstanceOf(QueueUnknownException.class);
+
+    assertThat(f.keys("*")).isEqualTo(before);
+    f.engine.admin().pause("known").await();
+    assertThat(f.engine.admin().info("known").await().paused()).isTrue();
+  }
+
+  @Test
   void declaringBeyondTheCapIsRefusedWhileRedeclaringSetsLimits(Vertx vertx, RedisNode redis) {
     EngineFixture f = fixture(vertx, redis, true, 2);
     assertThat(f.engine.queues().declare("a", null).await()).isTrue();
