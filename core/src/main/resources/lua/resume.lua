@@ -8,7 +8,7 @@
   Output: 1 | -6 queue not declared (nothing written)
 ]]
 -- @include common
-if ARGV[3] ~= '' and redis.call('SISMEMBER', KEYS[12], ARGV[3]) == 0 then return -6 end
+if (ARGV[3] or '') ~= '' and redis.call('SISMEMBER', KEYS[12], ARGV[3]) == 0 then return -6 end
 redis.call('HDEL', KEYS[6], 'paused')
 pushMarker()
 emit(ARGV[2], nowMs(ARGV[1]), 'resumed', '')

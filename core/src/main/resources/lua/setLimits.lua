@@ -8,7 +8,7 @@
   Output: 1 | -6 queue not declared (nothing written)
 ]]
 -- @include common
-if ARGV[4] ~= '' and redis.call('SISMEMBER', KEYS[12], ARGV[4]) == 0 then return -6 end
+if (ARGV[4] or '') ~= '' and redis.call('SISMEMBER', KEYS[12], ARGV[4]) == 0 then return -6 end
 local fields = {'maxActive', 'rateMax', 'rateWindowMs'}
 for i, field in ipairs(fields) do
   if ARGV[i] == '' then redis.call('HDEL', KEYS[6], field) else redis.call('HSET', KEYS[6], field, ARGV[i]) end
