@@ -92,6 +92,7 @@ class QueueDeclarationApiTest {
     assertThat(unknown.bodyAsJsonObject().getString("detail")).contains("PUT /queues/mail");
     assertThat(unknownBulk.statusCode()).isEqualTo(404);
     assertThat(f.post("/api/v1/queues/mail/pause", GatewayFixture.ADMIN, null).statusCode()).isEqualTo(404);
+    assertThat(f.get("/api/v1/queues/mail", GatewayFixture.READ).statusCode()).isEqualTo(404);
     assertThat(f.dbSize()).isZero();
 
     assertThat(f.send(HttpMethod.PUT, "/api/v1/queues/mail", SUBMIT, null).statusCode()).isEqualTo(403);
@@ -103,6 +104,8 @@ class QueueDeclarationApiTest {
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.bodyAsJsonObject().getJsonObject("limits").getInteger("maxActive")).isEqualTo(2);
     assertThat(f.post("/api/v1/queues/mail/jobs", SUBMIT, JOB).statusCode()).isEqualTo(201);
+    assertThat(f.get("/api/v1/queues/mail", GatewayFixture.READ).bodyAsJsonObject().getJsonObject("counts")
+        .getLong("waiting")).isEqualTo(1);
 
     HttpResponse<Buffer> busy = f.send(HttpMethod.DELETE, "/api/v1/queues/mail", ADMIN, null);
     assertThat(busy.statusCode()).isEqualTo(409);

@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vigil.core.error.QueueUnknownException;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.QueueInfo;
 import io.vigil.core.queue.QueueLimits;
@@ -23,8 +24,16 @@ public record QueueHandlers(Engine engine) {
     };
   }
 
+  /** With VIGIL_QUEUES_DECLARED an undeclared queue is 404 QUEUE_UNKNOWN; otherwise any name answers its counts. */
   public Handler<RoutingContext> info() {
-    return ctx -> Replies.json(ctx, engine.admin().info(Replies.path(ctx, "queue")), 200, QueueInfo::toJson);
+    return ctx -> {
+      String queue = Replies.path(ctx, "queue");
+      Future<Boolean> known = engine.settings().queues().declaredOnly() ? engine.queues().exists(queue)
+          : Future.succeededFuture(true);
+      Replies.json(ctx, known.compose(yes -> yes ? engine.admin().info(queue)
+          : Future.failedFuture(new QueueUnknownException("queue " + queue + " is not declared"))), 200,
+          QueueInfo::toJson);
+    };
   }
 
   /** 201 when declared now, 200 when it was declared already; {@code {"limits": {...}}} sets its limits too. */

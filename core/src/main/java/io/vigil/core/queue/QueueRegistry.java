@@ -49,6 +49,13 @@ public final class QueueRegistry {
         : Future.succeededFuture(r.toLong() == 1));
   }
 
+  /** Whether the queue is in {@code <prefix>:queues}. */
+  public Future<Boolean> exists(String queue) {
+    return Future.succeededFuture(queue).map(keys::of)
+        .compose(k -> broker.send(Request.cmd(Command.SISMEMBER).arg(k.queues()).arg(queue)))
+        .map(r -> r.toLong() == 1);
+  }
+
   /** Declares each queue of {@code VIGIL_QUEUES} in turn (limits untouched). */
   public Future<Void> declareAtStart() {
     Future<Boolean> chain = Future.succeededFuture(false);
