@@ -139,6 +139,13 @@ class QueueDeclarationApiTest {
     assertThat(f.get("/api/v1/events?queue=billing", SCOPED).statusCode()).isEqualTo(403);
     assertThat(f.get("/api/v1/events", SCOPED).statusCode()).isEqualTo(403);
     assertThat(f.get("/api/v1/queues/mail/jobs", SCOPED).statusCode()).isEqualTo(200);
+    assertThat(queueNames(f, SCOPED)).containsExactlyInAnyOrder("reports-eu", "mail");
+    assertThat(queueNames(f, SUBMIT)).containsExactlyInAnyOrder("reports-eu", "mail", "billing");
+  }
+
+  private static List<String> queueNames(GatewayFixture f, String token) {
+    return f.get("/api/v1/queues", token).bodyAsJsonObject().getJsonArray("queues").stream()
+        .map(q -> ((JsonObject) q).getString("name")).toList();
   }
 
   @Test

@@ -9,15 +9,22 @@ import io.vigil.core.error.QueueUnknownException;
 import io.vigil.core.queue.Engine;
 import io.vigil.core.queue.QueueInfo;
 import io.vigil.core.queue.QueueLimits;
+import io.vigil.gateway.auth.AccessHandler;
+import io.vigil.gateway.auth.Caller;
+import io.vigil.gateway.auth.QueueScope;
 import java.util.List;
 
 /** Handlers of the queue operations: list, info, declare, delete, pause and resume. */
 public record QueueHandlers(Engine engine) {
 
+  /** The queues the caller's token may use (a token limited by queue patterns sees only its own). */
   public Handler<RoutingContext> list() {
     return ctx -> {
+      Caller caller = ctx.get(AccessHandler.CALLER);
+      QueueScope scope = caller == null ? QueueScope.ANY : caller.queues();
       Future<List<QueueInfo>> infos = engine.admin().listQueues()
-          .compose(names -> Future.all(names.stream().map(name -> engine.admin().info(name)).toList()))
+          .compose(names -> Future.all(names.stream().filter(scope::allows)
+              .map(name -> engine.admin().info(name)).toList()))
           .map(all -> all.<QueueInfo>list());
       Replies.json(ctx, infos, 200, list -> new JsonObject()
           .put("queues", new JsonArray(list.stream().map(info -> (Object) info.toJson()).toList())));
