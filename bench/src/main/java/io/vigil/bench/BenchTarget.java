@@ -58,8 +58,23 @@ final class BenchTarget implements AutoCloseable {
     return RespConnection.open(new Endpoint(host, port), new Credentials(null, password));
   }
 
-  /** Kept under target/ for reading afterwards. */
-  private static Path folder() {
+  /** The REDIS_* settings that point the shipped roles at this target. */
+  Map<String, String> roleEnv() {
+    Map<String, String> env = new HashMap<>();
+    env.put("REDIS_HOST", host);
+    env.put("REDIS_PORT", Integer.toString(port));
+    if (own == null) {
+      for (String name : new String[] {"REDIS_USERNAME", "REDIS_PASSWORD"}) {
+        if (System.getenv(name) != null) {
+          env.put(name, System.getenv(name));
+        }
+      }
+    }
+    return env;
+  }
+
+  /** A fresh folder for the own servers' configs and logs, kept under target/ for reading afterwards. */
+  static Path folder() {
     try {
       Path base = Files.createDirectories(Path.of("target", "bench-redis"));
       return Files.createTempDirectory(base, "bench-").toAbsolutePath();

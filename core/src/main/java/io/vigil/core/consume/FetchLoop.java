@@ -105,7 +105,14 @@ final class FetchLoop {
   private void fetch() {
     fetching = true;
     String token = unansweredFetch != null ? unansweredFetch : engine.transitions().newLeaseToken();
-    engine.transitions().fetch(settings.queue(), settings.workerId(), token).onComplete(ar -> {
+    Future<FetchOutcome> call;
+    try {
+      call = engine.transitions().fetch(settings.queue(), settings.workerId(), token);
+    } catch (RuntimeException e) {
+      // Thrown instead of failed: without this the loop would stay "fetching" for good.
+      call = Future.failedFuture(e);
+    }
+    call.onComplete(ar -> {
       fetching = false;
       if (ar.failed()) {
         listener.redisError(settings.queue(), ar.cause());

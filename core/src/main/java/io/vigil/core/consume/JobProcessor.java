@@ -102,6 +102,13 @@ public final class JobProcessor {
    * heartbeat or stalled check of it runs.
    */
   public Future<Void> stop(long graceMs) {
+    if (context != null && Vertx.currentContext() != context) {
+      // Every field here belongs to the processor's context; a caller elsewhere (the bench's main thread, a
+      // test) would race its completions and corrupt the running map.
+      Promise<Void> onContext = Promise.promise();
+      context.runOnContext(v -> stop(graceMs).onComplete(onContext));
+      return onContext.future();
+    }
     if (stopped != null) {
       return stopped;
     }

@@ -1,9 +1,6 @@
 package io.vigil.core.redis;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vigil.core.error.NotDurableException;
 import io.vigil.core.script.Script;
@@ -16,9 +13,10 @@ import java.util.Set;
  * 1. Refused at once while Sentinel is failing this master over ({@link FailoverFence}), and under
  *    automatic acks while the master has no healthy replica: the write is not sent, so nothing is
  *    acknowledged on the master alone (only {@code REDIS_MIN_REPLICA_ACKS=0} asks for that).
- * 2. One pipeline on one connection: script, PUBLISH fence, ROLE, WAIT n, ROLE. WAIT counts acks for the
- *    connection's own last write; a pooled connection that never wrote would pass WAIT at once. PUBLISH
- *    is replicated, so it moves the connection's offset to "now" and WAIT covers every earlier write.
+ * 2. The script rides the pipelined connections like any script; once it answered, a {@link GroupCommit}
+ *    confirms it together with every other write answered meanwhile: PUBLISH fence, ROLE, WAIT n, ROLE on
+ *    one connection. WAIT counts acks for the connection's own last write; PUBLISH is replicated, so it
+ *    moves that connection's offset past every write answered before it, and WAIT covers them all.
  * 3. The first ROLE gives that offset, the second which replicas have acknowledged it; under automatic
  *    acks only replicas the {@link ReplicaCounter} trusts count, so a node that just attached to a
  *    doomed master cannot make a write look durable. The quorum is the endpoint's own, never the next
@@ -32,6 +30,8 @@ final class DurableWrite {
   static final String FENCE_CHANNEL = "vigil:wait-fence";
   private final MasterTracker tracker;
   private final long ackTimeoutMs;
+  /** The group commit of the master written to last, replaced when the broker moves (or acks change). */
+  private GroupCommit groups;
 
   DurableWrite(MasterTracker tracker, long ackTimeoutMs) {
     this.tracker = tracker;
@@ -75,21 +75,16 @@ final class DurableWrite {
         // connections like any script. The pool would hold one connection per call and queue the rest.
         return ScriptCalls.evalOnce(endpoint.pipelined()::send, script, keys, args);
       }
-      Redis redis = endpoint.commands();
-      List<Request> tail = List.of(Request.cmd(Command.PUBLISH).arg(FENCE_CHANNEL).arg("1"), Request.cmd(Command.ROLE),
-          Request.cmd(Command.WAIT).arg(acks).arg(ackTimeoutMs), Request.cmd(Command.ROLE));
+      GroupCommit group = groupFor(endpoint, acks);
       if (appliedOn == endpoint) {
         Response first = reply;
-        return redis.batch(tail).compose(replies -> confirm(endpoint, quorum, replies.subList(0, 4), first));
+        return group.confirm().compose(replies -> confirm(endpoint, quorum, replies, first));
       }
-      return redis.batch(pipeline(Command.EVALSHA, script, keys, args, tail))
-          .recover(t -> ScriptCalls.isNoScript(t) ? redis.batch(pipeline(Command.EVAL, script, keys, args, tail))
-              : Future.failedFuture(t))
-          .compose(replies -> {
-            reply = replies.get(0);
-            appliedOn = endpoint;
-            return confirm(endpoint, quorum, replies.subList(1, 5), replies.get(0));
-          });
+      return ScriptCalls.evalOnce(endpoint.pipelined()::send, script, keys, args).compose(answer -> {
+        reply = answer;
+        appliedOn = endpoint;
+        return group.confirm().compose(replies -> confirm(endpoint, quorum, replies, answer));
+      });
     }
   }
 
@@ -114,12 +109,11 @@ final class DurableWrite {
     return Future.succeededFuture(reply);
   }
 
-  private static List<Request> pipeline(Command command, Script script, List<String> keys, List<String> args,
-                                        List<Request> tail) {
-    List<Request> out = new java.util.ArrayList<>(1 + tail.size());
-    out.add(ScriptCalls.scriptRequest(command, script, keys, args));
-    out.addAll(tail);
-    return out;
+  private synchronized GroupCommit groupFor(MasterEndpoint endpoint, int acks) {
+    if (groups == null || groups.endpoint() != endpoint || groups.acks() != acks) {
+      groups = new GroupCommit(endpoint, acks, ackTimeoutMs);
+    }
+    return groups;
   }
 
   /**
