@@ -76,7 +76,12 @@ final class FailoverRetry {
       Throwable error = ar.cause();
       NotDurableException lastNotDurable = error instanceof NotDurableException e ? e : notDurable;
       long remaining = c.deadline - nowMs();
-      if (!retryable(error)) {
+      // A rotated password refused before this JVM read the new one: read the file now, then retry.
+      boolean refused = TransientErrors.isAuthFailure(error) && tracker.settings().passwordsFromFiles();
+      if (refused) {
+        tracker.credentialsRefused();
+      }
+      if (!refused && !retryable(error)) {
         ScriptCalls.<T>classify(error).onFailure(c.result::fail);
       } else if (remaining <= 0 || endpoint == null || closedUnderUs(error, endpoint)) {
         c.result.fail(exhausted(error, lastNotDurable, n, endpoint, tracker.status().lastRefreshError()));

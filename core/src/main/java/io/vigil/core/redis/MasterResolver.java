@@ -14,6 +14,10 @@ interface MasterResolver {
   default void watch(BiConsumer<String, String> onEvent) {
   }
 
+  /** New connections use these settings' Sentinel credentials; open ones retire once their replies are in. */
+  default void useCredentials(RedisSettings next) {
+  }
+
   /** Sentinels configured (0 standalone). */
   default int configured() {
     return 0;

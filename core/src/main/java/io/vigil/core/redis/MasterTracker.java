@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * 2. A Sentinel event forces a refresh at once; a timer refreshes every second (replica health, missed
  *    events) and re-opens lost subscriptions.
  * 3. Retries waiting register a waker run on the next switch, so they do not sleep through a finished failover.
+ * 4. New passwords ({@link #useCredentials}) renew the Sentinel connections and, on the next refresh, the
+ *    master's: a new endpoint for the same master, swapped in and the old one retired like after a switch.
  */
 final class MasterTracker {
   private static final Logger log = LoggerFactory.getLogger(MasterTracker.class);
@@ -30,7 +32,9 @@ final class MasterTracker {
   private static final long FIRST_LOOKUP_PAUSE_MS = 250;
   private final Vertx vertx;
   private final Clock clock;
-  private final RedisSettings settings;
+  private volatile RedisSettings settings;
+  private volatile boolean renewCredentials;
+  private volatile Runnable onCredentialsRefused = () -> { };
   private final MasterResolver resolver;
   private final ReplicaCounter counter = new ReplicaCounter();
   private final FailoverFence fence;
@@ -44,6 +48,7 @@ final class MasterTracker {
   private long lastRefreshMs;
   private boolean forceAgain;
   private PeriodicTask refresher;
+  private final CredentialWatcher credentials;
   private boolean closed;
 
   MasterTracker(Vertx vertx, Clock clock, RedisSettings settings, MasterResolver resolver) {
@@ -52,6 +57,7 @@ final class MasterTracker {
     this.fence = new FailoverFence(clock);
     this.settings = settings;
     this.resolver = resolver;
+    this.credentials = new CredentialWatcher(vertx, this);
   }
 
   Future<Void> start() {
@@ -60,6 +66,7 @@ final class MasterTracker {
       synchronized (this) {
         if (!closed) {
           refresher = PeriodicTask.start(vertx, clock, "redis-topology-refresh", REFRESH_MS, this::tick);
+          credentials.start(clock);
         }
       }
       resolver.watch(this::onSentinelEvent);
@@ -105,6 +112,33 @@ final class MasterTracker {
         e == null ? 0 : e.quorum().count(), answering, resolver.configured(), sentinelQuorum, lastError);
   }
 
+  RedisSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Switches to other passwords: Sentinel connections are renewed at once; when {@code dataChanged}, a forced
+   * refresh replaces the master's connections (commands in flight on the old ones still get their replies).
+   * A master that refuses the new password keeps being used with the old one, retried every refresh.
+   */
+  Future<MasterEndpoint> useCredentials(RedisSettings next, boolean dataChanged) {
+    settings = next;
+    resolver.useCredentials(next);
+    if (dataChanged) {
+      renewCredentials = true;
+    }
+    return refresh(true);
+  }
+
+  /** {@code action} runs when a node refuses the password (WRONGPASS): a rotated file is read at once. */
+  void onCredentialsRefused(Runnable action) {
+    this.onCredentialsRefused = Objects.requireNonNull(action);
+  }
+
+  void credentialsRefused() {
+    onCredentialsRefused.run();
+  }
+
   /** The current master after a refresh; a failed refresh keeps the last verified master. */
   Future<MasterEndpoint> refresh(boolean force) {
     Promise<MasterEndpoint> promise;
@@ -148,6 +182,9 @@ final class MasterTracker {
         }
         lastError = error;
         answering = 0;
+        if (TransientErrors.isAuthFailure(ar.cause())) {
+          credentialsRefused();
+        }
         MasterEndpoint known = current;
         promise.handle(known != null ? Future.succeededFuture(known) : Future.failedFuture(ar.cause()));
       }
@@ -159,16 +196,27 @@ final class MasterTracker {
     answering = choice.answering();
     sentinelQuorum = choice.sentinelQuorum();
     MasterEndpoint known = current;
-    if (known != null && known.address().equals(choice.master())) {
+    boolean sameMaster = known != null && known.address().equals(choice.master());
+    boolean pending = renewCredentials;
+    boolean renew = sameMaster && pending;
+    if (sameMaster && !renew) {
       fence.refreshed(known.address(), choice.failoverInProgress());
       known.quorum(quorum(choice, false, null));
       return Future.succeededFuture(known);
     }
+    renewCredentials = false;
     MasterEndpoint next = new MasterEndpoint(vertx, settings, choice.master(), choice.epoch());
     return next.verifyRole()
-        .onFailure(e -> next.close())
+        .onFailure(e -> {
+          next.close();
+          // Still to do: the old endpoint keeps working on the old password until the new one is accepted.
+          if (pending) {
+            renewCredentials = true;
+          }
+        })
         .map(v -> {
-          AckQuorum nextQuorum = quorum(choice, true, known == null ? null : known.address());
+          AckQuorum nextQuorum = renew ? quorum(choice, false, null)
+              : quorum(choice, true, known == null ? null : known.address());
           synchronized (this) {
             if (closed) {
               next.close();
@@ -178,9 +226,18 @@ final class MasterTracker {
             next.quorum(nextQuorum);
             current = next;
           }
-          fence.lift();
+          if (renew) {
+            fence.refreshed(next.address(), choice.failoverInProgress());
+          } else {
+            fence.lift();
+          }
           int replicaAcks = nextQuorum.count();
-          if (known != null) {
+          if (renew) {
+            log.info("redis connections renewed with new credentials master={}", next.address());
+            known.retire(vertx, settings.replicaAckTimeoutMs() + RETIRE_SLACK_MS);
+            next.warm(settings.minConnections());
+            wakeAll();
+          } else if (known != null) {
             log.info("redis master switched from={} to={} epoch={} replicaAcks={}", known.address(),
                 choice.master(), choice.epoch(), replicaAcks);
             // In-flight replies still arrive; a durable write there is fenced or fails its WAIT anyway.
@@ -249,6 +306,7 @@ final class MasterTracker {
         // Not waited for: a refresh in flight sees the broker closed and ends on its own.
         refresher.stop();
       }
+      credentials.stop();
       last = current;
     }
     if (last != null) {

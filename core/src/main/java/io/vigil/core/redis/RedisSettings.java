@@ -1,6 +1,7 @@
 package io.vigil.core.redis;
 
 import io.vigil.settings.EnvReader;
+import io.vigil.settings.SecretFiles;
 import io.vigil.settings.SettingsException;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,17 @@ import java.util.Map;
  * @param replicaAckTimeoutMs how long one WAIT may take
  * @param durableFinish whether complete and fail also wait for replicas
  * @param tls REDIS_TLS, REDIS_SENTINEL_TLS and their files: {@code rediss} to data nodes and Sentinels
+ * @param passwordFile REDIS_PASSWORD_FILE: where {@code password} came from, re-read every
+ *     {@code credentialsReloadMs} so a rotated password is used without a restart (null: fixed)
+ * @param sentinelPasswordFile REDIS_SENTINEL_PASSWORD_FILE, the same for {@code sentinelPassword}
+ * @param credentialsReloadMs VIGIL_CREDENTIALS_RELOAD_MS, how often those files are read
  */
 public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> sentinels, String masterName,
                             String username, String password, String sentinelUsername, String sentinelPassword,
                             int maxConnections, int minConnections, int maxBlockingConnections,
                             long connectTimeoutMs, long commandTimeoutMs, ReplicaAcks replicaAcks,
-                            long replicaAckTimeoutMs, boolean durableFinish, RedisTls tls) {
+                            long replicaAckTimeoutMs, boolean durableFinish, RedisTls tls,
+                            String passwordFile, String sentinelPasswordFile, long credentialsReloadMs) {
 
   public RedisSettings {
     sentinels = List.copyOf(sentinels);
@@ -47,6 +53,7 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
         "(" + replicaAckTimeoutMs + ") must be below REDIS_COMMAND_TIMEOUT (" + commandTimeoutMs + ")");
     require(username == null || password != null, "REDIS_USERNAME", "needs REDIS_PASSWORD");
     require(sentinelUsername == null || sentinelPassword != null, "REDIS_SENTINEL_USERNAME", "needs REDIS_SENTINEL_PASSWORD");
+    require(credentialsReloadMs >= 100, "VIGIL_CREDENTIALS_RELOAD_MS", "must be >= 100 ms, got " + credentialsReloadMs);
   }
 
   /** Reads the REDIS_* variables (and VIGIL_DURABLE_FINISH); unset or blank means the default. */
@@ -58,13 +65,27 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
     ReplicaAcks acks = r.parsed("REDIS_MIN_REPLICA_ACKS", sentinels.isEmpty() ? ReplicaAcks.fixed(0) : ReplicaAcks.auto(),
         ReplicaAcks::parse);
     return new RedisSettings(new RedisAddress(host, port), r.integer("REDIS_DB", 0, 0, 15_999), sentinels,
-        r.string("REDIS_MASTER_NAME", "mymaster"), r.string("REDIS_USERNAME", null), r.secret("REDIS_PASSWORD"),
-        r.string("REDIS_SENTINEL_USERNAME", null), r.secret("REDIS_SENTINEL_PASSWORD"),
+        r.string("REDIS_MASTER_NAME", "mymaster"), r.string("REDIS_USERNAME", null), SecretFiles.secret(r, "REDIS_PASSWORD"),
+        r.string("REDIS_SENTINEL_USERNAME", null), SecretFiles.secret(r, "REDIS_SENTINEL_PASSWORD"),
         r.integer("REDIS_MAX_CONNECTIONS", 10, 1, 10_000), r.integer("REDIS_MIN_CONNECTIONS", 2, 0, 10_000),
         r.integer("REDIS_MAX_BLOCKING_CONNECTIONS", 32, 1, 10_000),
         r.millis("REDIS_CONNECT_TIMEOUT", 5_000, 1), r.millis("REDIS_COMMAND_TIMEOUT", 10_000, 1),
         acks, r.millis("REDIS_REPLICA_ACK_TIMEOUT", 1_000, 1),
-        r.bool("VIGIL_DURABLE_FINISH", true), RedisTls.fromEnv(r));
+        r.bool("VIGIL_DURABLE_FINISH", true), RedisTls.fromEnv(r), SecretFiles.path(r, "REDIS_PASSWORD"),
+        SecretFiles.path(r, "REDIS_SENTINEL_PASSWORD"), r.millis("VIGIL_CREDENTIALS_RELOAD_MS", 5_000, 100));
+  }
+
+  /** The same settings with other passwords (read again from their files): new connections use them. */
+  public RedisSettings withPasswords(String nextPassword, String nextSentinelPassword) {
+    return new RedisSettings(standalone, db, sentinels, masterName, username, nextPassword, sentinelUsername,
+        nextSentinelPassword, maxConnections, minConnections, maxBlockingConnections, connectTimeoutMs,
+        commandTimeoutMs, replicaAcks, replicaAckTimeoutMs, durableFinish, tls, passwordFile, sentinelPasswordFile,
+        credentialsReloadMs);
+  }
+
+  /** Whether a password comes from a file that may be rewritten while Vigil runs. */
+  public boolean passwordsFromFiles() {
+    return passwordFile != null || sentinelPasswordFile != null;
   }
 
   /** One standalone node with every other setting at its default, as if only REDIS_HOST/REDIS_PORT were set. */
@@ -85,7 +106,9 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
         + ", maxConnections=" + maxConnections + ", minConnections=" + minConnections
         + ", maxBlockingConnections=" + maxBlockingConnections + ", connectTimeoutMs=" + connectTimeoutMs
         + ", commandTimeoutMs=" + commandTimeoutMs + ", replicaAcks=" + replicaAcks
-        + ", replicaAckTimeoutMs=" + replicaAckTimeoutMs + ", durableFinish=" + durableFinish + ", " + tls + "]";
+        + ", replicaAckTimeoutMs=" + replicaAckTimeoutMs + ", durableFinish=" + durableFinish + ", " + tls
+        + (passwordsFromFiles() ? ", passwordFile=" + passwordFile + ", sentinelPasswordFile=" + sentinelPasswordFile
+        + ", credentialsReloadMs=" + credentialsReloadMs : "") + "]";
   }
 
   private static boolean waitsForReplicas(ReplicaAcks acks) {

@@ -29,6 +29,17 @@ public final class TransientErrors {
     return message.lines().map(line -> BATCH_INDEX.matcher(line).replaceFirst("")).toList();
   }
 
+  /** A node refused the password: WRONGPASS, or NOAUTH/"invalid password" from an older server. */
+  public static boolean isAuthFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      String message = c.getMessage();
+      if (message != null && (message.contains("WRONGPASS") || message.contains("invalid password"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static boolean isTransient(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ConnectException || c instanceof TimeoutException || c instanceof IOException

@@ -62,7 +62,7 @@ class RedisSettingsTest {
 
     assertThat(s).isEqualTo(new RedisSettings(new RedisAddress("redis.internal", 6380), 3, List.of(), "mymaster",
         "vigil", " data pw ", "watcher", "sentinel-pw", 20, 5, 8, 700, 3000, ReplicaAcks.fixed(2), 250, false,
-        RedisTls.OFF));
+        RedisTls.OFF, null, null, 5_000));
   }
 
   @Test
