@@ -5,6 +5,7 @@ import io.vigil.core.redis.RedisAddress;
 import io.vigil.resp.Credentials;
 import io.vigil.resp.Endpoint;
 import io.vigil.settings.EnvReader;
+import io.vigil.settings.SecretFiles;
 import io.vigil.settings.SettingsException;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Map;
  * @param masterName REDIS_MASTER_NAME (default mymaster)
  * @param standalone REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379), used without Sentinels
  * @param db REDIS_DB, where the queue keys are (default 0)
- * @param app REDIS_USERNAME / REDIS_PASSWORD: the application's user
+ * @param app REDIS_USERNAME / REDIS_PASSWORD: the application's user (each password may also be given as a
+ *     file, REDIS_PASSWORD_FILE and so on, as the roles read them)
  * @param sentinel REDIS_SENTINEL_USERNAME / REDIS_SENTINEL_PASSWORD, as the roles read them (unset: no
  *     AUTH); the shipped setup gives the application's user here too
  * @param admin REDIS_ADMIN_USERNAME (default: the default user) / REDIS_ADMIN_PASSWORD, for what the
@@ -43,7 +45,7 @@ public record OpsSettings(List<Endpoint> sentinels, String masterName, Endpoint 
         .map(a -> new Endpoint(a.host(), a.port())).toList();
     Credentials app = credentials(r, "REDIS_USERNAME", "REDIS_PASSWORD");
     Credentials sentinel = credentials(r, "REDIS_SENTINEL_USERNAME", "REDIS_SENTINEL_PASSWORD");
-    Credentials admin = r.secret("REDIS_ADMIN_PASSWORD") == null ? app
+    Credentials admin = SecretFiles.secret(r, "REDIS_ADMIN_PASSWORD") == null ? app
         : credentials(r, "REDIS_ADMIN_USERNAME", "REDIS_ADMIN_PASSWORD");
     return new OpsSettings(sentinels, r.string("REDIS_MASTER_NAME", "mymaster"),
         new Endpoint(r.string("REDIS_HOST", "127.0.0.1"), r.integer("REDIS_PORT", 6379, 1, 65535)),
@@ -57,7 +59,7 @@ public record OpsSettings(List<Endpoint> sentinels, String masterName, Endpoint 
 
   private static Credentials credentials(EnvReader r, String userVariable, String passwordVariable) {
     String user = r.string(userVariable, null);
-    String password = r.secret(passwordVariable);
+    String password = SecretFiles.secret(r, passwordVariable);
     SettingsException.require(user == null || password != null, userVariable, "needs " + passwordVariable);
     return new Credentials(user, password);
   }

@@ -16,9 +16,16 @@ import java.util.Set;
 public final class Doctor {
 
   private final Deployment deployment;
+  private final String previousPassword;
 
   public Doctor(Deployment deployment) {
+    this(deployment, null);
+  }
+
+  /** {@code previousPassword} non-null: also report, per node, which of the two passwords it accepts. */
+  public Doctor(Deployment deployment, String previousPassword) {
     this.deployment = deployment;
+    this.previousPassword = previousPassword;
   }
 
   public void examine(CheckReport report) {
@@ -43,6 +50,9 @@ public final class Doctor {
     report.add(ReplicationCheck.check(masterNode, expected));
     report.addAll(SentinelChecks.all(deployment));
     report.add(AppUserCheck.check(deployment, snapshots));
+    if (previousPassword != null) {
+      report.addAll(PasswordCheck.all(deployment, List.copyOf(nodes), previousPassword));
+    }
     report.addAll(QueueChecks.all(deployment, master));
   }
 }
