@@ -16,6 +16,7 @@ import io.vigil.core.redis.RedisConnector;
 import io.vigil.core.redis.RedisSettings;
 import io.vigil.core.redis.SentinelFailover;
 import io.vigil.settings.EnvReader;
+import io.vigil.settings.SecretFiles;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.HashMap;
@@ -135,13 +136,15 @@ public final class FailoverDrill {
   /** The application's Sentinel user may only discover the master; REDIS_SENTINEL_ADMIN_* may trigger a failover. */
   private static Map<String, String> withSentinelAdmin(Map<String, String> env) {
     EnvReader r = new EnvReader(env);
-    String password = r.secret("REDIS_SENTINEL_ADMIN_PASSWORD");
+    String password = SecretFiles.secret(r, "REDIS_SENTINEL_ADMIN_PASSWORD");
     if (password == null) {
       return env;
     }
     Map<String, String> copy = new HashMap<>(env);
     copy.put("REDIS_SENTINEL_USERNAME", r.string("REDIS_SENTINEL_ADMIN_USERNAME", "default"));
     copy.put("REDIS_SENTINEL_PASSWORD", password);
+    // The admin password replaces the roles' one, which may come from a file instead.
+    copy.remove("REDIS_SENTINEL_PASSWORD_FILE");
     return copy;
   }
 
