@@ -65,6 +65,16 @@ class DoctorCommandTest {
     }
   }
 
+  @Test
+  void anUnreadablePreviousPasswordFileIsABadUsageNamingTheOption() {
+    OpsFixtures.Run run = OpsFixtures.run(DoctorCommand::new, Map.of("REDIS_HOST", "127.0.0.1"),
+        "--previous-password-file", "/nonexistent/previous-password");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--previous-password-file: cannot read /nonexistent/previous-password (NoSuchFileException)");
+    assertThat(run.out()).isEmpty();
+  }
+
   /** {@code "PASS item"} for every check line. */
   private static List<String> verdicts(OpsFixtures.Run run) {
     return run.lines().stream().filter(line -> line.matches("(PASS|WARN|FAIL) .*"))

@@ -68,6 +68,15 @@ class PasswordRotationTest {
         Map<RedisNode, Set<Long>> before = new HashMap<>();
         nodes.forEach(node -> before.put(node, appClients(node, user)));
 
+        // Before step 1, a doctor given the new data password as current finds every data node refusing it.
+        Path early = write(secrets.resolve("early-password"), next + "\n");
+        Map<String, String> earlyEnv = new HashMap<>(env);
+        earlyEnv.put("REDIS_PASSWORD_FILE", early.toString());
+        OpsFixtures.Run tooEarly = OpsFixtures.run(DoctorCommand::new, earlyEnv, "--previous-password-file", appFile.toString());
+        assertThat(tooEarly.exit()).isEqualTo(1);
+        assertThat(rotationLines(tooEarly)).hasSize(6).filteredOn(line -> line.contains("data node")).hasSize(3)
+            .allMatch(line -> line.startsWith("FAIL") && line.contains("REFUSES current, still accepts previous"));
+
         // 1. Every node accepts both passwords, persisted.
         for (RedisNode node : nodes) {
           node.command("ACL", "SETUSER", user, ">" + next);

@@ -47,6 +47,24 @@ class CredentialFilesTest {
   }
 
   @Test
+  void passwordsAreReadFromTheirFilesAndNeverShown() throws Exception {
+    Path data = Files.createTempFile("redis-password", "");
+    Files.writeString(data, "data-secret\n");
+    Path sentinel = Files.createTempFile("redis-sentinel-password", "");
+    Files.writeString(sentinel, "sentinel-secret");
+
+    RedisSettings s = RedisSettings.fromEnv(Map.of("REDIS_PASSWORD_FILE", data.toString(),
+        "REDIS_SENTINEL_PASSWORD_FILE", sentinel.toString(), "VIGIL_CREDENTIALS_RELOAD_MS", "250"));
+
+    assertThat(s.password()).isEqualTo("data-secret");
+    assertThat(s.sentinelPassword()).isEqualTo("sentinel-secret");
+    assertThat(s.credentialsReloadMs()).isEqualTo(250);
+    assertThat(s.toString()).contains("passwordFile=" + data).doesNotContain("data-secret", "sentinel-secret");
+    assertThatThrownBy(() -> RedisSettings.fromEnv(Map.of("VIGIL_CREDENTIALS_RELOAD_MS", "50")))
+        .isInstanceOf(SettingsException.class).hasMessage("VIGIL_CREDENTIALS_RELOAD_MS: must be >= 100, got 50");
+  }
+
+  @Test
   void aPasswordAndItsFileTogetherStopTheStartNamingBoth() {
     assertThatThrownBy(() -> RedisSettings.fromEnv(Map.of("REDIS_SENTINEL_PASSWORD", "pw",
         "REDIS_SENTINEL_PASSWORD_FILE", "/run/secrets/sentinel")))

@@ -35,6 +35,10 @@ public final class Doctor {
     } catch (RuntimeException e) {
       report.add(Check.fail("master", e.getMessage()));
       report.addAll(SentinelChecks.all(deployment));
+      if (previousPassword != null) {
+        // Without a master the data nodes are unknown, but the Sentinels can still say which password they take.
+        report.addAll(PasswordCheck.all(deployment, List.of(), previousPassword));
+      }
       return;
     }
     NodeSnapshot masterNode = NodeSnapshot.read(deployment, master);
