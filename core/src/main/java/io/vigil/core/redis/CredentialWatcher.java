@@ -22,7 +22,7 @@ final class CredentialWatcher {
   private static final Logger log = LoggerFactory.getLogger(CredentialWatcher.class);
   private final Vertx vertx;
   private final MasterTracker tracker;
-  private PeriodicTask task;
+  private volatile PeriodicTask task;
   private String lastProblem;
 
   CredentialWatcher(Vertx vertx, MasterTracker tracker) {
@@ -30,14 +30,20 @@ final class CredentialWatcher {
     this.tracker = tracker;
   }
 
-  /** Starts following the files, if any; WRONGPASS then triggers a read. */
+  /** Starts following the files, if any. */
   void start(Clock clock) {
     RedisSettings s = tracker.settings();
     if (!s.passwordsFromFiles()) {
       return;
     }
     task = PeriodicTask.start(vertx, clock, "redis-credentials-reload", s.credentialsReloadMs(), this::check);
-    tracker.onCredentialsRefused(task::runNow);
+  }
+
+  /** Reads the files now (unless a read is under way); nothing without files. */
+  void reloadNow() {
+    if (task != null) {
+      task.runNow();
+    }
   }
 
   void stop() {

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * 1. Each attempt gets what is left of the command timeout, measured on the monotonic clock (real timers).
  * 2. A transient failure ({@link TransientErrors}) or a missed replica ack re-resolves the master, then
  *    waits {@code min(attempt * 50, 2000)} ms, or less when the master switches meanwhile.
+ *    A refused password (WRONGPASS) is retried the same way when passwords come from files, which are read
+ *    again at once: the file may hold a rotated password this JVM has not read yet.
  * 3. Only when the budget is spent does the caller see RedisUnavailableException (or NotDurableException).
  * 4. Every attempt starts on the caller's context, so results arrive where the caller expects them.
  * Safe because every engine script is idempotent (a re-sent script carries its operation id; see

@@ -34,7 +34,6 @@ final class MasterTracker {
   private final Clock clock;
   private volatile RedisSettings settings;
   private volatile boolean renewCredentials;
-  private volatile Runnable onCredentialsRefused = () -> { };
   private final MasterResolver resolver;
   private final ReplicaCounter counter = new ReplicaCounter();
   private final FailoverFence fence;
@@ -130,13 +129,9 @@ final class MasterTracker {
     return refresh(true);
   }
 
-  /** {@code action} runs when a node refuses the password (WRONGPASS): a rotated file is read at once. */
-  void onCredentialsRefused(Runnable action) {
-    this.onCredentialsRefused = Objects.requireNonNull(action);
-  }
-
+  /** A node refused the password (WRONGPASS): a rotated password file is read at once. */
   void credentialsRefused() {
-    onCredentialsRefused.run();
+    credentials.reloadNow();
   }
 
   /** The current master after a refresh; a failed refresh keeps the last verified master. */
@@ -232,22 +227,23 @@ final class MasterTracker {
             fence.lift();
           }
           int replicaAcks = nextQuorum.count();
+          if (known == null) {
+            log.info("redis master found master={} epoch={} replicaAcks={}", next.address(), next.epoch(), replicaAcks);
+            return next;
+          }
           if (renew) {
             log.info("redis connections renewed with new credentials master={}", next.address());
-            known.retire(vertx, settings.replicaAckTimeoutMs() + RETIRE_SLACK_MS);
-            next.warm(settings.minConnections());
-            wakeAll();
-          } else if (known != null) {
+          } else {
             log.info("redis master switched from={} to={} epoch={} replicaAcks={}", known.address(),
                 choice.master(), choice.epoch(), replicaAcks);
-            // In-flight replies still arrive; a durable write there is fenced or fails its WAIT anyway.
-            known.retire(vertx, settings.replicaAckTimeoutMs() + RETIRE_SLACK_MS);
-            next.warm(settings.minConnections());
-            wakeAll();
+          }
+          // In-flight replies still arrive; a durable write there is fenced or fails its WAIT anyway.
+          known.retire(vertx, settings.replicaAckTimeoutMs() + RETIRE_SLACK_MS);
+          next.warm(settings.minConnections());
+          wakeAll();
+          if (!renew) {
             MasterChange change = new MasterChange(known.address(), next.address(), next.epoch());
             listeners.forEach(l -> notify(l, change));
-          } else {
-            log.info("redis master found master={} epoch={} replicaAcks={}", next.address(), next.epoch(), replicaAcks);
           }
           return next;
         });
