@@ -34,6 +34,7 @@ final class MasterTracker {
   private final Clock clock;
   private volatile RedisSettings settings;
   private volatile boolean renewCredentials;
+  private volatile String renewError;
   private final MasterResolver resolver;
   private final ReplicaCounter counter = new ReplicaCounter();
   private final FailoverFence fence;
@@ -195,20 +196,28 @@ final class MasterTracker {
     boolean pending = renewCredentials;
     boolean renew = sameMaster && pending;
     if (sameMaster && !renew) {
-      fence.refreshed(known.address(), choice.failoverInProgress());
-      known.quorum(quorum(choice, false, null));
-      return Future.succeededFuture(known);
+      return keep(known, choice);
     }
     renewCredentials = false;
     MasterEndpoint next = new MasterEndpoint(vertx, settings, choice.master(), choice.epoch());
-    return next.verifyRole()
-        .onFailure(e -> {
-          next.close();
-          // Still to do: the old endpoint keeps working on the old password until the new one is accepted.
-          if (pending) {
-            renewCredentials = true;
-          }
-        })
+    Future<Void> verified = next.verifyRole().onFailure(e -> {
+      next.close();
+      if (pending) {
+        renewCredentials = true;
+      }
+    });
+    if (renew) {
+      // The master refuses the new password (the file changed before ACL SETUSER): the connections opened
+      // with the previous one still work, so the refresh succeeds with them and the renewal is tried again.
+      verified.onFailure(e -> {
+        if (!String.valueOf(e.getMessage()).equals(renewError)) {
+          log.warn("redis master refused the new credentials, keeping the previous connections master={} error={}",
+              known.address(), e.getMessage());
+        }
+        renewError = String.valueOf(e.getMessage());
+      }).onSuccess(v -> renewError = null);
+    }
+    return verified
         .map(v -> {
           AckQuorum nextQuorum = renew ? quorum(choice, false, null)
               : quorum(choice, true, known == null ? null : known.address());
@@ -246,7 +255,14 @@ final class MasterTracker {
             listeners.forEach(l -> notify(l, change));
           }
           return next;
-        });
+        })
+        .recover(e -> renew && !isClosed() ? keep(known, choice) : Future.failedFuture(e));
+  }
+
+  private Future<MasterEndpoint> keep(MasterEndpoint known, MasterChoice choice) {
+    fence.refreshed(known.address(), choice.failoverInProgress());
+    known.quorum(quorum(choice, false, null));
+    return Future.succeededFuture(known);
   }
 
   private AckQuorum quorum(MasterChoice choice, boolean newMaster, RedisAddress previous) {

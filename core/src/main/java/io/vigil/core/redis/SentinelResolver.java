@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
  * New credentials replace every {@link SentinelNode}; the old ones close once their queries had time to answer.
  */
 final class SentinelResolver implements MasterResolver {
-  private static final long OLD_NODES_GRACE_MS = 2_000;
+  private static final long OLD_NODES_GRACE_MS = SentinelNode.QUERY_CAP_MS + 500;
   private final Vertx vertx;
   private final RedisSettings settings;
   private volatile List<SentinelNode> nodes;
@@ -67,7 +67,7 @@ final class SentinelResolver implements MasterResolver {
     if (onEvent != null) {
       nodes.forEach(node -> node.watch(onEvent));
     }
-    // A query sent to an old node just before the swap still gets its answer (queries are capped at 1.5 s).
+    // A query sent to an old node just before the swap still gets its answer.
     vertx.setTimer(OLD_NODES_GRACE_MS, id -> old.forEach(SentinelNode::close));
   }
 

@@ -24,7 +24,7 @@ class CredentialFilesTest {
 
   @Test
   void aRefusedPasswordMakesTheBrokerReadItsFileAtOnceAndTheCallSucceeds(Vertx vertx, RedisNode redis) throws Exception {
-    redis.command("ACL", "SETUSER", "app", "on", ">old-pw", "~*", "+@all");
+    redis.command("ACL", "SETUSER", "app", "reset", "on", ">old-pw", "~*", "+@all");
     Path file = Files.createTempFile("redis-password", "");
     Files.writeString(file, "old-pw\n");
     // A reload period far longer than the test: only the WRONGPASS path can pick up the new password.
@@ -38,6 +38,35 @@ class CredentialFilesTest {
       redis.command("ACL", "SETUSER", "app", "resetpass", ">new-pw");
       Files.writeString(file, "new-pw\n");
       assertThat(redis.command("CLIENT", "KILL", "USER", "app")).isNotEqualTo(0L);
+
+      broker.send(Request.cmd(Command.SET).arg("k").arg("after")).await();
+      assertThat(redis.command("GET", "k")).isEqualTo("after");
+    } finally {
+      broker.close().await();
+    }
+  }
+
+  @Test
+  void aNewPasswordTheMasterRefusesKeepsThePreviousConnectionsUntilItIsAccepted(Vertx vertx, RedisNode redis)
+      throws Exception {
+    redis.command("ACL", "SETUSER", "app", "reset", "on", ">old-pw", "~*", "+@all");
+    Path file = Files.createTempFile("redis-password", "");
+    Files.writeString(file, "old-pw");
+    FailoverBroker broker = RedisConnector.connect(vertx, RedisSettings.fromEnv(Map.of("REDIS_HOST", redis.host(),
+        "REDIS_PORT", Integer.toString(redis.port()), "REDIS_USERNAME", "app", "REDIS_PASSWORD_FILE", file.toString(),
+        "VIGIL_CREDENTIALS_RELOAD_MS", "200"))).await();
+    try {
+      // Runbook steps out of order: the file changes before the node knows the password.
+      Files.writeString(file, "new-pw");
+      Thread.sleep(1_000);
+
+      broker.send(Request.cmd(Command.SET).arg("k").arg("during")).await();
+      assertThat(broker.status().lastRefreshError()).as("a refused renewal is not a failed refresh").isNull();
+
+      redis.command("ACL", "SETUSER", "app", ">new-pw");
+      Thread.sleep(1_000);
+      redis.command("ACL", "SETUSER", "app", "<old-pw");
+      redis.command("CLIENT", "KILL", "USER", "app");
 
       broker.send(Request.cmd(Command.SET).arg("k").arg("after")).await();
       assertThat(redis.command("GET", "k")).isEqualTo("after");
