@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probe jobs through one queue, so a failover is judged by what came out: every acknowledged submission
@@ -36,6 +38,7 @@ import java.util.stream.Collectors;
  * 3. {@link #drain} waits for in-flight submissions, then for every acknowledged id to be completed, and reports.
  */
 public final class ProbeLoad {
+  private static final Logger log = LoggerFactory.getLogger(ProbeLoad.class);
   private static final JobOptions KEEP = JobOptions.DEFAULTS.withRemoveOnComplete(new Retention(-1, 0));
   private final Vertx vertx;
   private final Engine engine;
@@ -89,6 +92,9 @@ public final class ProbeLoad {
       } else if (ar.cause() instanceof VigilException e && e.retryable() && producing) {
         resubmits.incrementAndGet();
         vertx.setTimer(100, t -> submit(id));
+      } else {
+        // Neither acknowledged nor resubmitted: the report shows it as submitted minus acknowledged; this says why.
+        log.warn("probe submission failed id={} producing={} error={}", id, producing, ar.cause().toString());
       }
     });
   }
