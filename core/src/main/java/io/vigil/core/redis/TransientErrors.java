@@ -29,7 +29,7 @@ public final class TransientErrors {
     return message.lines().map(line -> BATCH_INDEX.matcher(line).replaceFirst("")).toList();
   }
 
-  /** A node refused the password: WRONGPASS, or NOAUTH/"invalid password" from an older server. */
+  /** A node refused the password: WRONGPASS, or "invalid password" from a server before Redis 6. */
   public static boolean isAuthFailure(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       String message = c.getMessage();
