@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SentinelAuthTest {
   static final String DATA_USER = "user vigil on >vigil-pw ~vf:* &vigil:wait-fence -@all"
       + " +eval +evalsha +publish +wait +role +blpop +ping +select +info +scan +time"
-      + " +get +set +del +exists +incr +pttl +pexpire +rpush +llen +sadd +smembers"
+      + " +get +set +del +exists +incr +pttl +pexpire +rpush +llen +sadd +scard +sismember +smembers +unlink"
       + " +hget +hset +hdel +hmget +hgetall +hincrby +hexists"
       + " +zadd +zrem +zcard +zcount +zscore +zrange +zrangebyscore +zremrangebyrank +zpopmin"
       + " +xadd +xrange +xrevrange";
