@@ -51,7 +51,7 @@ final class ComposeDeployment implements AutoCloseable {
       env.append(switch (name) {
         case "REDIS_ADMIN_PASSWORD" -> name + "=" + adminPassword;
         case "REDIS_SENTINEL_ADMIN_PASSWORD" -> name + "=" + sentinelPassword;
-        case "REDIS_MONITOR_PASSWORD", "REDIS_APP_PASSWORD" -> name + "=" + password();
+        case "REDIS_MONITOR_PASSWORD", "REDIS_APP_PASSWORD", "VIGIL_CLUSTER_SECRET" -> name + "=" + password();
         case "VIGIL_API_TOKENS" -> name + "=ci:" + token + ":admin";
         case "COMPOSE_PROJECT_NAME" -> name + "=" + project;
         case "REDIS_IMAGE", "VIGIL_BASE_IMAGE" -> name + "=" + DockerCondition.IMAGE;

@@ -28,9 +28,11 @@ final class ContainerCluster implements AutoCloseable {
   final SentinelTopology topology;
   final Map<String, VigilRole> roles = new LinkedHashMap<>();
   private final Map<String, String> roleEnv;
+  private final Path directory;
 
   private ContainerCluster(DockerNetwork network, ContainerBackend backend, SentinelTopology topology,
-                           Map<String, String> roleEnv) {
+                           Map<String, String> roleEnv, Path directory) {
+    this.directory = directory;
     this.network = network;
     this.backend = backend;
     this.topology = topology;
@@ -58,8 +60,9 @@ final class ContainerCluster implements AutoCloseable {
         members.add(network.addressOf("gateway-" + i) + ":" + VigilRole.CLUSTER_PORT);
       }
       env.put("VIGIL_CLUSTER_MEMBERS", String.join(",", members));
+      env.put("VIGIL_CLUSTER_SECRET", "drill-cluster-secret-0123456789");
       env.putAll(extraEnv);
-      cluster = new ContainerCluster(network, backend, topology, env);
+      cluster = new ContainerCluster(network, backend, topology, env, directory);
       List<String> hosts = new ArrayList<>();
       for (int i = 1; i <= gateways; i++) {
         hosts.add("gateway-" + i);
@@ -130,6 +133,16 @@ final class ContainerCluster implements AutoCloseable {
     }
   }
 
+  /** Each role's console goes to {@code <directory>/<host>.log} before its container is removed, for the timeline. */
+  private void keepLogs(VigilRole role) {
+    try {
+      java.nio.file.Files.createDirectories(directory);
+      java.nio.file.Files.writeString(directory.resolve(role.host() + ".log"), role.container().logs(Integer.MAX_VALUE));
+    } catch (java.io.IOException | RuntimeException e) {
+      System.err.println("could not keep the logs of " + role.host() + ": " + e);
+    }
+  }
+
   VigilRole role(String host) {
     VigilRole role = roles.get(host);
     if (role == null) {
@@ -162,6 +175,7 @@ final class ContainerCluster implements AutoCloseable {
     RuntimeException failure = null;
     for (VigilRole role : roles.values()) {
       try {
+        keepLogs(role);
         role.close();
       } catch (RuntimeException e) {
         failure = failure == null ? e : failure;
