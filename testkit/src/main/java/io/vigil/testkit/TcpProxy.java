@@ -56,6 +56,15 @@ public final class TcpProxy implements AutoCloseable {
     links.stream().filter(link -> link.broken).forEach(Link::close);
   }
 
+  /**
+   * Forwards new connections again but leaves the ones that lost bytes open and silent, as a real network heals:
+   * TCP resends what the partition dropped only at its next retransmission, which after a cut of some seconds
+   * comes seconds to minutes later, and until then those connections answer nothing.
+   */
+  public void healNewConnectionsOnly() {
+    blackHoled = false;
+  }
+
   @Override
   public void close() {
     closeQuietly(server);

@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * One configured Sentinel, reached with the Sentinel credentials: {@link #query} asks for the master and its
  * replicas in one round trip; {@link #watch} keeps a subscription to failover start, switch, end and abort
  * open, re-opened by the next call (the tracker calls it every tick) when lost.
+ * A query that fails or times out closes its connection and the subscription: behind a partition that drops
+ * packets silently, both would otherwise wait for TCP to retransmit (backing off to 10 s and more) long after
+ * the network healed, and every later query would queue behind the unanswered one.
  */
 final class SentinelNode {
   private static final Logger log = LoggerFactory.getLogger(SentinelNode.class);
@@ -30,18 +33,26 @@ final class SentinelNode {
   private final RedisAddress address;
   private final String masterName;
   private final long queryTimeoutMs;
+  private final long connectTimeoutMs;
+  private final Vertx vertx;
+  private final RedisSettings settings;
+  /** Pinned by the subscription. */
   private final Redis client;
+  /** For queries; replaced, with its connection, after a failed query. */
+  private Redis queries;
   private RedisConnection subscription;
   private boolean subscribing;
   private boolean closed;
 
   SentinelNode(Vertx vertx, RedisSettings settings, RedisAddress address) {
+    this.vertx = vertx;
+    this.settings = settings;
     this.address = address;
     this.masterName = settings.masterName();
     // Sentinels answer from memory; a slow one must not hold up the switch the others already report.
     this.queryTimeoutMs = Math.min(settings.connectTimeoutMs(), QUERY_CAP_MS);
-    // Two connections: one for queries, one pinned by the subscription.
-    this.client = Redis.createClient(vertx, ClientOptions.sentinel(settings, address, 2));
+    this.connectTimeoutMs = settings.connectTimeoutMs();
+    this.client = Redis.createClient(vertx, ClientOptions.sentinel(settings, address, 1));
   }
 
   RedisAddress address() {
@@ -49,11 +60,42 @@ final class SentinelNode {
   }
 
   Future<SentinelView> query() {
-    return client.batch(List.of(
+    Redis used = queryClient();
+    if (used == null) {
+      return Future.failedFuture(new IllegalStateException("Connection is closed: Sentinel " + address + " closed"));
+    }
+    return used.batch(List.of(
             Request.cmd(Command.SENTINEL).arg("MASTER").arg(masterName),
             Request.cmd(Command.SENTINEL).arg("REPLICAS").arg(masterName)))
         .timeout(queryTimeoutMs, TimeUnit.MILLISECONDS)
+        .onFailure(e -> discard(used, e))
         .map(replies -> SentinelView.of(address, replies.get(0), replies.get(1)));
+  }
+
+  private synchronized Redis queryClient() {
+    if (queries == null && !closed) {
+      queries = Redis.createClient(vertx, ClientOptions.sentinel(settings, address, 1));
+    }
+    return queries;
+  }
+
+  /** Closes the connection a failed query used (closing the client closes it), and the subscription with it. */
+  private void discard(Redis used, Throwable error) {
+    RedisConnection lost;
+    synchronized (this) {
+      if (queries != used) {
+        return;
+      }
+      queries = null;
+      lost = subscription;
+    }
+    log.debug("sentinel connections dropped sentinel={} error={}", address, error.toString());
+    // Closed once a connect still under way has ended on its own: closing it mid-handshake makes Vert.x log an
+    // unhandled "Connection was closed" at ERROR. Nothing uses the client meanwhile.
+    vertx.setTimer(connectTimeoutMs, id -> used.close());
+    if (lost != null) {
+      dropSubscription(lost, "query failed: " + error);
+    }
   }
 
   /** Makes sure a subscription is open; {@code onEvent} gets (channel, body) of events about this master. */
@@ -111,13 +153,16 @@ final class SentinelNode {
   }
 
   Future<Void> close() {
+    Redis used;
     synchronized (this) {
       closed = true;
       if (subscription != null) {
         subscription.close();
         subscription = null;
       }
+      used = queries;
+      queries = null;
     }
-    return client.close();
+    return used == null ? client.close() : Future.join(client.close(), used.close()).mapEmpty();
   }
 }
