@@ -18,6 +18,7 @@ import io.vigil.gateway.schedule.StoreScheduleApi;
 import io.vigil.report.ReportGenerationHandler;
 import io.vigil.report.ReportRoutes;
 import io.vigil.worker.HandlerRegistry;
+import io.vigil.worker.JobRunLog;
 import io.vigil.worker.WorkerMetrics;
 import io.vigil.worker.WorkerRegistry;
 import io.vigil.worker.WorkerVerticle;
@@ -111,8 +112,8 @@ public final class VigilNode {
     handlers.register(ReportGenerationHandler.JOB_NAME, reports);
     closers.add(() -> reports.close());
     FailoverReconciler.forAllQueues(engine).attachTo(broker);
-    return record(WorkerVerticle.deploy(vertx, engine, settings.worker(), handlers, workers, new WorkerMetrics(registry)
-        .forQueues(settings.worker().queues())));
+    return record(WorkerVerticle.deploy(vertx, engine, settings.worker(), handlers, workers,
+        new JobRunLog(new WorkerMetrics(registry).forQueues(settings.worker().queues()))));
   }
 
   private Future<Void> record(Future<String> deployment) {

@@ -36,6 +36,7 @@ public final class Logging {
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(settings.level()));
     root.addAppender(console);
+    settings.loggers().forEach((name, level) -> context.getLogger(name).setLevel(Level.toLevel(level)));
   }
 
   private static Encoder<ILoggingEvent> encoder(LoggerContext context, LogSettings.Format format) {

@@ -66,5 +66,11 @@ class JsonLineLayoutTest {
         .hasMessage("VIGIL_LOG_FORMAT: must be text or json, got 'xml'");
     assertThatThrownBy(() -> LogSettings.fromEnv(Map.of("VIGIL_LOG_LEVEL", "loud")))
         .hasMessage("VIGIL_LOG_LEVEL: must be trace, debug, info, warn or error, got 'loud'");
+    assertThat(LogSettings.fromEnv(Map.of("VIGIL_LOG_LEVELS", "io.vigil.worker.JobRunLog=debug, com.hazelcast = warn")).loggers())
+        .isEqualTo(Map.of("io.vigil.worker.JobRunLog", "DEBUG", "com.hazelcast", "WARN"));
+    assertThatThrownBy(() -> LogSettings.fromEnv(Map.of("VIGIL_LOG_LEVELS", "io.vigil=debug,verbose")))
+        .hasMessage("VIGIL_LOG_LEVELS: must be logger=level pairs separated by commas, got 'verbose'");
+    assertThatThrownBy(() -> LogSettings.fromEnv(Map.of("VIGIL_LOG_LEVELS", "io.vigil=loud")))
+        .hasMessage("VIGIL_LOG_LEVELS: must be trace, debug, info, warn or error, got 'loud'");
   }
 }
