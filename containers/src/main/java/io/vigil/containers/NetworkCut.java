@@ -50,21 +50,29 @@ public final class NetworkCut {
     return new NetworkCut(List.of(host));
   }
 
-  /** Deletes the tables; a container restarted meanwhile has a fresh namespace and nothing to delete. */
-  public void heal() {
+  /**
+   * Deletes the tables; a container restarted meanwhile has a fresh namespace and nothing to delete. Returns when
+   * (epoch ms) the last deletion began: the cut is whole before then and gone once this returns, which can be a
+   * second later on a loaded machine.
+   */
+  public long heal() {
+    long lastStarted = System.currentTimeMillis();
     for (ContainerHost host : cut) {
       if (host.isRunning()) {
-        run(host, "delete table inet " + TABLE + "\n", true);
+        long pid = host.pid();
+        lastStarted = System.currentTimeMillis();
+        run(host, pid, "delete table inet " + TABLE + "\n", true);
       }
     }
+    return lastStarted;
   }
 
   private static void nft(ContainerHost host, String rules) {
-    run(host, rules, false);
+    run(host, host.pid(), rules, false);
   }
 
-  private static void run(ContainerHost host, String script, boolean missingIsFine) {
-    ProcessBuilder builder = new ProcessBuilder("nsenter", "-t", Long.toString(host.pid()), "-n", "nft", "-f", "-")
+  private static void run(ContainerHost host, long pid, String script, boolean missingIsFine) {
+    ProcessBuilder builder = new ProcessBuilder("nsenter", "-t", Long.toString(pid), "-n", "nft", "-f", "-")
         .redirectErrorStream(true);
     try {
       Process process = builder.start();

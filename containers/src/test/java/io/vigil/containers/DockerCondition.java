@@ -21,11 +21,15 @@ final class DockerCondition implements ExecutionCondition {
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    String missing = missing();
+    return decide(missing(), System.getenv());
+  }
+
+  /** Enabled when nothing is {@code missing} (null); else skipped with what to run, or failed where required. */
+  static ConditionEvaluationResult decide(String missing, java.util.Map<String, String> env) {
     if (missing == null) {
       return ConditionEvaluationResult.enabled("Docker, " + IMAGE + " and vigil.jar are there");
     }
-    if ("required".equals(System.getenv("VIGIL_CONTAINER_TESTS")) || "true".equals(System.getenv("CI"))) {
+    if ("required".equals(env.get("VIGIL_CONTAINER_TESTS")) || "true".equals(env.get("CI"))) {
       throw new IllegalStateException("container tests are required here but " + missing + ": " + HOW);
     }
     return ConditionEvaluationResult.disabled("container tests skipped: " + missing + "; " + HOW);

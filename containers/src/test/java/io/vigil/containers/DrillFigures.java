@@ -16,16 +16,18 @@ import java.util.function.Supplier;
  *
  * @param lost acknowledged ids never completed after the drain (must be 0)
  * @param duplicateCompletions ids with more than one {@code completed} event (must be 0)
+ * @param duplicateExecutions handler starts after the job's completion was acknowledged ({@link RunLog})
+ * @param runs handler starts the workers logged for the drill's queue
  * @param outageMs the longest stretch without a completion from the fault until the load stopped, counting from
  *     the fault (the fault call itself may take a while: docker kill under load)
  */
 record DrillFigures(String drill, int submitted, int acknowledged, int completed, Set<String> lost,
-                    int duplicateCompletions, long outageMs, int retries, long firstCompletionMs,
+                    int duplicateCompletions, long duplicateExecutions, long runs, long outageMs, int retries, long firstCompletionMs,
                     long lastCompletionMs) {
 
   /** Waits up to {@code drain} until every acknowledged id completed, then counts. */
   static DrillFigures collect(String drill, SentinelTopology topology, String prefix, RestLoad load, long faultAt,
-                              long loadStoppedAt, Duration drain) {
+                              long loadStoppedAt, Duration drain, Supplier<List<String>> workerConsoles) {
     long deadline = System.nanoTime() + drain.toNanos();
     Map<String, Integer> completions;
     Map<String, Long> firstCompletion;
@@ -40,7 +42,7 @@ record DrillFigures(String drill, int submitted, int acknowledged, int completed
       if (drained || System.nanoTime() > deadline) {
         break;
       }
-      sleep(1000);
+      sleep(250);
     }
     Set<String> lost = new TreeSet<>();
     for (String id : load.acked.keySet()) {
@@ -54,7 +56,9 @@ record DrillFigures(String drill, int submitted, int acknowledged, int completed
     Map<String, Long> firstOfLoad = firstCompletion;
     long firstMs = load.acked.keySet().stream().filter(firstOfLoad::containsKey).mapToLong(firstOfLoad::get).min().orElse(0);
     long lastMs = load.acked.keySet().stream().filter(firstOfLoad::containsKey).mapToLong(firstOfLoad::get).max().orElse(0);
-    return new DrillFigures(drill, load.submitted.get(), load.acked.size(), completed, lost, duplicates, outage,
+    List<String> consoles = workerConsoles.get();
+    return new DrillFigures(drill, load.submitted.get(), load.acked.size(), completed, lost, duplicates,
+        RunLog.duplicateExecutions(load.queue(), consoles), RunLog.starts(load.queue(), consoles), outage,
         load.retries.get(), firstMs, lastMs);
   }
 
@@ -99,7 +103,8 @@ record DrillFigures(String drill, int submitted, int acknowledged, int completed
     String p = "containers." + drill + ".";
     return p + "submitted " + submitted + " jobs\n" + p + "acknowledged " + acknowledged + " jobs\n"
         + p + "completed " + completed + " jobs\n" + p + "lost " + lost.size() + " jobs\n"
-        + p + "duplicate_completions " + duplicateCompletions + " jobs\n" + p + "outage " + outageMs + " ms\n"
+        + p + "duplicate_completions " + duplicateCompletions + " jobs\n" + p + "handler_runs " + runs + " runs\n"
+        + p + "duplicate_executions " + duplicateExecutions + " runs\n" + p + "outage " + outageMs + " ms\n"
         + p + "client_retries " + retries + " requests\n";
   }
 

@@ -8,12 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Fault drills across hosts: every Redis node, Sentinel and role in its own container (2 gateways, 2 workers,
  * 2 dispatchers), REST submissions from the host under 100/s, a fault, then a drain. Each drill prints
  * {@code containers.<drill>.*} figures and asserts the guarantees: no acknowledged job lost, none completed
- * twice. One cluster serves every drill, each on its own queue, in this order.
+ * twice. One cluster ({@link SharedCluster}) serves every drill, each on its own queue, in this order.
  */
-@ExtendWith(DockerCondition.class)
+@ExtendWith({DockerCondition.class, SharedCluster.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostFaultDrillsTest {
 
@@ -36,18 +34,8 @@ class HostFaultDrillsTest {
   private static ContainerCluster cluster;
 
   @BeforeAll
-  static void startCluster() {
-    Path dir = Path.of("target", "drills", "host-faults-" + System.currentTimeMillis()).toAbsolutePath();
-    cluster = ContainerCluster.start("drills", dir, 2, 2, 2, Map.of(
-        "VIGIL_WORKER_QUEUES", "minority,workercut,freeze,kill,partition,gatewaykill,rolling,cron",
-        "VIGIL_LEASE_MS", "4000", "VIGIL_STALLED_INTERVAL_MS", "1000"));
-  }
-
-  @AfterAll
-  static void removeCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void useCluster(ContainerCluster shared) {
+    cluster = shared;
   }
 
   @Test
@@ -56,7 +44,7 @@ class HostFaultDrillsTest {
     String masterBefore = cluster.topology.currentMaster().name();
     DrillFigures figures = drill("minority", new JsonObject(), () -> {
       NetworkCut cut = NetworkCut.isolate(cluster.backend.hostNamed("sentinel-3"));
-      sleep(3 * DOWN_AFTER_MS + 4000);
+      sleep(2 * DOWN_AFTER_MS + 2000); // a failover, were one to start, would have by then
       cut.heal();
     });
     assertThat(cluster.topology.currentMaster().name()).as("no failover").isEqualTo(masterBefore);
@@ -69,7 +57,7 @@ class HostFaultDrillsTest {
     DrillFigures figures = drill("workercut", new JsonObject().put("sleepMs", 500), () -> {
       List<ContainerHost> redis = redisHosts();
       NetworkCut cut = NetworkCut.partition(List.of(cluster.role("worker-1").container()), redis);
-      sleep(4000 + 8000); // past the 4 s lease and stalled checks
+      sleep(4000 + 4000); // past the 4 s lease and the 1 s stalled checks
       cut.heal();
     });
     assertGuarantees(figures);
@@ -114,9 +102,9 @@ class HostFaultDrillsTest {
     DrillFigures figures = drill("partition", new JsonObject(), () -> {
       NetworkCut cut = NetworkCut.partition(minority, majority);
       sleep(15_000);
-      cut.heal();
-      healedAt[0] = System.currentTimeMillis();
+      healedAt[0] = cut.heal();
     });
+    // Counted from the moment the last rule began to go (an upper bound): the issue asks for at most 2 s.
     System.out.println("containers.partition.gateway1_ack_after_heal " + loadOf("partition").firstAckVia(
         cluster.role("gateway-1").baseUri(), healedAt[0]) + " ms");
     assertGuarantees(figures);
@@ -129,7 +117,7 @@ class HostFaultDrillsTest {
     VigilRole gateway = cluster.role("gateway-1");
     DrillFigures figures = drill("gatewaykill", new JsonObject(), () -> {
       gateway.container().kill();
-      sleep(5000);
+      sleep(3000);
       gateway.container().start();
       gateway.awaitReady(ContainerCluster.ROLE_START);
     });
@@ -156,12 +144,12 @@ class HostFaultDrillsTest {
     JsonObject schedule = new JsonObject().put("cron", "* * * * * ?").put("queue", "cron").put("name", "echo")
         .put("misfire", "fire-all");
     assertThat(http("PUT", gateway.resolve("/api/v1/schedules/drill"), schedule.encode()).statusCode()).isEqualTo(200);
-    sleep(8000);
+    sleep(6000);
     long faultAt = System.currentTimeMillis();
     cluster.role("dispatcher-1").container().kill();
-    sleep(12_000);
+    sleep(10_000);
     assertThat(http("DELETE", gateway.resolve("/api/v1/schedules/drill"), null).statusCode()).isLessThan(300);
-    sleep(6000);
+    sleep(4000);
     Map<String, Integer> completions = new java.util.HashMap<>();
     Map<String, Long> first = new java.util.HashMap<>();
     DrillFigures.readCompletions(cluster.topology.currentMaster()::command, "vigil:{cron}:events", completions, first);
@@ -172,10 +160,10 @@ class HostFaultDrillsTest {
       missed += (fires.get(i) - fires.get(i - 1)) / 1000 - 1;
     }
     long duplicates = completions.values().stream().filter(n -> n > 1).count();
-    long outage = DrillFigures.longestGap(faultAt, faultAt + 12_000, first.values());
+    long outage = DrillFigures.longestGap(faultAt, faultAt + 10_000, first.values());
     System.out.println("containers.cron.fires_completed " + fires.size() + " jobs\ncontainers.cron.fires_missed " + missed
         + " fires\ncontainers.cron.duplicate_completions " + duplicates + " jobs\ncontainers.cron.outage " + outage + " ms");
-    assertThat(fires.size()).as("fires over about 20 s").isGreaterThan(12);
+    assertThat(fires.size()).as("fires over about 16 s").isGreaterThan(12);
     assertThat(missed).as("fires missed between the first and the last").isZero();
     assertThat(duplicates).isZero();
     cluster.role("dispatcher-1").container().start();
@@ -197,19 +185,20 @@ class HostFaultDrillsTest {
     return LOADS.get(queue);
   }
 
-  /** Load on {@code queue} for 5 s, the fault, 5 s more, then stop, drain and print the figures. */
+  /** Load on {@code queue} for 3 s, the fault, 4 s more, then stop, drain and print the figures. */
   private static DrillFigures drill(String queue, JsonObject data, Runnable fault) {
     RestLoad load = new RestLoad(cluster::gatewayUris, ContainerCluster.TOKEN, queue, data).start(RATE);
     LOADS.put(queue, load);
     try {
-      sleep(5000);
+      sleep(3000);
       long faultAt = System.currentTimeMillis();
       fault.run();
-      sleep(5000);
+      sleep(4000);
       long stoppedAt = System.currentTimeMillis();
       load.stop(Duration.ofSeconds(30));
       DrillFigures figures = DrillFigures.collect(queue, cluster.topology, "vigil", load, faultAt, stoppedAt,
-          Duration.ofSeconds(90));
+          Duration.ofSeconds(90), () -> cluster.rolesNamed("worker").stream()
+              .map(worker -> worker.container().logs(Integer.MAX_VALUE)).toList());
       System.out.print(figures.lines());
       return figures;
     } finally {
@@ -221,6 +210,7 @@ class HostFaultDrillsTest {
     assertThat(figures.acknowledged()).as("acknowledged").isPositive();
     assertThat(figures.lost()).as("acknowledged but lost").isEmpty();
     assertThat(figures.duplicateCompletions()).as("completed twice").isZero();
+    assertThat(figures.runs()).as("handler starts in the workers' run log").isPositive();
   }
 
   private static List<ContainerHost> redisHosts() {
