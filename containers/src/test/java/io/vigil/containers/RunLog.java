@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The workers' run log ({@code io.vigil.worker.JobRunLog} at debug: a line per handler start and per acknowledged
  * completion) read back from their consoles, to count duplicate executions as core's ExecutionLedger does: a
- * handler started for a job whose completion had already been acknowledged. The consoles share the host's clock;
- * at the same millisecond an acknowledgement is taken to come first, so a tie counts against the system.
+ * handler started for a job whose completion had already been acknowledged. The consoles share the host's clock
+ * (millisecond stamps); lines of the same millisecond keep their console's order, which is the order of one run's
+ * start and its acknowledgement (a fast handler's often share a millisecond).
  */
 final class RunLog {
   private static final Pattern LINE = Pattern.compile(
@@ -36,7 +37,7 @@ final class RunLog {
         }
       }
     }
-    events.sort(Comparator.comparingLong(Event::at).thenComparing(e -> !e.completion()));
+    events.sort(Comparator.comparingLong(Event::at)); // stable: a console's own order within a millisecond
     Set<String> acknowledged = new HashSet<>();
     long duplicates = 0;
     for (Event e : events) {
