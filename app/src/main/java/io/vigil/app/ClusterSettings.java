@@ -2,8 +2,6 @@ package io.vigil.app;
 
 import io.vigil.settings.EnvReader;
 import io.vigil.settings.SettingsException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -65,21 +63,11 @@ public record ClusterSettings(List<String> members, String host, int port, int e
 
   public static ClusterSettings fromEnv(Map<String, String> env) {
     EnvReader r = new EnvReader(env);
-    return new ClusterSettings(r.list("VIGIL_CLUSTER_MEMBERS", ""), host(r.string("VIGIL_CLUSTER_HOST", "127.0.0.1")),
+    List<String> members = r.list("VIGIL_CLUSTER_MEMBERS", "");
+    String host = r.string("VIGIL_CLUSTER_HOST", "127.0.0.1");
+    return new ClusterSettings(members, "auto".equals(host) ? OwnClusterAddress.auto(members) : host,
         r.integer("VIGIL_CLUSTER_PORT", 5701), r.integer("VIGIL_EVENTBUS_PORT", 0),
         r.string("VIGIL_CLUSTER_NAME", "vigil"), r.secret("VIGIL_CLUSTER_SECRET"), EventBusTls.fromEnv(r));
-  }
-
-  /** {@code auto}: this host's own address, for containers whose address is only known at start. */
-  private static String host(String configured) {
-    if (!"auto".equals(configured)) {
-      return configured;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostAddress();
-    } catch (UnknownHostException e) {
-      throw new SettingsException("VIGIL_CLUSTER_HOST", "auto: this host's address cannot be resolved: " + e.getMessage());
-    }
   }
 
   @Override

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * docker-compose.sentinel.yml run from the repository as an operator would, offline: an env file with fresh
  * passwords and the local base image, a project name of its own, and an override that makes the project's
- * network internal on an explicit subnet (the host then reaches the containers at their addresses; Docker
- * publishes no ports on internal networks), with fixed addresses for the Redis services. Uses {@code docker compose} (v2) when present, else Debian's
+ * networks (data: Redis and the roles; app: the roles only) internal on explicit subnets (the host then reaches the
+ * containers at their addresses; Docker publishes no ports on internal networks), with fixed addresses for the
+ * Redis services. Uses {@code docker compose} (v2) when present, else Debian's
  * {@code docker-compose} 1.29.
  */
 final class ComposeDeployment implements AutoCloseable {
@@ -29,8 +30,11 @@ final class ComposeDeployment implements AutoCloseable {
 
   final String project = "vigil-ci-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
   final String token = "ci-token-" + password();
-  final String subnetPrefix = "10." + ThreadLocalRandom.current().nextInt(200, 250) + "."
-      + ThreadLocalRandom.current().nextInt(0, 256) + ".";
+  private final int secondOctet = ThreadLocalRandom.current().nextInt(200, 250);
+  private final int thirdOctet = ThreadLocalRandom.current().nextInt(0, 255);
+  /** The data network's /24 (Redis and the roles); the app network takes the next one. */
+  final String subnetPrefix = "10." + secondOctet + "." + thirdOctet + ".";
+  final String appSubnetPrefix = "10." + secondOctet + "." + (thirdOctet + 1) + ".";
   final String adminPassword;
   final String sentinelPassword;
   /** Redis service name -> its fixed address. */
@@ -73,11 +77,13 @@ final class ComposeDeployment implements AutoCloseable {
       yaml.append("  ").append(service).append(":\n    extra_hosts:\n");
       fixed.forEach((name, ip) -> yaml.append("      - \"").append(name).append(':').append(ip).append("\"\n"));
       if (fixed.containsKey(service)) {
-        yaml.append("    networks:\n      default:\n        ipv4_address: ").append(fixed.get(service)).append('\n');
+        yaml.append("    networks:\n      data:\n        ipv4_address: ").append(fixed.get(service)).append('\n');
       }
     }
-    yaml.append("networks:\n  default:\n    internal: true\n    ipam:\n      config:\n        - subnet: ")
-        .append(subnetPrefix).append("0/24\n          ip_range: ").append(subnetPrefix).append("128/25\n");
+    yaml.append("networks:\n  data:\n    internal: true\n    ipam:\n      config:\n        - subnet: ")
+        .append(subnetPrefix).append("0/24\n          ip_range: ").append(subnetPrefix).append("128/25\n")
+        .append("  app:\n    internal: true\n    ipam:\n      config:\n        - subnet: ").append(appSubnetPrefix)
+        .append("0/24\n");
     Files.writeString(override, yaml.toString());
     List<String> base = run(List.of("docker", "compose", "version"), Duration.ofSeconds(20)).code() == 0
         ? List.of("docker", "compose") : List.of("docker-compose");

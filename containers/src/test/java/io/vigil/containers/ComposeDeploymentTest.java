@@ -42,6 +42,7 @@ class ComposeDeploymentTest {
       assertThat(up.code()).as(up.output()).isZero();
       awaitHealthy(deployment.project, 11, Duration.ofMinutes(10));
       System.out.println("containers.compose.healthy_after " + (System.currentTimeMillis() - started) / 1000 + " s");
+      assertNetworks(deployment);
 
       URI gateway = URI.create("http://" + address(service(deployment.project, "gateway").get(0)) + ":8080");
       RestLoad load = new RestLoad(() -> List.of(gateway), deployment.token, QUEUE, new JsonObject()).start(20);
@@ -102,6 +103,45 @@ class ComposeDeploymentTest {
   private List<Container> service(String project, String service) {
     return docker.listContainersCmd().withShowAll(true)
         .withLabelFilter(Map.of("com.docker.compose.project", project, "com.docker.compose.service", service)).exec();
+  }
+
+  /**
+   * Redis only on the data network; the roles on app as well, and their one Hazelcast cluster (gateway, dispatcher,
+   * 3 workers) formed over app addresses.
+   */
+  private void assertNetworks(ComposeDeployment deployment) {
+    String data = deployment.project + "_data";
+    String app = deployment.project + "_app";
+    for (String redis : List.of("redis-master", "redis-replica-1", "redis-replica-2", "sentinel-1", "sentinel-2",
+        "sentinel-3")) {
+      assertThat(networks(service(deployment.project, redis).get(0))).as(redis).containsExactly(data);
+    }
+    for (String role : List.of("gateway", "worker", "dispatcher")) {
+      for (Container c : service(deployment.project, role)) {
+        assertThat(networks(c)).as(role).containsExactlyInAnyOrder(app, data);
+      }
+    }
+    String gatewayId = service(deployment.project, "gateway").get(0).getId();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    List<String> members = List.of();
+    while (System.nanoTime() < deadline) {
+      String logs = ComposeDeployment.run(List.of("docker", "logs", gatewayId), Duration.ofSeconds(30)).output();
+      // Hazelcast lists the members on each change: "Members {size:5, ver:5} [", one "Member [ip]:port" a line, "]".
+      int last = logs.lastIndexOf("Members {size:");
+      int end = last < 0 ? -1 : logs.indexOf("\n]", last);
+      members = end < 0 ? List.of() : logs.substring(last, end).lines().map(String::trim)
+          .filter(line -> line.startsWith("Member [")).map(line -> line.substring(8, line.indexOf(']'))).toList();
+      if (members.size() == 5) {
+        break;
+      }
+      HostFaultDrillsTest.sleep(2000);
+    }
+    System.out.println("containers.compose.cluster_members " + members);
+    assertThat(members).as("the roles' cluster").hasSize(5).allMatch(a -> a.startsWith(deployment.appSubnetPrefix));
+  }
+
+  private java.util.Set<String> networks(Container container) {
+    return docker.inspectContainerCmd(container.getId()).exec().getNetworkSettings().getNetworks().keySet();
   }
 
   private String address(Container container) {
