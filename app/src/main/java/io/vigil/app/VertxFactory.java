@@ -62,8 +62,22 @@ public final class VertxFactory {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members().stream().map(VertxFactory::resolved).toList());
     return config;
+  }
+
+  /**
+   * {@code host:port} with the host resolved now when it resolves. Given names (compose's member aliases), the
+   * roles of the compose test each formed a cluster of their own (no join attempt logged; interfaces enabled);
+   * given the addresses, the five joined.
+   */
+  private static String resolved(String member) {
+    int colon = member.lastIndexOf(':');
+    try {
+      return InetAddress.getByName(member.substring(0, colon)).getHostAddress() + member.substring(colon);
+    } catch (UnknownHostException e) {
+      return member; // not there yet: Hazelcast keeps trying the name
+    }
   }
 
   /** Hazelcast's interface list takes IP addresses; a host name is resolved once, at start. */
