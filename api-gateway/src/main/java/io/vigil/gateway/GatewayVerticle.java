@@ -19,6 +19,7 @@ import io.vigil.gateway.bridge.EventBusBridges;
 import io.vigil.gateway.events.EventRelay;
 import io.vigil.gateway.events.RelayLease;
 import io.vigil.gateway.http.ApiRouter;
+import io.vigil.gateway.http.InvalidRequests;
 import io.vigil.gateway.http.ProblemMapper;
 import io.vigil.gateway.stats.MinuteCounts;
 import io.vigil.gateway.submit.SubmitConsumer;
@@ -73,6 +74,7 @@ public final class GatewayVerticle extends VerticleBase {
       return submitConsumer.completion().compose(v -> declareQueues(engine)).compose(v -> bridges.start())
           .compose(v -> listenForMetrics())
           .compose(v -> vertx.createHttpServer(options).requestHandler(router)
+              .invalidRequestHandler(new InvalidRequests(new ProblemMapper(services.metrics())))
               .listen(settings.httpPort(), bindHost()));
     }).onSuccess(s -> {
       server = s;

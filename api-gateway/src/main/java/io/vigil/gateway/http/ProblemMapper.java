@@ -133,7 +133,9 @@ public record ProblemMapper(GatewayMetrics metrics) implements Handler<RoutingCo
       case 405 -> "METHOD_NOT_ALLOWED";
       case 406 -> "NOT_ACCEPTABLE";
       case 413 -> "PAYLOAD_TOO_LARGE";
+      case 414 -> "URI_TOO_LONG";
       case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      case 431 -> "HEADERS_TOO_LARGE";
       default -> status < 500 ? "BAD_REQUEST" : "INTERNAL";
     };
     String text = detail != null ? detail : switch (status) {
@@ -141,6 +143,8 @@ public record ProblemMapper(GatewayMetrics metrics) implements Handler<RoutingCo
       case 405 -> "method not allowed on this resource";
       case 413 -> "the request body is larger than VIGIL_MAX_BODY_BYTES";
       case 415 -> "send the body as application/json";
+      case 414 -> "the request line is longer than the server accepts";
+      case 431 -> "the request headers are larger than the server accepts";
       default -> title(status);
     };
     return new Problem(status, code, title(status), text, 0);
@@ -160,8 +164,10 @@ public record ProblemMapper(GatewayMetrics metrics) implements Handler<RoutingCo
       case 406 -> "Not Acceptable";
       case 409 -> "Conflict";
       case 413 -> "Payload Too Large";
+      case 414 -> "URI Too Long";
       case 415 -> "Unsupported Media Type";
       case 429 -> "Too Many Requests";
+      case 431 -> "Request Header Fields Too Large";
       case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Internal Server Error" : "Bad Request";
     };
