@@ -38,6 +38,7 @@ public final class ApiRouter {
     ProblemMapper problems = new ProblemMapper(services.metrics());
     router.route().failureHandler(problems);
     router.errorHandler(404, problems).errorHandler(405, problems);
+    router.route().handler(new UriCheck());
     Authenticator authenticator = new Authenticator(settings.tokens());
     RequestValidator validator = RequestValidator.create(vertx, contract.openApi());
     Map<String, Handler<RoutingContext>> handlers = handlers(vertx, settings, services, contract, authenticator);

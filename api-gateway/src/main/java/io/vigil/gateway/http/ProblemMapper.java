@@ -1,6 +1,7 @@
 package io.vigil.gateway.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -28,6 +29,11 @@ public record ProblemMapper(GatewayMetrics metrics) implements Handler<RoutingCo
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.failure() instanceof HttpClosedException) {
+      // The caller went away while its request was read: there is no one to answer.
+      LOG.debug("request=abandoned method={} path={}", ctx.request().method(), ctx.normalizedPath());
+      return;
+    }
     Problem problem = map(ctx.failure(), ctx.statusCode());
     HttpServerResponse response = ctx.response();
     if (response.headWritten()) {
@@ -86,10 +92,21 @@ public record ProblemMapper(GatewayMetrics metrics) implements Handler<RoutingCo
     if (failure instanceof HttpException e) {
       return byStatus(e.getStatusCode(), null);
     }
-    if (failure == null && status >= 400 && status < 500) {
+    if (status >= 400 && status < 500) {
+      // Refused by vertx-web itself with a status (e.g. no Host header): its text stays in the log.
+      LOG.debug("request=refused status={} error={}", status, failure == null ? null : failure.getMessage());
       return byStatus(status, null);
     }
+    if (raisedByHttpCodec(failure)) {
+      return byStatus(400, "the request is not valid HTTP/1.1 (body framing)");
+    }
     return internal(failure);
+  }
+
+  /** A failure thrown by Netty's HTTP decoder while the body was read (a bad chunk size): the request is at fault. */
+  private static boolean raisedByHttpCodec(Throwable failure) {
+    StackTraceElement[] stack = failure == null ? new StackTraceElement[0] : failure.getStackTrace();
+    return stack.length > 0 && stack[0].getClassName().startsWith("io.netty.handler.codec.http.");
   }
 
   /**
