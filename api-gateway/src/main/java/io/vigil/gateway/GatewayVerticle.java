@@ -60,7 +60,9 @@ public final class GatewayVerticle extends VerticleBase {
           new MinuteCounts(engine.broker(), engine.settings().prefix()));
       relayTask = PeriodicTask.start(vertx, engine.clock(), "event-relay", settings.relayPollMs(), relay::tick);
     }
-    HttpServerOptions options = settings.tls().apply(new HttpServerOptions()
+    // No HTTP/2 over plain TCP (h2c): the API is HTTP/1.1, and an h2c upgrade of a request with a body was
+    // answered by Vert.x with a bodiless 400 after the idle timeout.
+    HttpServerOptions options = settings.tls().apply(new HttpServerOptions().setHttp2ClearTextEnabled(false)
         .setIdleTimeout((int) settings.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
     return Contract.load(vertx).compose(contract -> {
       submitConsumer = vertx.eventBus().consumer(BusAddresses.SUBMIT,
