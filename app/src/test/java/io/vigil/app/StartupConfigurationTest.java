@@ -33,9 +33,28 @@ class StartupConfigurationTest {
         "vigil: configuration error: VIGIL_LOG_FORMAT: must be text or json, got 'logfmt'");
   }
 
+  @Test
+  void aRedisPasswordShorterThanSixteenCharactersStopsRolesAndOpsCommands() throws Exception {
+    assertRefusedWithExit2("VIGIL_API_TOKENS", null, "REDIS_PASSWORD", "short-password",
+        "vigil: configuration error: REDIS_PASSWORD: must be at least 16 characters long, got 14", "worker");
+    assertRefusedWithExit2("REDIS_ADMIN_PASSWORD", "admin-password-long-enough", "REDIS_SENTINEL_PASSWORD", "tiny",
+        "vigil health: REDIS_SENTINEL_PASSWORD: must be at least 16 characters long, got 4", "health");
+    assertRefusedWithExit2("REDIS_PASSWORD", "app-password-long-enough", "REDIS_ADMIN_PASSWORD", "admin",
+        "vigil doctor: REDIS_ADMIN_PASSWORD: must be at least 16 characters long, got 5", "doctor");
+  }
+
   private static void assertRefusedWithExit2(String variable, String value, String message) throws Exception {
+    assertRefusedWithExit2("VIGIL_API_TOKENS", null, variable, value, message, "worker");
+  }
+
+  /** Runs {@code vigil <command>} with {@code variable=value} (and {@code other=otherValue} when not null). */
+  private static void assertRefusedWithExit2(String other, String otherValue, String variable, String value, String message,
+                                             String command) throws Exception {
     ProcessBuilder bad = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.vigil.app.Main", "worker")).redirectErrorStream(true);
+        "-cp", System.getProperty("java.class.path"), "io.vigil.app.Main", command)).redirectErrorStream(true);
+    if (otherValue != null) {
+      bad.environment().put(other, otherValue);
+    }
     bad.environment().put(variable, value);
     Process child = bad.start();
 

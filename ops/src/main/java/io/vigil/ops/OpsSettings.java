@@ -59,7 +59,7 @@ public record OpsSettings(List<Endpoint> sentinels, String masterName, Endpoint 
 
   private static Credentials credentials(EnvReader r, String userVariable, String passwordVariable) {
     String user = r.string(userVariable, null);
-    String password = SecretFiles.secret(r, passwordVariable);
+    String password = SecretFiles.password(r, passwordVariable);
     SettingsException.require(user == null || password != null, userVariable, "needs " + passwordVariable);
     return new Credentials(user, password);
   }

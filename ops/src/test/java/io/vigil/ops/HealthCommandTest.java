@@ -15,11 +15,11 @@ class HealthCommandTest {
 
   @Test
   void healthExitsOneWhileTheMasterIsDownAndZeroAfterTheFailover() {
-    TopologySpec config = TestTopologies.spec().withPasswords("data-pw", "sentinel-pw");
+    TopologySpec config = TestTopologies.spec().withPasswords("data-password-0001", "sentinel-password-01");
     try (SentinelTopology topology = TestTopologies.sentinel("health", config)) {
       Map<String, String> env = Map.of("REDIS_SENTINELS", String.join(",", topology.sentinelAddresses()),
-          "REDIS_MASTER_NAME", topology.masterName(), "REDIS_PASSWORD", "data-pw",
-          "REDIS_SENTINEL_PASSWORD", "sentinel-pw", "REDIS_CONNECT_TIMEOUT", "1000");
+          "REDIS_MASTER_NAME", topology.masterName(), "REDIS_PASSWORD", "data-password-0001",
+          "REDIS_SENTINEL_PASSWORD", "sentinel-password-01", "REDIS_CONNECT_TIMEOUT", "1000");
 
       OpsFixtures.Run before = OpsFixtures.run(HealthCommand::new, env);
       long crashedAt = System.nanoTime();

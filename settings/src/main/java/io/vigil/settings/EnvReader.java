@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  * 5. Every refusal is a {@link SettingsException}, {@code VARIABLE: why}.
  */
 public final class EnvReader {
+  public static final int MIN_PASSWORD_LENGTH = 16;
   private final Map<String, String> env;
 
   public EnvReader(Map<String, String> env) {
@@ -30,6 +31,23 @@ public final class EnvReader {
   public String secret(String name) {
     String value = env.get(name);
     return value == null || value.isEmpty() ? null : value;
+  }
+
+  /**
+   * A Redis password: a secret of at least {@link #MIN_PASSWORD_LENGTH} characters. Redis checks passwords fast and
+   * without limit, so a short one falls to guessing; it is refused at start, whatever else is set.
+   */
+  public String password(String name) {
+    return checkedPassword(name, secret(name));
+  }
+
+  /** {@code value} unless it is shorter than {@link #MIN_PASSWORD_LENGTH} (null passes: unset). */
+  public static String checkedPassword(String name, String value) {
+    if (value != null && value.length() < MIN_PASSWORD_LENGTH) {
+      throw new SettingsException(name, "must be at least " + MIN_PASSWORD_LENGTH + " characters long, got "
+          + value.length());
+    }
+    return value;
   }
 
   public int integer(String name, int fallback, int min, int max) {

@@ -35,6 +35,11 @@ public final class SecretFiles {
     }
   }
 
+  /** A Redis password from {@code NAME} or {@code NAME_FILE}, refused when shorter than 16 characters. */
+  public static String password(EnvReader r, String name) {
+    return EnvReader.checkedPassword(name, secret(r, name));
+  }
+
   /** Reads a secret file now; fails when it is unreadable or empty. Blocking: not on an event loop. */
   public static String read(Path file) throws IOException {
     return parse(Files.readAllBytes(file));

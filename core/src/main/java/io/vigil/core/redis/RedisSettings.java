@@ -65,8 +65,8 @@ public record RedisSettings(RedisAddress standalone, int db, List<RedisAddress> 
     ReplicaAcks acks = r.parsed("REDIS_MIN_REPLICA_ACKS", sentinels.isEmpty() ? ReplicaAcks.fixed(0) : ReplicaAcks.auto(),
         ReplicaAcks::parse);
     return new RedisSettings(new RedisAddress(host, port), r.integer("REDIS_DB", 0, 0, 15_999), sentinels,
-        r.string("REDIS_MASTER_NAME", "mymaster"), r.string("REDIS_USERNAME", null), SecretFiles.secret(r, "REDIS_PASSWORD"),
-        r.string("REDIS_SENTINEL_USERNAME", null), SecretFiles.secret(r, "REDIS_SENTINEL_PASSWORD"),
+        r.string("REDIS_MASTER_NAME", "mymaster"), r.string("REDIS_USERNAME", null), SecretFiles.password(r, "REDIS_PASSWORD"),
+        r.string("REDIS_SENTINEL_USERNAME", null), SecretFiles.password(r, "REDIS_SENTINEL_PASSWORD"),
         r.integer("REDIS_MAX_CONNECTIONS", 10, 1, 10_000), r.integer("REDIS_MIN_CONNECTIONS", 2, 0, 10_000),
         r.integer("REDIS_MAX_BLOCKING_CONNECTIONS", 32, 1, 10_000),
         r.millis("REDIS_CONNECT_TIMEOUT", 5_000, 1), r.millis("REDIS_COMMAND_TIMEOUT", 10_000, 1),

@@ -36,17 +36,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * only the channel the durable-write fence publishes to.
  */
 @Tag("failover")
-@SentinelSettings(downAfterMs = 1000, dataPassword = "data-pw", sentinelPassword = "sentinel-pw",
+@SentinelSettings(downAfterMs = 1000, dataPassword = "data-password-0001", sentinelPassword = "sentinel-password-01",
     dataConfig = SentinelAuthTest.DATA_USER, sentinelConfig = SentinelAuthTest.SENTINEL_USER)
 @ExtendWith({VertxExtension.class, RedisExtension.class})
 class SentinelAuthTest {
-  static final String DATA_USER = "user vigil on >vigil-pw ~vf:* &vigil:wait-fence -@all"
+  static final String DATA_USER = "user vigil on >vigil-password-0001 ~vf:* &vigil:wait-fence -@all"
       + " +eval +evalsha +publish +wait +role +blpop +ping +select +info +scan +time"
       + " +get +set +del +exists +incr +pttl +pexpire +rpush +llen +sadd +scard +sismember +smembers +unlink"
       + " +hget +hset +hdel +hmget +hgetall +hincrby +hexists"
       + " +zadd +zrem +zcard +zcount +zscore +zrange +zrangebyscore +zremrangebyrank +zpopmin"
       + " +xadd +xrange +xrevrange";
-  static final String SENTINEL_USER = "user vigil-watch on >watch-pw &* -@all"
+  static final String SENTINEL_USER = "user vigil-watch on >watch-password-0001 &* -@all"
       + " +sentinel|master +sentinel|replicas +subscribe +ping";
 
   private static RedisSettings settings(SentinelTopology topology, String... pairs) {
@@ -62,7 +62,7 @@ class SentinelAuthTest {
   void differentPasswordsForSentinelsAndDataNodesWorkThroughAFailover(Vertx vertx, SentinelTopology topology)
       throws Exception {
     ProbeReport report = runWithFailover(vertx, topology, "passwords", settings(topology,
-        "REDIS_PASSWORD", "data-pw", "REDIS_SENTINEL_PASSWORD", "sentinel-pw"));
+        "REDIS_PASSWORD", "data-password-0001", "REDIS_SENTINEL_PASSWORD", "sentinel-password-01"));
 
     assertThat(report.lost()).isEmpty();
     assertThat(report.duplicateCompletions()).as("jobs completed twice").isZero();
@@ -71,8 +71,8 @@ class SentinelAuthTest {
   @Test
   void leastPrivilegeAclUsersRunTheWholeEngineAndCannotDoAnythingElse(Vertx vertx, SentinelTopology topology)
       throws Exception {
-    RedisSettings acl = settings(topology, "REDIS_USERNAME", "vigil", "REDIS_PASSWORD", "vigil-pw",
-        "REDIS_SENTINEL_USERNAME", "vigil-watch", "REDIS_SENTINEL_PASSWORD", "watch-pw");
+    RedisSettings acl = settings(topology, "REDIS_USERNAME", "vigil", "REDIS_PASSWORD", "vigil-password-0001",
+        "REDIS_SENTINEL_USERNAME", "vigil-watch", "REDIS_SENTINEL_PASSWORD", "watch-password-0001");
 
     ProbeReport report = runWithFailover(vertx, topology, "acl", acl);
 
@@ -99,7 +99,7 @@ class SentinelAuthTest {
 
   @Test
   void aWrongSentinelPasswordFailsClearlyEvenWhenTheDataPasswordIsRight(Vertx vertx, SentinelTopology topology) {
-    RedisSettings wrong = settings(topology, "REDIS_PASSWORD", "data-pw", "REDIS_SENTINEL_PASSWORD", "data-pw");
+    RedisSettings wrong = settings(topology, "REDIS_PASSWORD", "data-password-0001", "REDIS_SENTINEL_PASSWORD", "data-password-0001");
 
     assertThatThrownBy(() -> RedisConnector.connect(vertx, wrong).await())
         .isInstanceOf(RedisUnavailableException.class)

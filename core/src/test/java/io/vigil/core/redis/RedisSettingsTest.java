@@ -46,9 +46,9 @@ class RedisSettingsTest {
     env.put("REDIS_PORT", "6380");
     env.put("REDIS_DB", "3");
     env.put("REDIS_USERNAME", "vigil");
-    env.put("REDIS_PASSWORD", " data pw ");
+    env.put("REDIS_PASSWORD", " data pw 1234567 ");
     env.put("REDIS_SENTINEL_USERNAME", "watcher");
-    env.put("REDIS_SENTINEL_PASSWORD", "sentinel-pw");
+    env.put("REDIS_SENTINEL_PASSWORD", "sentinel-password-01");
     env.put("REDIS_MAX_CONNECTIONS", "20");
     env.put("REDIS_MIN_CONNECTIONS", "5");
     env.put("REDIS_MAX_BLOCKING_CONNECTIONS", "8");
@@ -61,16 +61,16 @@ class RedisSettingsTest {
     RedisSettings s = RedisSettings.fromEnv(env);
 
     assertThat(s).isEqualTo(new RedisSettings(new RedisAddress("redis.internal", 6380), 3, List.of(), "mymaster",
-        "vigil", " data pw ", "watcher", "sentinel-pw", 20, 5, 8, 700, 3000, ReplicaAcks.fixed(2), 250, false,
+        "vigil", " data pw 1234567 ", "watcher", "sentinel-password-01", 20, 5, 8, 700, 3000, ReplicaAcks.fixed(2), 250, false,
         RedisTls.OFF, null, null, 5_000));
   }
 
   @Test
   void toStringNeverShowsPasswords() {
-    RedisSettings s = RedisSettings.fromEnv(Map.of("REDIS_PASSWORD", "hunter2", "REDIS_SENTINEL_PASSWORD", "s3cret",
+    RedisSettings s = RedisSettings.fromEnv(Map.of("REDIS_PASSWORD", "hunter2-hunter2-hunter2", "REDIS_SENTINEL_PASSWORD", "s3cret-s3cret-s3cret",
         "REDIS_SENTINELS", "a:1"));
 
-    assertThat(s.toString()).doesNotContain("hunter2").doesNotContain("s3cret").contains("password=***");
+    assertThat(s.toString()).doesNotContain("hunter2-hunter2-hunter2").doesNotContain("s3cret-s3cret-s3cret").contains("password=***");
   }
 
   @Test
@@ -92,6 +92,16 @@ class RedisSettingsTest {
     assertRefused(Map.of("REDIS_REPLICA_ACK_TIMEOUT", "10000", "REDIS_MIN_REPLICA_ACKS", "1"), "REDIS_REPLICA_ACK_TIMEOUT");
     assertRefused(Map.of("REDIS_USERNAME", "vigil"), "REDIS_USERNAME");
     assertRefused(Map.of("VIGIL_DURABLE_FINISH", "maybe"), "VIGIL_DURABLE_FINISH");
+  }
+
+  @Test
+  void redisPasswordsShorterThanSixteenCharactersAreRefusedWithoutShowingThem() {
+    assertThatThrownBy(() -> RedisSettings.fromEnv(Map.of("REDIS_PASSWORD", "fifteen-chars-x")))
+        .hasMessage("REDIS_PASSWORD: must be at least 16 characters long, got 15").hasMessageNotContaining("fifteen");
+    assertThatThrownBy(() -> RedisSettings.fromEnv(Map.of("REDIS_SENTINELS", "s1:1", "REDIS_SENTINEL_PASSWORD", "pw")))
+        .hasMessage("REDIS_SENTINEL_PASSWORD: must be at least 16 characters long, got 2");
+
+    assertThat(RedisSettings.fromEnv(Map.of("REDIS_PASSWORD", "sixteen-chars-xx")).password()).isEqualTo("sixteen-chars-xx");
   }
 
   @Test

@@ -136,7 +136,7 @@ public final class FailoverDrill {
   /** The application's Sentinel user may only discover the master; REDIS_SENTINEL_ADMIN_* may trigger a failover. */
   private static Map<String, String> withSentinelAdmin(Map<String, String> env) {
     EnvReader r = new EnvReader(env);
-    String password = SecretFiles.secret(r, "REDIS_SENTINEL_ADMIN_PASSWORD");
+    String password = SecretFiles.password(r, "REDIS_SENTINEL_ADMIN_PASSWORD");
     if (password == null) {
       return env;
     }
