@@ -5,6 +5,7 @@ import io.vigil.resp.Endpoint;
 import io.vigil.resp.MasterLookup;
 import io.vigil.resp.Replies;
 import io.vigil.resp.RespConnection;
+import io.vigil.resp.RespTls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,13 @@ import java.util.function.Predicate;
 public final class Deployment {
 
   private final OpsSettings settings;
+  private final RespTls sentinelTls;
+  private final RespTls dataTls;
 
   public Deployment(OpsSettings settings) {
     this.settings = settings;
+    this.sentinelTls = settings.sentinelTls();
+    this.dataTls = settings.dataTls();
   }
 
   public OpsSettings settings() {
@@ -24,7 +29,8 @@ public final class Deployment {
   }
 
   public MasterLookup lookup() {
-    return new MasterLookup(settings.masterName(), settings.sentinels(), settings.sentinel(), settings.timeout());
+    return new MasterLookup(settings.masterName(), settings.sentinels(), settings.sentinel(), settings.timeout(),
+        sentinelTls, dataTls);
   }
 
   /** The Sentinels' vote verified with ROLE as the administrator, or the standalone address. */
@@ -80,11 +86,21 @@ public final class Deployment {
   }
 
   public RespConnection sentinel(Endpoint sentinel) {
-    return RespConnection.open(sentinel, settings.sentinel(), settings.timeout());
+    return sentinel(sentinel, settings.sentinel());
+  }
+
+  /** A Sentinel connection as {@code credentials} ({@link Credentials#NONE}: anonymous), over TLS when configured. */
+  public RespConnection sentinel(Endpoint sentinel, Credentials credentials) {
+    return RespConnection.open(sentinel, credentials, settings.timeout(), sentinelTls);
+  }
+
+  /** A data node connection as {@code credentials}, over TLS when configured, without SELECT. */
+  public RespConnection node(Endpoint node, Credentials credentials) {
+    return RespConnection.open(node, credentials, settings.timeout(), dataTls);
   }
 
   public RespConnection data(Endpoint node, Credentials credentials) {
-    RespConnection connection = RespConnection.open(node, credentials, settings.timeout());
+    RespConnection connection = node(node, credentials);
     if (settings.db() != 0) {
       try {
         connection.command("SELECT", Integer.toString(settings.db()));

@@ -2,8 +2,10 @@ package io.vigil.ops;
 
 import io.vigil.core.keys.Names;
 import io.vigil.core.redis.RedisAddress;
+import io.vigil.core.redis.RedisTls;
 import io.vigil.resp.Credentials;
 import io.vigil.resp.Endpoint;
+import io.vigil.resp.RespTls;
 import io.vigil.settings.EnvReader;
 import io.vigil.settings.SecretFiles;
 import io.vigil.settings.SettingsException;
@@ -27,12 +29,14 @@ import java.util.Map;
  *     application user may not do (CONFIG GET, ACL, SYNC); unset means the application's credentials
  * @param prefix REDIS_QUEUE_PREFIX (default vigil)
  * @param timeout REDIS_CONNECT_TIMEOUT in ms (default 5000): connect and reply timeout of every call
+ * @param tls REDIS_TLS, REDIS_SENTINEL_TLS, REDIS_TLS_CA_FILE, REDIS_TLS_CERT/KEY, read as the roles read them
  */
 public record OpsSettings(List<Endpoint> sentinels, String masterName, Endpoint standalone, int db, Credentials app,
-    Credentials sentinel, Credentials admin, String prefix, Duration timeout) {
+    Credentials sentinel, Credentials admin, String prefix, Duration timeout, RedisTls tls) {
 
   public OpsSettings {
     sentinels = List.copyOf(sentinels);
+    tls = tls == null ? RedisTls.OFF : tls;
     SettingsException.require(masterName != null && masterName.matches("[A-Za-z0-9._-]{1,128}"), "REDIS_MASTER_NAME",
         "must match [A-Za-z0-9._-]{1,128}, got '" + masterName + "'");
     Names.requireValidPrefix(prefix);
@@ -50,7 +54,17 @@ public record OpsSettings(List<Endpoint> sentinels, String masterName, Endpoint 
     return new OpsSettings(sentinels, r.string("REDIS_MASTER_NAME", "mymaster"),
         new Endpoint(r.string("REDIS_HOST", "127.0.0.1"), r.integer("REDIS_PORT", 6379, 1, 65535)),
         r.integer("REDIS_DB", 0, 0, 15_999), app, sentinel, admin, r.string("REDIS_QUEUE_PREFIX", "vigil"),
-        Duration.ofMillis(r.wholeNumber("REDIS_CONNECT_TIMEOUT", 5000, 1, 600_000)));
+        Duration.ofMillis(r.wholeNumber("REDIS_CONNECT_TIMEOUT", 5000, 1, 600_000)), RedisTls.fromEnv(r));
+  }
+
+  /** TLS to the Sentinels, or null for plain text. */
+  public RespTls sentinelTls() {
+    return tls.sentinels() ? RespTls.of(tls.caFile(), tls.certFile(), tls.keyFile()) : null;
+  }
+
+  /** TLS to the data nodes, or null for plain text. */
+  public RespTls dataTls() {
+    return tls.data() ? RespTls.of(tls.caFile(), tls.certFile(), tls.keyFile()) : null;
   }
 
   public boolean sentinelMode() {

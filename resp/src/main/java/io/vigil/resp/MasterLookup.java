@@ -17,19 +17,29 @@ public final class MasterLookup {
   private final List<Endpoint> sentinels;
   private final Credentials sentinelAuth;
   private final Duration timeout;
+  private final RespTls sentinelTls;
+  private final RespTls dataTls;
 
   public MasterLookup(String masterName, List<Endpoint> sentinels, Credentials sentinelAuth, Duration timeout) {
+    this(masterName, sentinels, sentinelAuth, timeout, null, null);
+  }
+
+  /** With TLS to the Sentinels and to the data nodes (null: plain text). */
+  public MasterLookup(String masterName, List<Endpoint> sentinels, Credentials sentinelAuth, Duration timeout,
+                      RespTls sentinelTls, RespTls dataTls) {
     this.masterName = Objects.requireNonNull(masterName, "masterName");
     this.sentinels = List.copyOf(sentinels);
     this.sentinelAuth = Objects.requireNonNull(sentinelAuth, "sentinelAuth");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.sentinelTls = sentinelTls;
+    this.dataTls = dataTls;
   }
 
   /** One answer per Sentinel, in order; unreachable ones carry their error. */
   public List<SentinelAnswer> ask() {
     List<SentinelAnswer> answers = new ArrayList<>();
     for (Endpoint sentinel : sentinels) {
-      try (RespConnection connection = RespConnection.open(sentinel, sentinelAuth, timeout)) {
+      try (RespConnection connection = RespConnection.open(sentinel, sentinelAuth, timeout, sentinelTls)) {
         Map<String, String> master = Replies.pairs(connection.command("SENTINEL", "MASTER", masterName));
         Endpoint address = new Endpoint(master.get("ip"), Integer.parseInt(master.get("port")));
         String flags = master.getOrDefault("flags", "");
@@ -57,7 +67,7 @@ public final class MasterLookup {
   /** The voted master, verified with ROLE as {@code dataAuth}; throws when there is none or it is not master. */
   public Endpoint master(Credentials dataAuth) {
     Endpoint master = vote(ask()).master();
-    String role = role(master, dataAuth, timeout);
+    String role = role(master, dataAuth, timeout, dataTls);
     if (!"master".equals(role)) {
       throw new IllegalStateException("Sentinels name " + master + " as master " + masterName
           + " but its ROLE is " + role + ": a failover is under way");
@@ -66,7 +76,11 @@ public final class MasterLookup {
   }
 
   public static String role(Endpoint node, Credentials auth, Duration timeout) {
-    try (RespConnection connection = RespConnection.open(node, auth, timeout)) {
+    return role(node, auth, timeout, null);
+  }
+
+  public static String role(Endpoint node, Credentials auth, Duration timeout, RespTls tls) {
+    try (RespConnection connection = RespConnection.open(node, auth, timeout, tls)) {
       return String.valueOf(((List<?>) connection.command("ROLE")).get(0));
     }
   }

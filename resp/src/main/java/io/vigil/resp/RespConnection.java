@@ -45,11 +45,19 @@ public final class RespConnection implements AutoCloseable {
 
   /** Connects and authenticates when {@code credentials} are set; the timeout bounds the connect and every read. */
   public static RespConnection open(Endpoint endpoint, Credentials credentials, Duration timeout) {
+    return open(endpoint, credentials, timeout, null);
+  }
+
+  /** As {@link #open(Endpoint, Credentials, Duration)}, over TLS unless {@code tls} is null. */
+  public static RespConnection open(Endpoint endpoint, Credentials credentials, Duration timeout, RespTls tls) {
     Socket socket = new Socket();
     try {
       socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());
       socket.setSoTimeout((int) timeout.toMillis());
       socket.setTcpNoDelay(true);
+      if (tls != null) {
+        socket = tls.wrap(socket, endpoint);
+      }
       RespConnection connection = new RespConnection(endpoint, socket);
       if (credentials.isSet()) {
         if (credentials.user() == null) {

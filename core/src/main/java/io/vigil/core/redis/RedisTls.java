@@ -24,7 +24,7 @@ public record RedisTls(boolean data, boolean sentinels, String caFile, String ce
     PemFiles.requirePair(certFile, "REDIS_TLS_CERT", keyFile, "REDIS_TLS_KEY");
   }
 
-  static RedisTls fromEnv(EnvReader r) {
+  public static RedisTls fromEnv(EnvReader r) {
     boolean data = r.bool("REDIS_TLS", false);
     return new RedisTls(data, r.bool("REDIS_SENTINEL_TLS", data), PemFiles.certificates(r, "REDIS_TLS_CA_FILE"),
         PemFiles.certificates(r, "REDIS_TLS_CERT"), PemFiles.privateKey(r, "REDIS_TLS_KEY"));

@@ -23,7 +23,7 @@ record NodeSnapshot(Endpoint node, boolean reachable, boolean openWithoutPasswor
 
   static NodeSnapshot read(Deployment deployment, Endpoint node) {
     boolean open;
-    try (RespConnection anonymous = RespConnection.open(node, Credentials.NONE, deployment.settings().timeout())) {
+    try (RespConnection anonymous = deployment.node(node, Credentials.NONE)) {
       open = "PONG".equals(anonymous.command("PING"));
     } catch (RespError e) {
       open = false;

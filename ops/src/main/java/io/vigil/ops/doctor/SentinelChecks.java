@@ -28,9 +28,9 @@ final class SentinelChecks {
       return List.of(Check.fail("quorum", "REDIS_SENTINELS is not set: a standalone Redis has no automatic failover"));
     }
     return List.of(
-        Verdicts.combine("sentinel-auth", KIND, settings.sentinels(), s -> password(settings, s)),
+        Verdicts.combine("sentinel-auth", KIND, settings.sentinels(), s -> password(deployment, s)),
         Verdicts.combine("quorum", KIND, settings.sentinels(), s -> quorum(deployment, s)),
-        Verdicts.combine("app-user-sentinel", KIND, settings.sentinels(), s -> appUser(settings, s)));
+        Verdicts.combine("app-user-sentinel", KIND, settings.sentinels(), s -> appUser(deployment, s)));
   }
 
   /** How many replicas the Sentinels know of (0 when none answers). */
@@ -46,8 +46,8 @@ final class SentinelChecks {
     return 0;
   }
 
-  private static Check password(OpsSettings settings, Endpoint sentinel) {
-    try (RespConnection anonymous = RespConnection.open(sentinel, Credentials.NONE, settings.timeout())) {
+  private static Check password(Deployment deployment, Endpoint sentinel) {
+    try (RespConnection anonymous = deployment.sentinel(sentinel, Credentials.NONE)) {
       anonymous.command("SENTINEL", "MASTERS");
       return Check.fail("sentinel-auth", "answers SENTINEL MASTERS without a password: anyone can reconfigure it"
           + " (set requirepass)");
@@ -67,13 +67,14 @@ final class SentinelChecks {
     }
   }
 
-  private static Check appUser(OpsSettings settings, Endpoint sentinel) {
+  private static Check appUser(Deployment deployment, Endpoint sentinel) {
+    OpsSettings settings = deployment.settings();
     Credentials app = settings.sentinel();
     if (!app.isSet() || app.user() == null) {
       return Check.fail("app-user-sentinel", "the roles log in to Sentinels as the default user (REDIS_SENTINEL_USERNAME"
           + " unset), which may reconfigure them; give them the application user of sentinel-config/sentinel.conf");
     }
-    try (RespConnection connection = RespConnection.open(sentinel, app, settings.timeout())) {
+    try (RespConnection connection = deployment.sentinel(sentinel, app)) {
       connection.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", settings.masterName());
       for (List<String> probe : List.of(List.of("SENTINEL", "RESET", NO_SUCH_MASTER),
           List.of("SENTINEL", "CONFIG", "GET", "resolve-hostnames"), List.of("SENTINEL", "FAILOVER", NO_SUCH_MASTER))) {
