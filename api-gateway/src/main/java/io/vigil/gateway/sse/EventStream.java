@@ -58,7 +58,7 @@ public final class EventStream {
       String header = Replies.header(ctx, "Last-Event-ID");
       String resume = header != null ? header : Replies.query(ctx, "lastEventId");
       if (resume != null && !isStreamId(resume)) {
-        ctx.fail(HttpProblem.invalid("Last-Event-ID must be a Redis stream id <ms>-<seq>, each part at most 2^64-1"));
+        ctx.fail(HttpProblem.invalid("Last-Event-ID must be a Redis stream id <ms>-<seq>, each part at most 2^64-1, below the largest id"));
         return;
       }
       Caller caller = ctx.get(AccessHandler.CALLER);
@@ -82,9 +82,10 @@ public final class EventStream {
   static boolean isStreamId(String id) {
     int dash = id.indexOf('-');
     try {
-      Long.parseUnsignedLong(id.substring(0, dash));
-      Long.parseUnsignedLong(id.substring(dash + 1));
-      return true;
+      long ms = Long.parseUnsignedLong(id.substring(0, dash));
+      long seq = Long.parseUnsignedLong(id.substring(dash + 1));
+      // Nothing can follow the largest id: Redis refuses a range starting after it, on every poll.
+      return ms != -1L || seq != -1L;
     } catch (RuntimeException e) {
       return false;
     }
