@@ -24,9 +24,9 @@ class CredentialFilesTest {
 
   @Test
   void aRefusedPasswordMakesTheBrokerReadItsFileAtOnceAndTheCallSucceeds(Vertx vertx, RedisNode redis) throws Exception {
-    redis.command("ACL", "SETUSER", "app", "reset", "on", ">old-pw", "~*", "+@all");
+    redis.command("ACL", "SETUSER", "app", "reset", "on", ">old-password-00001", "~*", "+@all");
     Path file = Files.createTempFile("redis-password", "");
-    Files.writeString(file, "old-pw\n");
+    Files.writeString(file, "old-password-00001\n");
     // A reload period far longer than the test: only the WRONGPASS path can pick up the new password.
     FailoverBroker broker = RedisConnector.connect(vertx, RedisSettings.fromEnv(Map.of("REDIS_HOST", redis.host(),
         "REDIS_PORT", Integer.toString(redis.port()), "REDIS_USERNAME", "app", "REDIS_PASSWORD_FILE", file.toString(),
@@ -35,8 +35,8 @@ class CredentialFilesTest {
       broker.send(Request.cmd(Command.SET).arg("k").arg("before")).await();
 
       // Rotated out of order: the old password is gone and every connection of the app user is cut.
-      redis.command("ACL", "SETUSER", "app", "resetpass", ">new-pw");
-      Files.writeString(file, "new-pw\n");
+      redis.command("ACL", "SETUSER", "app", "resetpass", ">new-password-00001");
+      Files.writeString(file, "new-password-00001\n");
       assertThat(redis.command("CLIENT", "KILL", "USER", "app")).isNotEqualTo(0L);
 
       broker.send(Request.cmd(Command.SET).arg("k").arg("after")).await();
@@ -49,23 +49,23 @@ class CredentialFilesTest {
   @Test
   void aNewPasswordTheMasterRefusesKeepsThePreviousConnectionsUntilItIsAccepted(Vertx vertx, RedisNode redis)
       throws Exception {
-    redis.command("ACL", "SETUSER", "app", "reset", "on", ">old-pw", "~*", "+@all");
+    redis.command("ACL", "SETUSER", "app", "reset", "on", ">old-password-00001", "~*", "+@all");
     Path file = Files.createTempFile("redis-password", "");
-    Files.writeString(file, "old-pw");
+    Files.writeString(file, "old-password-00001");
     FailoverBroker broker = RedisConnector.connect(vertx, RedisSettings.fromEnv(Map.of("REDIS_HOST", redis.host(),
         "REDIS_PORT", Integer.toString(redis.port()), "REDIS_USERNAME", "app", "REDIS_PASSWORD_FILE", file.toString(),
         "VIGIL_CREDENTIALS_RELOAD_MS", "200"))).await();
     try {
       // Runbook steps out of order: the file changes before the node knows the password.
-      Files.writeString(file, "new-pw");
+      Files.writeString(file, "new-password-00001");
       Thread.sleep(1_000);
 
       broker.send(Request.cmd(Command.SET).arg("k").arg("during")).await();
       assertThat(broker.status().lastRefreshError()).as("a refused renewal is not a failed refresh").isNull();
 
-      redis.command("ACL", "SETUSER", "app", ">new-pw");
+      redis.command("ACL", "SETUSER", "app", ">new-password-00001");
       Thread.sleep(1_000);
-      redis.command("ACL", "SETUSER", "app", "<old-pw");
+      redis.command("ACL", "SETUSER", "app", "<old-password-00001");
       redis.command("CLIENT", "KILL", "USER", "app");
 
       broker.send(Request.cmd(Command.SET).arg("k").arg("after")).await();
@@ -78,17 +78,17 @@ class CredentialFilesTest {
   @Test
   void passwordsAreReadFromTheirFilesAndNeverShown() throws Exception {
     Path data = Files.createTempFile("redis-password", "");
-    Files.writeString(data, "data-secret\n");
+    Files.writeString(data, "data-secret-0000001\n");
     Path sentinel = Files.createTempFile("redis-sentinel-password", "");
-    Files.writeString(sentinel, "sentinel-secret");
+    Files.writeString(sentinel, "sentinel-secret-01");
 
     RedisSettings s = RedisSettings.fromEnv(Map.of("REDIS_PASSWORD_FILE", data.toString(),
         "REDIS_SENTINEL_PASSWORD_FILE", sentinel.toString(), "VIGIL_CREDENTIALS_RELOAD_MS", "250"));
 
-    assertThat(s.password()).isEqualTo("data-secret");
-    assertThat(s.sentinelPassword()).isEqualTo("sentinel-secret");
+    assertThat(s.password()).isEqualTo("data-secret-0000001");
+    assertThat(s.sentinelPassword()).isEqualTo("sentinel-secret-01");
     assertThat(s.credentialsReloadMs()).isEqualTo(250);
-    assertThat(s.toString()).contains("passwordFile=" + data).doesNotContain("data-secret", "sentinel-secret");
+    assertThat(s.toString()).contains("passwordFile=" + data).doesNotContain("data-secret-0000001", "sentinel-secret-01");
     assertThatThrownBy(() -> RedisSettings.fromEnv(Map.of("VIGIL_CREDENTIALS_RELOAD_MS", "50")))
         .isInstanceOf(SettingsException.class).hasMessage("VIGIL_CREDENTIALS_RELOAD_MS: must be >= 100, got 50");
   }
