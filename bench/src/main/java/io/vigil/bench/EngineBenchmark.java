@@ -18,19 +18,23 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Engine benchmark: the workloads of BullMQ's reference figures, printed as {@code name value unit}.
- * Runs against its own redis-server unless REDIS_PORT names one; then it touches only its own keys.
+ * The benchmark, printed as {@code name value unit}: the engine on BullMQ's reference workloads, the same
+ * through the shipped roles end to end ({@link EndToEnd}, {@link DurableDrain}), and BullMQ itself on the same
+ * Redis ({@link BullMqRun}). Runs against its own redis-server unless REDIS_PORT names one; then it touches only
+ * its own keys. BENCH_PARTS (default {@code engine,e2e,durable,bullmq}) picks parts.
  */
 public final class EngineBenchmark {
-  private static final String PREFIX = "vigil-bench";
+  static final String PREFIX = "vigil-bench";
   private static final String SENT_AT = "{\"sentAtNanos\":";
 
   public static void main(String[] args) throws Exception {
-    int jobs = Integer.parseInt(System.getenv().getOrDefault("BENCH_JOBS", "100000"));
+    int jobs = Integer.parseInt(System.getenv().getOrDefault("BENCH_JOBS", "50000"));
+    int e2eJobs = Integer.parseInt(System.getenv().getOrDefault("BENCH_E2E_JOBS", "20000"));
+    List<String> parts = List.of(System.getenv().getOrDefault("BENCH_PARTS", "engine,e2e,durable,bullmq").split(","));
     Vertx vertx = Vertx.vertx();
     try (BenchTarget target = new BenchTarget(); RespConnection admin = target.client()) {
       RedisSettings redis = target.settings();
-      System.out.println("# target: " + target.description() + "; jobs per workload: " + jobs);
+      System.out.println("# target: " + target.description() + "; jobs per workload: " + jobs + ", end to end: " + e2eJobs);
       System.out.println("# broker: " + redis);
       EngineSettings settings = EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", PREFIX,
           "REDIS_MEMORY_WATERMARK", "0"));
@@ -40,42 +44,65 @@ public final class EngineBenchmark {
       CpuMeter cpu = new CpuMeter(admin);
       String run = Long.toString(System.currentTimeMillis(), 36);
 
-      // Warm up the JIT and the script cache.
-      String warm = "warm-" + run;
-      w.enqueueBulk(warm, 20_000, Workloads.REMOVE_ON_COMPLETE);
-      w.drain(warm, 1, 50, 20_000, ctx -> Future.succeededFuture());
-      cleanup(admin, warm);
-
-      String enqueue = "enqueue-" + run;
-      cpu.start();
-      long ns = w.enqueueBulk(enqueue, jobs, Workloads.REMOVE_ON_COMPLETE);
-      report("enqueue_bulk1000", jobs / (ns / 1e9), "jobs/s", cpu.perJob(jobs));
-
-      cpu.start();
-      ns = w.drain(enqueue, 1, 50, jobs, ctx -> Future.succeededFuture());
-      report("process_c50", jobs / (ns / 1e9), "jobs/s", cpu.perJob(jobs));
-      cleanup(admin, enqueue);
-
-      latency(engine, w, cpu, admin, run);
-
-      String memory = "memory-" + run;
-      long before = usedMemory(admin);
-      w.enqueueBulk(memory, jobs, Workloads.REMOVE_ON_COMPLETE);
-      long after = usedMemory(admin);
-      System.out.printf(Locale.ROOT, "mem_per_waiting_job %.0f bytes%n", (after - before) / (double) jobs);
-      cleanup(admin, memory);
-
-      String retry = "retry-" + run;
-      int retryJobs = jobs / 5;
-      w.enqueueBulk(retry, retryJobs, Workloads.retryOnce());
-      cpu.start();
-      ns = w.drain(retry, 1, 50, retryJobs, ctx -> ctx.job().attemptsMade() == 0
-          ? Future.failedFuture("fails once") : Future.succeededFuture());
-      report("retry_exp10", retryJobs / (ns / 1e9), "jobs/s", cpu.perJob(retryJobs));
-      cleanup(admin, retry);
+      if (parts.contains("engine")) {
+        engine(engine, w, cpu, admin, run, jobs);
+      }
+      if (parts.contains("e2e")) {
+        EndToEnd e2e = new EndToEnd(vertx, engine, admin, target.roleEnv(), run);
+        e2e.submit(jobs);
+        e2e.latency();
+        String queue = "e2e-drain-" + run;
+        EndToEnd.drain("e2e_drain_c50", vertx, engine, admin, target.roleEnv(), queue, e2eJobs);
+        cleanup(admin, queue);
+      }
+      if (parts.contains("durable")) {
+        DurableDrain.run(vertx, run, e2eJobs);
+      }
+      if (parts.contains("bullmq")) {
+        System.out.flush();
+        BullMqRun.run(target, jobs);
+      }
     } finally {
       vertx.close().await();
     }
+  }
+
+  /** The engine's workloads, driven in this JVM through the broker the roles use. */
+  private static void engine(Engine engine, Workloads w, CpuMeter cpu, RespConnection admin, String run, int jobs)
+      throws Exception {
+    // Warm up the JIT and the script cache.
+    String warm = "warm-" + run;
+    w.enqueueBulk(warm, 20_000, Workloads.REMOVE_ON_COMPLETE);
+    w.drain(warm, 1, 50, 20_000, ctx -> Future.succeededFuture());
+    cleanup(admin, warm);
+
+    String enqueue = "enqueue-" + run;
+    cpu.start();
+    long ns = w.enqueueBulk(enqueue, jobs, Workloads.REMOVE_ON_COMPLETE);
+    report("enqueue_bulk1000", jobs / (ns / 1e9), "jobs/s", cpu.perJob(jobs));
+
+    cpu.start();
+    ns = w.drain(enqueue, 1, 50, jobs, ctx -> Future.succeededFuture());
+    report("process_c50", jobs / (ns / 1e9), "jobs/s", cpu.perJob(jobs));
+    cleanup(admin, enqueue);
+
+    latency(engine, w, cpu, admin, run);
+
+    String memory = "memory-" + run;
+    long before = usedMemory(admin);
+    w.enqueueBulk(memory, jobs, Workloads.REMOVE_ON_COMPLETE);
+    long after = usedMemory(admin);
+    System.out.printf(Locale.ROOT, "mem_per_waiting_job %.0f bytes%n", (after - before) / (double) jobs);
+    cleanup(admin, memory);
+
+    String retry = "retry-" + run;
+    int retryJobs = jobs / 5;
+    w.enqueueBulk(retry, retryJobs, Workloads.retryOnce());
+    cpu.start();
+    ns = w.drain(retry, 1, 50, retryJobs, ctx -> ctx.job().attemptsMade() == 0
+        ? Future.failedFuture("fails once") : Future.succeededFuture());
+    report("retry_exp10", retryJobs / (ns / 1e9), "jobs/s", cpu.perJob(retryJobs));
+    cleanup(admin, retry);
   }
 
   /** Enqueue-to-handler-start latency with single submissions at 1000 jobs/s for 10 s. */
@@ -119,10 +146,14 @@ public final class EngineBenchmark {
     cleanup(admin, queue);
   }
 
-  private static void report(String name, double value, String unit, double[] cpuPerJob) {
-    System.out.printf(Locale.ROOT, "%s %.2f %s%n", name, value, unit);
+  static void report(String name, double value, String unit, double[] cpuPerJob) {
+    print(name, value, unit);
     System.out.printf(Locale.ROOT, "%s_redis_cpu_us %.2f us/job%n", name, cpuPerJob[0]);
     System.out.printf(Locale.ROOT, "%s_jvm_cpu_us %.2f us/job%n", name, cpuPerJob[1]);
+  }
+
+  static void print(String name, double value, String unit) {
+    System.out.printf(Locale.ROOT, "%s %.2f %s%n", name, value, unit);
   }
 
   private static long usedMemory(RespConnection admin) {
@@ -130,7 +161,7 @@ public final class EngineBenchmark {
   }
 
   /** Deletes only this run's keys of one queue. */
-  private static void cleanup(RespConnection admin, String queue) {
+  static void cleanup(RespConnection admin, String queue) {
     String cursor = "0";
     do {
       List<?> reply = (List<?>) admin.command("SCAN", cursor, "MATCH", PREFIX + ":{" + queue + "}:*", "COUNT", "1000");

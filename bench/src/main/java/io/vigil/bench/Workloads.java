@@ -31,12 +31,17 @@ final class Workloads {
 
   /** Enqueues {@code total} jobs in bulks of 1000 with a few bulks in flight; returns elapsed ns. */
   long enqueueBulk(String queue, int total, JobOptions options) {
+    return enqueueBulk(queue, "bench", total, options);
+  }
+
+  /** As above, for jobs named {@code name} (the shipped workers run {@code echo}). */
+  long enqueueBulk(String queue, String name, int total, JobOptions options) {
     long start = System.nanoTime();
     List<Future<?>> inFlight = new ArrayList<>();
     for (int sent = 0; sent < total; sent += 1000) {
       List<NewJob> bulk = new ArrayList<>(1000);
       for (int i = 0; i < Math.min(1000, total - sent); i++) {
-        bulk.add(NewJob.of("bench", PAYLOAD).withOptions(options));
+        bulk.add(NewJob.of(name, PAYLOAD).withOptions(options));
       }
       inFlight.add(engine.enqueuer().enqueueBulk(queue, bulk));
       if (inFlight.size() == 4) {
