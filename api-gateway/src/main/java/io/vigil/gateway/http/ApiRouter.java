@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.RequestValidator;
 import io.vigil.gateway.GatewayServices;
 import io.vigil.gateway.GatewaySettings;
 import io.vigil.gateway.auth.AccessHandler;
@@ -40,7 +39,6 @@ public final class ApiRouter {
     router.errorHandler(404, problems).errorHandler(405, problems);
     router.route().handler(new UriCheck());
     Authenticator authenticator = new Authenticator(settings.tokens());
-    RequestValidator validator = RequestValidator.create(vertx, contract.openApi());
     Map<String, Handler<RoutingContext>> handlers = handlers(vertx, settings, services, contract, authenticator);
     for (Operation operation : contract.openApi().operations()) {
       Handler<RoutingContext> handler = handlers.remove(operation.getOperationId());
@@ -58,7 +56,7 @@ public final class ApiRouter {
         route.handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
       }
       if (operation.getRequestBody() != null || !operation.getParameters().isEmpty()) {
-        route.handler(new ValidationHandler(vertx, validator, operation));
+        route.handler(new ValidationHandler(vertx, contract, operation));
       }
       route.handler(handler);
     }
