@@ -1,0 +1,79 @@
+package io.vigil.core.consume;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vigil.core.queue.Completion;
+import io.vigil.core.queue.Engine;
+import io.vigil.core.queue.FetchOutcome;
+import io.vigil.core.queue.Lease;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A processor's completions, sent as one script call per group: the first goes at once, and the jobs that
+ * finish while a call is in flight go together in the next, which leases their next jobs too. Under load one
+ * round trip (and one durable confirmation) carries many jobs; alone, a job waits for nothing.
+ * A call whose reply was lost is repeated with the same lease tokens ({@link UntilAnswered}); every entry is
+ * safe to repeat. Runs on the processor's context.
+ */
+final class CompletionBatch {
+  private record Pending(Completion completion, Promise<FetchOutcome> promise) {
+  }
+
+  private final Engine engine;
+  private final ProcessorSettings settings;
+  private final UntilAnswered untilAnswered;
+  private final Context context;
+  private List<Pending> waiting = new ArrayList<>();
+  private boolean inFlight;
+
+  CompletionBatch(Engine engine, ProcessorSettings settings, UntilAnswered untilAnswered, Context context) {
+    this.engine = engine;
+    this.settings = settings;
+    this.untilAnswered = untilAnswered;
+    this.context = context;
+  }
+
+  /** The job's next job (or null), or why its completion was refused. */
+  Future<FetchOutcome> complete(Lease lease, String resultJson, String nextToken) {
+    Promise<FetchOutcome> promise = Promise.promise();
+    waiting.add(new Pending(new Completion(lease, resultJson, nextToken), promise));
+    if (!inFlight) {
+      send();
+    }
+    return promise.future();
+  }
+
+  private void send() {
+    List<Pending> group = waiting;
+    waiting = new ArrayList<>();
+    inFlight = true;
+    List<Completion> completions = group.stream().map(Pending::completion).toList();
+    long deadline = engine.clock().millis() + engine.settings().leaseMs();
+    untilAnswered.run(() -> engine.transitions().completeBatch(settings.queue(), settings.workerId(), completions), deadline)
+        .onComplete(ar -> onContext(() -> {
+          inFlight = false;
+          for (int i = 0; i < group.size(); i++) {
+            Promise<FetchOutcome> promise = group.get(i).promise();
+            if (ar.succeeded()) {
+              ar.result().get(i).onComplete(promise);
+            } else {
+              promise.fail(ar.cause());
+            }
+          }
+          if (!waiting.isEmpty() && !inFlight) {
+            send();
+          }
+        }));
+  }
+
+  private void onContext(Runnable action) {
+    if (Vertx.currentContext() == context) {
+      action.run();
+    } else {
+      context.runOnContext(v -> action.run());
+    }
+  }
+}
