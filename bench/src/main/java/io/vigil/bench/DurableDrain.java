@@ -28,8 +28,8 @@ final class DurableDrain {
 
   static void run(Vertx vertx, String run, int jobs) throws InterruptedException {
     Path dir = BenchTarget.folder();
-    TopologySpec spec = TopologySpec.builder().secrets(LocalCredentials.loadOrCreate(dir, "vigil"))
-        .keyPrefix(EngineBenchmark.PREFIX).build();
+    TopologySpec spec = TopologySpec.shipped().withSecrets(LocalCredentials.loadOrCreate(dir, "vigil"))
+        .withKeyPrefix(EngineBenchmark.PREFIX);
     try (SentinelTopology topology = SentinelTopology.start(ProcessBackend.local(), dir, spec)) {
       Map<String, String> env = new HashMap<>(ClientEnvironment.of(topology));
       env.put("REDIS_MIN_REPLICA_ACKS", "auto");
