@@ -10,6 +10,8 @@ import io.vigil.core.queue.FetchOutcome;
 import io.vigil.core.queue.Lease;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A processor's completions, sent as one script call per group: the first goes at once, and the jobs that
@@ -22,6 +24,7 @@ final class CompletionBatch {
   private record Pending(Completion completion, Promise<FetchOutcome> promise) {
   }
 
+  private static final Logger log = LoggerFactory.getLogger(CompletionBatch.class);
   private final Engine engine;
   private final ProcessorSettings settings;
   private final UntilAnswered untilAnswered;
@@ -52,7 +55,7 @@ final class CompletionBatch {
     inFlight = true;
     List<Completion> completions = group.stream().map(Pending::completion).toList();
     long deadline = engine.clock().millis() + engine.settings().leaseMs();
-    untilAnswered.run(() -> engine.transitions().completeBatch(settings.queue(), settings.workerId(), completions), deadline)
+    untilAnswered.run(() -> call(completions), deadline)
         .onComplete(ar -> onContext(() -> {
           inFlight = false;
           for (int i = 0; i < group.size(); i++) {
@@ -67,6 +70,20 @@ final class CompletionBatch {
             send();
           }
         }));
+  }
+
+  /**
+   * The call as a future even when building or sending it throws: a throw escaping here would leave this batch
+   * in flight for good, and every later completion of the processor waiting behind it.
+   */
+  private Future<List<Future<FetchOutcome>>> call(List<Completion> completions) {
+    try {
+      return engine.transitions().completeBatch(settings.queue(), settings.workerId(), completions);
+    } catch (RuntimeException e) {
+      log.warn("completion batch could not be sent queue={} workerId={} jobs={}", settings.queue(), settings.workerId(),
+          completions.size(), e);
+      return Future.failedFuture(e);
+    }
   }
 
   private void onContext(Runnable action) {
