@@ -38,7 +38,8 @@ final class DurableDrain {
       System.out.println("# durable: " + topology.sentinelAddresses().size() + " Sentinels, master "
           + topology.currentMaster().address() + ", broker " + settings);
       FailoverBroker broker = RedisConnector.connect(vertx, settings).await();
-      Engine engine = Engine.create(broker, EngineSettings.defaults(EngineBenchmark.PREFIX).withMemoryWatermark(0),
+      Engine engine = Engine.create(broker, EngineSettings.fromEnv(Map.of("REDIS_QUEUE_PREFIX", EngineBenchmark.PREFIX,
+          "REDIS_MEMORY_WATERMARK", "0")),
           Clock.systemUTC(), settings.durableFinish());
       try (RespConnection admin = RespConnection.open(topology.currentMaster().endpoint(), topology.adminAuth())) {
         EndToEnd.drain("e2e_drain_c50_durable", vertx, engine, admin, env, "e2e-durable-" + run, jobs);
