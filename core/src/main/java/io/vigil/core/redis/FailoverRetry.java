@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *    A refused password (WRONGPASS) is retried the same way when passwords come from files, which are read
  *    again at once: the file may hold a rotated password this JVM has not read yet.
  * 3. Only when the budget is spent does the caller see RedisUnavailableException (or NotDurableException).
- * 4. Every attempt starts on the caller's context, so results arrive where the caller expects them.
+ * 4. Every attempt starts on the caller's context, and its result is handed over there: the shared
+ *    pipelined connections answer on the context that opened them, and a caller such as a job processor
+ *    keeps its state unsynchronised on its own context.
  * Safe because every engine script is idempotent (a re-sent script carries its operation id; see
  * {@link DurableWrite} for an applied but unconfirmed write) and everything else sent is a read.
  */
@@ -72,7 +74,7 @@ final class FailoverRetry {
           log.debug("redis call recovered attempts={} master={} waitedMs={}", n, endpoint.address(),
               nowMs() - (c.deadline - budgetMs));
         }
-        c.result.complete(ar.result());
+        onCallerContext(c, () -> c.result.complete(ar.result()));
         return;
       }
       Throwable error = ar.cause();
@@ -84,15 +86,24 @@ final class FailoverRetry {
         tracker.credentialsRefused();
       }
       if (!refused && !retryable(error)) {
-        ScriptCalls.<T>classify(error).onFailure(c.result::fail);
+        ScriptCalls.<T>classify(error).onFailure(e -> onCallerContext(c, () -> c.result.fail(e)));
       } else if (remaining <= 0 || endpoint == null || closedUnderUs(error, endpoint)) {
-        c.result.fail(exhausted(error, lastNotDurable, n, endpoint, tracker.status().lastRefreshError()));
+        Throwable exhausted = exhausted(error, lastNotDurable, n, endpoint, tracker.status().lastRefreshError());
+        onCallerContext(c, () -> c.result.fail(exhausted));
       } else {
         tracker.refresh(false);
         sleep(Math.min(Math.min(n * STEP_MS, MAX_DELAY_MS), remaining), endpoint, c.context,
             () -> attempt(n + 1, c, lastNotDurable));
       }
     });
+  }
+
+  private static void onCallerContext(Call<?> c, Runnable settle) {
+    if (Vertx.currentContext() == c.context) {
+      settle.run();
+    } else {
+      c.context.runOnContext(v -> settle.run());
+    }
   }
 
   /** Waits {@code delayMs}, or until the master switches away from {@code failed}, whichever is first. */
