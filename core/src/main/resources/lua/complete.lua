@@ -13,34 +13,6 @@
 ]]
 -- @include common
 -- @include moveToActive
-local jobPrefix, id, token, now = ARGV[1], ARGV[2], ARGV[3], nowMs(ARGV[4])
-local maxEvents = ARGV[8]
--- The next token already holds a job: this call ran before and only its reply was lost.
-if ARGV[9] == '1' and redis.call('EXISTS', ARGV[14] .. ARGV[10]) == 1 then
-  return {1, moveToActive(jobPrefix, ARGV[14], now, ARGV[10], tonumber(ARGV[11]), ARGV[12], maxEvents)}
-end
-local f = redis.call('HMGET', jobPrefix .. id, 'state', 'lease', 'roc', 'rocAge')
-if not f[1] then return {-1} end
-if f[2] ~= token then
-  redis.call('HINCRBY', KEYS[6], 'staleResults', 1)
-  return {-2}
-end
--- A retry after a lost reply finds its own work already done.
-if f[1] == 'completed' then return {1} end
-if f[1] ~= 'active' then return {-3} end
-
-redis.call('ZREM', KEYS[3], id)
-redis.call('DEL', ARGV[14] .. token)
-local keep = tonumber(f[3] or ARGV[6])
--- A job removed at once needs no bookkeeping: skipping it is most of the cost of a no-op job.
-if keep ~= 0 then redis.call('HINCRBY', jobPrefix .. id, 'atm', 1) end
-emit(maxEvents, now, 'completed', id)
-finish(jobPrefix, id, KEYS[4], keep, tonumber(f[4] or ARGV[7]), now, {'state', 'completed', 'result', ARGV[5]})
-
-if ARGV[9] == '1' then
-  promoteDue(jobPrefix, now, tonumber(ARGV[13]))
-  return {1, moveToActive(jobPrefix, ARGV[14], now, ARGV[10], tonumber(ARGV[11]), ARGV[12], maxEvents)}
-end
--- Only when this worker takes no next job must a worker held back by the concurrency limit be woken.
-slotFreed()
-return {1}
+-- @include completeJob
+return completeJob(ARGV[1], ARGV[14], nowMs(ARGV[4]), ARGV[2], ARGV[3], ARGV[5], ARGV[6], ARGV[7], ARGV[8],
+  ARGV[9] == '1' and ARGV[10] or '', tonumber(ARGV[11]), ARGV[12], tonumber(ARGV[13]))

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes one queue with a fixed concurrency, on one Vert.x context.
- * 1. Runs the jobs its {@code FetchLoop} fetches while it has free slots; a finished job fetches the next
- *    in the same round trip.
+ * 1. Runs the jobs its {@code FetchLoop} fetches while it has free slots; finished jobs are completed in
+ *    batches ({@code CompletionBatch}), and each leases its next job in the same round trip.
  * 2. Records each job's outcome (complete or fail), and cancels a job on an operator's request.
  * 3. Extends every lease it holds in one call per heartbeat; a lease it cannot keep cancels the handler.
  * 4. Enforces per-job timeouts, computes retry backoff, and joins the stalled-job check.
@@ -50,6 +50,7 @@ public final class JobProcessor {
   private final LeaseHeartbeat heartbeat;
   private final UntilAnswered untilAnswered;
   private final FetchLoop fetchLoop;
+  private CompletionBatch completions;
 
   public JobProcessor(Vertx vertx, Engine engine, ProcessorSettings settings, JobHandler handler, ProcessorListener listener) {
     this.vertx = vertx;
@@ -67,6 +68,7 @@ public final class JobProcessor {
   /** Starts consuming on the caller's context. */
   public Future<Void> start() {
     context = vertx.getOrCreateContext();
+    completions = new CompletionBatch(engine, settings, untilAnswered, context);
     heartbeatTask = PeriodicTask.start(vertx, engine.clock(), "lease-heartbeat queue=" + settings.queue()
         + " workerId=" + settings.workerId(), settings.heartbeatMs(), heartbeat::beat);
     if (settings.runStalledChecks()) {
@@ -217,10 +219,9 @@ public final class JobProcessor {
       settle(job, new RuntimeException("result is not JSON-encodable: " + e.getMessage()));
       return;
     }
-    String fetchFor = stopping ? null : settings.workerId();
-    String nextToken = engine.transitions().newLeaseToken();
-    Future<FetchOutcome> call = untilAnswered.run(
-        () -> engine.transitions().complete(job.lease, resultJson, fetchFor, nextToken), leaseDeadline());
+    // Completions finishing together share one call, which also leases each one's next job.
+    Future<FetchOutcome> call = completions.complete(job.lease, resultJson,
+        stopping ? null : engine.transitions().newLeaseToken());
     call.onComplete(ar -> {
       if (ar.succeeded()) {
         listener.completed(job.lease, job.elapsedMs());

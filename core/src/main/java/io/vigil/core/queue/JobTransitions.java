@@ -110,6 +110,45 @@ public final class JobTransitions {
   }
 
   /**
+   * Completes several jobs of one worker in one script call (and one durable confirmation), each as
+   * {@link #complete(Lease, String, String, String)} does, leasing the next job for each completion with a
+   * next token. Answers one settled future per completion, in order: the next job (or null), or the typed
+   * refusal (lease lost, not found) of that one job.
+   */
+  public Future<List<Future<FetchOutcome>>> completeBatch(String queue, String workerId, List<Completion> batch) {
+    QueueKeys k = keys.of(queue);
+    long now = clock.millis();
+    List<String> args = new ArrayList<>(10 + 4 * batch.size());
+    args.addAll(List.of(k.jobPrefix(), time.arg(), Integer.toString(settings.keepCompleted()),
+        Long.toString(settings.retentionMs()), Integer.toString(settings.maxEvents()), Long.toString(settings.leaseMs()),
+        workerId, Integer.toString(settings.promoteBatch()), k.leasePrefix(), Integer.toString(batch.size())));
+    for (Completion c : batch) {
+      args.add(c.lease().jobId());
+      args.add(c.lease().token());
+      args.add(c.resultJson() == null ? "null" : c.resultJson());
+      args.add(c.nextToken() == null ? "" : c.nextToken());
+    }
+    Future<Response> call = durableFinish ? broker.evalDurable(Script.COMPLETE_BATCH, k.scriptKeys(), args)
+        : broker.eval(Script.COMPLETE_BATCH, k.scriptKeys(), args);
+    return call.map(r -> {
+      List<Future<FetchOutcome>> out = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        Completion c = batch.get(i);
+        Response one = r.get(i);
+        long status = one.get(0).toLong();
+        if (status >= 0) {
+          out.add(Future.succeededFuture(one.size() > 1 ? decodeFetch(queue, c.nextToken(), now + settings.leaseMs(), one.get(1)) : null));
+        } else {
+          Throwable e = ScriptStatus.toException(status, c.lease().jobId());
+          out.add(removedAtOnce(e, c.lease().job().options().removeOnComplete(), settings.keepCompleted())
+              ? Future.succeededFuture(null) : Future.failedFuture(e));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
    * Records a failed attempt. {@code retryDelayMs} below 0 marks the error as not retryable; the
    * script decides between retry and failed from the attempts left.
    */

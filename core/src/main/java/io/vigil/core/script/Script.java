@@ -20,6 +20,7 @@ public enum Script {
   HOLD_LEASE("holdLease", 1),
   UPDATE_PROGRESS("updateProgress", 12),
   COMPLETE("complete", 12),
+  COMPLETE_BATCH("completeBatch", 12),
   FAIL("fail", 12),
   RECOVER_STALLED("recoverStalled", 12),
   RELEASE("release", 12),
