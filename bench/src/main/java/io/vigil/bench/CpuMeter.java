@@ -6,12 +6,17 @@ import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-/** CPU time used by Redis (INFO cpu) and by a JVM (this one, or the roles') between start and stop, per job. */
+/**
+ * CPU time used by Redis (INFO cpu) and by a JVM (this one, or the roles') between start and stop, per job, and
+ * the commands Redis ran per job (INFO commandstats, which counts the commands a script runs as well as the
+ * script call itself): figures that hold on a busy machine, where throughput does not.
+ */
 final class CpuMeter {
   private final RespConnection redis;
   private final LongSupplier jvmCpuNanos;
   private double redisStart;
   private long jvmStart;
+  private long callsStart;
 
   CpuMeter(RespConnection redis) {
     this(redis, CpuMeter::ownCpuNanos);
@@ -25,13 +30,28 @@ final class CpuMeter {
   void start() {
     redisStart = redisCpuSeconds();
     jvmStart = jvmCpuNanos.getAsLong();
+    callsStart = redisCalls();
   }
 
-  /** Returns {redis µs per job, jvm µs per job}. */
+  /** Returns {redis µs per job, jvm µs per job, redis commands per job}. */
   double[] perJob(long jobs) {
     double redisUs = (redisCpuSeconds() - redisStart) * 1e6 / jobs;
     double jvmUs = (jvmCpuNanos.getAsLong() - jvmStart) / 1e3 / jobs;
-    return new double[] {redisUs, jvmUs};
+    double calls = (redisCalls() - callsStart) / (double) jobs;
+    return new double[] {redisUs, jvmUs, calls};
+  }
+
+  private long redisCalls() {
+    long calls = 0;
+    // Lines like cmdstat_hset:calls=12,usec=...
+    for (String value : Replies.info(redis.command("INFO", "commandstats")).values()) {
+      int at = value.indexOf("calls=");
+      if (at >= 0) {
+        int end = value.indexOf(',', at);
+        calls += Long.parseLong(value.substring(at + 6, end < 0 ? value.length() : end));
+      }
+    }
+    return calls;
   }
 
   private double redisCpuSeconds() {

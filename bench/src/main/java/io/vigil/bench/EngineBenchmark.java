@@ -162,6 +162,7 @@ public final class EngineBenchmark {
     print(name, value, unit);
     System.out.printf(Locale.ROOT, "%s_redis_cpu_us %.2f us/job%n", name, cpuPerJob[0]);
     System.out.printf(Locale.ROOT, "%s_jvm_cpu_us %.2f us/job%n", name, cpuPerJob[1]);
+    System.out.printf(Locale.ROOT, "%s_redis_calls %.1f per job%n", name, cpuPerJob[2]);
   }
 
   static void print(String name, double value, String unit) {
