@@ -32,6 +32,7 @@ local function emit(maxEvents, now, event, jobId, ...)
   redis.call('XADD', KEYS[9], 'MAXLEN', '~', maxEvents, '*', 'event', event, 'jobId', jobId, 'ts', now, ...)
 end
 
+-- <job>:data: the payload of a job enqueued before the payload became a field of its hash.
 local function deleteJob(jobPrefix, id)
   redis.call('DEL', jobPrefix .. id, jobPrefix .. id .. ':data')
 end

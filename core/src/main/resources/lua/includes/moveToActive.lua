@@ -1,8 +1,16 @@
 -- Hands the next waiting job to a worker under a lease. The lease key (token -> job id, deleted when the
 -- job leaves active, expiring with the lease at the latest) makes a retried call idempotent: the same
 -- token gets the same job back, not a second one.
--- Returns {1, id, data, hgetall} | {0, ms until the next delayed job is due, or -1} (empty) | {2} (paused)
+-- Returns {1, id, legacy payload, hgetall} | {0, ms until the next delayed job is due, or -1} (empty) | {2} (paused)
 --       | {3} (global concurrency reached) | {4, waitMs} (rate limited).
+-- The payload is the hash's 'data' field; a job enqueued before it moved there keeps it in <job>:data.
+local function legacyData(jobKey, fields)
+  for i = 1, #fields, 2 do
+    if fields[i] == 'data' then return '' end
+  end
+  return redis.call('GET', jobKey .. ':data') or ''
+end
+
 local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker, maxEvents)
   local leaseKey = leasePrefix .. token
   local held = redis.call('GET', leaseKey)
@@ -10,7 +18,8 @@ local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker,
     local heldKey = jobPrefix .. held
     local h = redis.call('HMGET', heldKey, 'state', 'lease')
     if h[1] == 'active' and h[2] == token then
-      return {1, held, redis.call('GET', heldKey .. ':data') or '', redis.call('HGETALL', heldKey)}
+      local fields = redis.call('HGETALL', heldKey)
+      return {1, held, legacyData(heldKey, fields), fields}
     end
     return {0, '-1'}
   end
@@ -53,7 +62,7 @@ local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker,
       emit(maxEvents, now, 'active', id, 'worker', worker)
       if redis.call('ZCARD', KEYS[1]) > 0 then pushMarker() end
       for _, v in ipairs(changed) do fields[#fields + 1] = v end
-      return {1, id, redis.call('GET', jobKey .. ':data') or '', fields}
+      return {1, id, legacyData(jobKey, fields), fields}
     end
   end
   return {0, '-1'}

@@ -29,7 +29,9 @@ final class BenchTarget implements AutoCloseable {
       this.port = Integer.parseInt(port.trim());
       this.password = System.getenv("REDIS_PASSWORD");
     } else {
-      this.own = RedisServerConfig.named("bench").start(ProcessBackend.local(), folder());
+      // As the shipped redis.conf: job hashes, payload included, stay listpacks.
+      this.own = RedisServerConfig.named("bench").withConfig("hash-max-listpack-value 1024")
+          .start(ProcessBackend.local(), folder());
       this.host = own.host();
       this.port = own.port();
       this.password = null;

@@ -25,7 +25,8 @@ import java.util.List;
  * @param reservedIds ZSET accepted job ids scored by accept epoch ms, so an id stays taken after its job is gone
  * @param queues SET of every queue name under this prefix (not hash-tagged: spans queues)
  * @param queuePrefix what every key of this queue starts with, its hash tag included (for a whole-queue SCAN)
- * @param jobPrefix {@code <jobPrefix><id>} is a HASH of the job, {@code <jobPrefix><id>:data} a STRING payload
+ * @param jobPrefix {@code <jobPrefix><id>} is a HASH of the job, its payload in field {@code data} (jobs enqueued
+ *     before that keep it in the STRING {@code <jobPrefix><id>:data})
  */
 public record QueueKeys(String queue, String waiting, String delayed, String active, String completed,
                         String failed, String meta, String marker, String rate, String events, String sequence,
@@ -63,7 +64,7 @@ public record QueueKeys(String queue, String waiting, String delayed, String act
     return jobPrefix + Names.requireValidJobId(id);
   }
 
-  /** STRING payload of one job. */
+  /** STRING payload of a job enqueued before the payload became the {@code data} field of its hash. */
   public String jobData(String id) {
     return job(id) + ":data";
   }

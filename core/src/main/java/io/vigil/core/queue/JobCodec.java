@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Turns a job hash (flat HGETALL reply) and its payload into a {@link Job}. */
+/** Turns a job hash (flat HGETALL reply; the payload is its {@code data} field) into a {@link Job}. */
 public final class JobCodec {
   // Jobs of one kind share their options text: parse each distinct text once (bounded).
   private static final int MAX_CACHED_OPTIONS = 1024;
@@ -43,7 +43,12 @@ public final class JobCodec {
     return fields;
   }
 
-  public static Job decode(String queue, String id, String dataJson, Map<String, String> f) {
+  /**
+   * {@code legacyDataJson}: the payload kept in {@code <job>:data} by jobs enqueued before it became the hash's
+   * {@code data} field, which wins when present.
+   */
+  public static Job decode(String queue, String id, String legacyDataJson, Map<String, String> f) {
+    String dataJson = f.getOrDefault("data", legacyDataJson);
     String errorsJson = f.get("errors");
     List<String> errors = errorsJson == null || errorsJson.isEmpty() || errorsJson.equals("{}") ? List.of()
         : new JsonArray(errorsJson).stream().map(String::valueOf).toList();
