@@ -15,10 +15,13 @@
 -- @include moveToActive
 -- @include completeJob
 local jobPrefix, now = ARGV[1], nowMs(ARGV[2])
+-- One wake-up marker for the whole call, if its jobs left any waiting, instead of one per leased job.
+marker.deferred = true
 local out = {}
 for i = 0, tonumber(ARGV[10]) - 1 do
   local b = 11 + i * 4
   out[#out + 1] = completeJob(jobPrefix, ARGV[9], now, ARGV[b], ARGV[b + 1], ARGV[b + 2], ARGV[3], ARGV[4], ARGV[5],
     ARGV[b + 3], tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8]))
 end
+if marker.wanted and redis.call('ZCARD', KEYS[1]) > 0 then pushMarker() end
 return out

@@ -2,6 +2,9 @@
 -- same worker its next job. Safe to repeat: a next token already holding a job, or a job already completed,
 -- means a first call ran and only its reply was lost.
 -- Returns {1} | {1, moveToActive output} | {-1} not found | {-2} lease lost | {-3} wrong state.
+-- Delayed jobs are promoted once per script call, however many jobs it completes (one Redis time for all).
+local promotedThisCall = false
+
 local function completeJob(jobPrefix, leasePrefix, now, id, token, result, keepDefault, ageDefault, maxEvents,
                            nextToken, leaseMs, worker, promoteBatch)
   if nextToken ~= '' and redis.call('EXISTS', leasePrefix .. nextToken) == 1 then
@@ -25,7 +28,10 @@ local function completeJob(jobPrefix, leasePrefix, now, id, token, result, keepD
   finish(jobPrefix, id, KEYS[4], keep, tonumber(f[4] or ageDefault), now, {'state', 'completed', 'result', result})
 
   if nextToken ~= '' then
-    promoteDue(jobPrefix, now, promoteBatch)
+    if not promotedThisCall then
+      promoteDue(jobPrefix, now, promoteBatch)
+      promotedThisCall = true
+    end
     return {1, moveToActive(jobPrefix, leasePrefix, now, nextToken, leaseMs, worker, maxEvents)}
   end
   -- Only when this worker takes no next job must a worker held back by the concurrency limit be woken.

@@ -11,6 +11,11 @@ local function legacyData(jobKey, fields)
   return redis.call('GET', jobKey .. ':data') or ''
 end
 
+-- Per script call: the queue's meta is read once however many jobs the call leases (no script in between can
+-- change it), and a call leasing many jobs may defer the wake-up marker to its end (see completeBatch).
+local queueMeta
+local marker = {deferred = false, wanted = false}
+
 local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker, maxEvents)
   local leaseKey = leasePrefix .. token
   local held = redis.call('GET', leaseKey)
@@ -23,7 +28,8 @@ local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker,
     end
     return {0, '-1'}
   end
-  local meta = redis.call('HMGET', KEYS[6], 'paused', 'maxActive', 'rateMax', 'rateWindowMs')
+  queueMeta = queueMeta or redis.call('HMGET', KEYS[6], 'paused', 'maxActive', 'rateMax', 'rateWindowMs')
+  local meta = queueMeta
   if meta[1] == '1' then return {2} end
   if meta[2] and redis.call('ZCARD', KEYS[3]) >= tonumber(meta[2]) then return {3} end
   if meta[3] then
@@ -60,7 +66,11 @@ local function moveToActive(jobPrefix, leasePrefix, now, token, leaseMs, worker,
       redis.call('ZADD', KEYS[3], now + leaseMs, id)
       redis.call('SET', leaseKey, id, 'PX', leaseMs)
       emit(maxEvents, now, 'active', id, 'worker', worker)
-      if redis.call('ZCARD', KEYS[1]) > 0 then pushMarker() end
+      if marker.deferred then
+        marker.wanted = true
+      elseif redis.call('ZCARD', KEYS[1]) > 0 then
+        pushMarker()
+      end
       for _, v in ipairs(changed) do fields[#fields + 1] = v end
       return {1, id, legacyData(jobKey, fields), fields}
     end
