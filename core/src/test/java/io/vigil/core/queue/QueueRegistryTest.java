@@ -121,7 +121,8 @@ class QueueRegistryTest {
 
     long swept = f.engine.queues().delete("gone", false).await();
 
-    assertThat(swept).isGreaterThanOrEqualTo(2400);
+    // At least each job's hash (its payload is a field of it), swept over more than one batch of 500.
+    assertThat(swept).isGreaterThanOrEqualTo(1200);
     assertThat(f.keys(EngineFixture.PREFIX + ":{gone}:*")).isEmpty();
     assertThat(f.keys(EngineFixture.PREFIX + ":{kept}:*")).isEqualTo(keptKeys);
     assertThat(f.engine.admin().listQueues().await()).containsExactly("kept");
